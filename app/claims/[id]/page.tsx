@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
+import { Rationale } from "@/components/rationale";
+import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
+import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
+import { LINK_LABELS } from "@/lib/model";
+import { getClaimDetail } from "@/server/claims";
+import { or404, pageId } from "@/server/pages";
+import { getViewer } from "@/server/viewer";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(props: Props): Promise<ClaimDetailDTO> {
+  const id = pageId((await props.params).id);
+  const viewer = await getViewer();
+  return or404(() => getClaimDetail(getDb(), viewer, id));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const claim = await load(props);
+  return { title: claim.text, description: `${claim.speaker.name}: “${claim.quote ?? claim.text}”` };
+}
+
+export default async function ClaimPage(props: Props) {
+  const claim = await load(props);
+  const disputes = claim.links.filter((l) => l.kind === "disputes");
+  const related = claim.links.filter((l) => l.kind !== "disputes");
+  return (
+    <article className="space-y-10">
+      <header className="space-y-4">
+        <SpeakerLine speaker={claim.speaker} />
+        <h1 className="max-w-4xl font-serif text-3xl font-bold leading-tight sm:text-4xl">{claim.text}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <VerdictBadge verdict={claim.verdict} />
+          <StatusBadge status={claim.status} />
+          {claim.contested ? <span className="text-sm font-semibold uppercase tracking-wide text-counter">Contested</span> : null}
+          {claim.story ? (
+            <span className="text-sm text-muted">
+              Story:{" "}
+              <Link href={`/stories/${claim.story.id}`} className="text-muted">
+                {claim.story.title}
+              </Link>
+            </span>
+          ) : null}
+        </div>
+      </header>
+
+      <section aria-labelledby="quote-heading" className="max-w-4xl">
+        <h2 id="quote-heading" className="mb-2 text-xs font-bold uppercase tracking-wider text-muted">
+          {claim.context ? "The quote in its source" : "As stated"}
+        </h2>
+        <figure className="rounded-md border border-rule bg-white p-5">
+          {claim.context ? (
+            <blockquote className="font-serif text-lg leading-relaxed text-ink/80">
+              {claim.context.before}
+              <mark className="span focused" data-depth="1">
+                {claim.context.quote}
+              </mark>
+              {claim.context.after}
+            </blockquote>
+          ) : claim.quote ? (
+            <Quote text={claim.quote} large />
+          ) : (
+            <p className="text-muted">No verbatim quote was recorded for this claim.</p>
+          )}
+          <figcaption className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1">
+            <ClaimProvenance claim={claim} />
+            {claim.source ? (
+              <Link href={spanHref(claim)} className="text-sm font-medium">
+                {claim.anchor?.state === "anchored" ? "See it in the source →" : "Open the source →"}
+              </Link>
+            ) : null}
+          </figcaption>
+          {claim.anchor?.state === "orphan" ? (
+            <p className="mt-2 text-sm text-counter">This quote could not be found in the source’s latest revision.</p>
+          ) : null}
+        </figure>
+      </section>
+
+      {claim.verdict ? (
+        <section aria-labelledby="verdict-heading" className="max-w-4xl">
+          <h2 id="verdict-heading" className="mb-2 font-serif text-2xl font-bold">
+            Verdict: {claim.verdict.rating.label}
+          </h2>
+          <p className="mb-2 text-sm text-muted">{claim.verdict.rating.description}</p>
+          {claim.verdict.rationale ? <Rationale markdown={claim.verdict.rationale} /> : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="disputes-heading">
+        <h2 id="disputes-heading" className="mb-4 font-serif text-2xl font-bold">
+          {disputes.length === 0 ? "No counter-claims" : disputes.length === 1 ? "The other side" : `The other sides (${disputes.length})`}
+        </h2>
+        {disputes.length === 0 ? (
+          <p className="text-muted">Nothing recorded so far disputes this claim.</p>
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2">
+            <div className="md:sticky md:top-4 md:self-start">
+              <p className="mb-1 text-xs font-bold uppercase tracking-wider text-claim">This claim</p>
+              <ClaimCard claim={claim} side="claim" />
+            </div>
+            <ul className="space-y-4" aria-label="Counter-claims">
+              {disputes.map((link) => (
+                <li key={link.id}>
+                  <p className="mb-1 text-xs font-bold uppercase tracking-wider text-counter">{link.direction === "incoming" ? "Disputed by" : "This claim disputes"}</p>
+                  <ClaimCard claim={link.claim} side="counter" />
+                  {link.note ? <p className="mt-1 text-sm text-muted">{link.note}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading" className="mb-4 font-serif text-2xl font-bold">
+            Supporting and related claims
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {related.map((link) => (
+              <li key={link.id}>
+                <p className="mb-1 text-xs font-bold uppercase tracking-wider text-muted">{relationLabel(link)}</p>
+                <ClaimCard claim={link.claim} />
+                {link.note ? <p className="mt-1 text-sm text-muted">{link.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+/** "Supported by", "This claim qualifies", … read from this claim's point of view. */
+function relationLabel(link: LinkDTO): string {
+  const label = LINK_LABELS[link.kind];
+  return link.direction === "incoming" ? capitalise(label.inverse) : `This claim ${label.verb}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

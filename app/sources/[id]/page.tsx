@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { HighlightedText } from "@/components/highlighted-text";
+import { VerdictBadge } from "@/components/verdict-badge";
+import type { ClaimDTO } from "@/lib/dto";
+import { formatDate, hostOf, plural } from "@/lib/format";
+import { or404, pageId, param } from "@/server/pages";
+import { getSource, listSourceClaims } from "@/server/sources";
+import { getViewer } from "@/server/viewer";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const id = pageId((await props.params).id);
+  const viewer = await getViewer();
+  const source = or404(() => getSource(getDb(), viewer, id));
+  return { title: source.title };
+}
+
+export default async function SourcePage(props: Props) {
+  const id = pageId((await props.params).id);
+  const focused = Number(param((await props.searchParams).claim)) || undefined;
+  const db = getDb();
+  const viewer = await getViewer();
+  const source = or404(() => getSource(db, viewer, id));
+  const claims = listSourceClaims(db, viewer, id);
+  const anchored = claims.filter((c) => c.anchor?.state === "anchored");
+  const orphans = claims.filter((c) => c.anchor?.state === "orphan");
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <article>
+        <header className="mb-6 space-y-2 border-b border-rule pb-5">
+          <p className="text-xs font-bold uppercase tracking-wider text-muted">{source.kind.replace("-", " ")}</p>
+          <h1 className="font-serif text-3xl font-bold leading-tight sm:text-4xl">{source.title}</h1>
+          <p className="text-sm text-muted">
+            {[source.publisher, source.author].filter(Boolean).join(" · ")}
+            {source.publishedOn ? ` · ${formatDate(source.publishedOn)}` : ""}
+            {source.revision > 1 ? ` · revision ${source.revision}` : ""}
+          </p>
+          {source.url ? (
+            <p className="text-sm">
+              <a href={source.url} rel="noopener noreferrer nofollow">
+                Original at {hostOf(source.url)}
+              </a>
+            </p>
+          ) : null}
+        </header>
+        <HighlightedText text={source.text} claims={anchored} focusedId={focused} />
+      </article>
+      <aside aria-labelledby="claims-heading" className="lg:sticky lg:top-4 lg:self-start">
+        <h2 id="claims-heading" className="mb-3 font-serif text-xl font-bold">
+          {plural(anchored.length, "claim")} in this source
+        </h2>
+        <ClaimIndex claims={anchored} focusedId={focused} />
+        {orphans.length > 0 ? (
+          <section aria-labelledby="orphans-heading" className="mt-6">
+            <h3 id="orphans-heading" className="mb-1 font-semibold text-counter">
+              {plural(orphans.length, "orphaned claim")}
+            </h3>
+            <p className="mb-2 text-sm text-muted">Their quotes are no longer in the latest revision of the text.</p>
+            <ClaimIndex claims={orphans} />
+          </section>
+        ) : null}
+      </aside>
+    </div>
+  );
+}
+
+function ClaimIndex({ claims, focusedId }: { claims: ClaimDTO[]; focusedId?: number }) {
+  if (claims.length === 0) return <p className="text-sm text-muted">None.</p>;
+  return (
+    <ol className="space-y-2">
+      {claims.map((c) => (
+        <li key={c.id} className={`rounded border bg-white p-3 text-sm ${c.id === focusedId ? "border-claim" : "border-rule"}`}>
+          <p className="font-semibold">{c.speaker.name}</p>
+          <Link href={`/claims/${c.id}`} className="text-ink no-underline hover:text-accent hover:underline">
+            {c.text}
+          </Link>
+          <div className="mt-1 flex items-center gap-2">
+            <VerdictBadge verdict={c.verdict} />
+            {c.anchor?.state === "anchored" ? (
+              <a href={`?claim=${c.id}#claim-${c.id}`} className="text-xs">
+                Show in text
+              </a>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

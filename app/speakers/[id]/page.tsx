@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { ClaimCard } from "@/components/claim-card";
+import { Pager } from "@/components/pager";
+import { plural } from "@/lib/format";
+import { listClaims } from "@/server/claims";
+import { or404, pageId, param } from "@/server/pages";
+import { getSpeaker } from "@/server/speakers";
+import { getViewer } from "@/server/viewer";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const KIND_LABEL = { person: "Person", organisation: "Organisation", government: "Government body", other: "Speaker" } as const;
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const id = pageId((await props.params).id);
+  const viewer = await getViewer();
+  const speaker = or404(() => getSpeaker(getDb(), viewer, id));
+  return { title: speaker.name };
+}
+
+export default async function SpeakerPage(props: Props) {
+  const id = pageId((await props.params).id);
+  const cursor = param((await props.searchParams).cursor);
+  const db = getDb();
+  const viewer = await getViewer();
+  const speaker = or404(() => getSpeaker(db, viewer, id));
+  const claims = or404(() => listClaims(db, viewer, { speaker: id, cursor, limit: 20 }));
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2 border-b border-rule pb-5">
+        <p className="text-xs font-bold uppercase tracking-wider text-muted">{KIND_LABEL[speaker.kind]}</p>
+        <h1 className="font-serif text-3xl font-bold sm:text-4xl">{speaker.name}</h1>
+        {speaker.description ? <p className="max-w-3xl text-lg">{speaker.description}</p> : null}
+        {speaker.affiliation ? (
+          <p>
+            Affiliated to <Link href={`/speakers/${speaker.affiliation.id}`}>{speaker.affiliation.name}</Link>
+          </p>
+        ) : null}
+        {speaker.affiliates.length > 0 ? (
+          <p>
+            Affiliated speakers:{" "}
+            {speaker.affiliates.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/speakers/${a.id}`}>{a.name}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {speaker.aliases.length > 0 ? <p className="text-sm text-muted">Also known as {speaker.aliases.join(", ")}</p> : null}
+        <p className="text-sm text-muted">
+          {plural(speaker.claimCount, "claim")} · {speaker.contestedCount} contested
+        </p>
+      </header>
+      <section aria-labelledby="claims-heading">
+        <h2 id="claims-heading" className="mb-4 font-serif text-2xl font-bold">
+          Claims by {speaker.name}
+        </h2>
+        {claims.items.length === 0 ? (
+          <p className="text-muted">No claims yet.</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {claims.items.map((claim) => (
+              <li key={claim.id}>
+                <ClaimCard claim={claim} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pager nextCursor={claims.nextCursor} basePath={`/speakers/${id}`} />
+      </section>
+    </div>
+  );
+}

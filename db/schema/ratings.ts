@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { nowIso, versioned } from "./common";
+
+/** A rating scale; exactly one is the default used for new verdicts. */
+export const ratingScales = sqliteTable(
+  "rating_scales",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    ...versioned(),
+  },
+  (t) => [uniqueIndex("rating_scales_one_default").on(t.isDefault).where(sql`is_default = 1`)],
+);
+
+/**
+ * One verdict on a scale. `value` orders verdicts numerically (higher = more accurate) so
+ * ClaimReview ratingValue/bestRating/worstRating can be derived; NULL for verdicts such as
+ * "unproven" that sit outside the numeric range.
+ */
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scaleId: integer("scale_id")
+      .notNull()
+      .references(() => ratingScales.id),
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull().default(""),
+    colour: text("colour").notNull(),
+    value: real("value"),
+    position: integer("position").notNull(),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [
+    uniqueIndex("ratings_scale_key_unique").on(t.scaleId, t.key),
+    index("ratings_scale_position_idx").on(t.scaleId, t.position),
+    check("ratings_colour_check", sql`colour GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'`),
+    check("ratings_key_check", sql`key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9-]*'`),
+  ],
+);

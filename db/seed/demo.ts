@@ -1,0 +1,191 @@
+import "server-only";
+import { and, count, eq, or } from "drizzle-orm";
+import { CodePointIndex } from "@/lib/codepoints";
+import { createAnchor } from "@/lib/anchoring/selectors";
+import { recordEvent, type Tx } from "@/server/events";
+import type { Db } from "../client";
+import { claimLinks, claims, ratings, ratingScales, sources, sourceRevisions, speakers, stories } from "../schema";
+import { demoContent } from "./content";
+import type { DemoClaim, DemoContent, DemoSource } from "./content/types";
+
+/** The actor recorded in the audit log for demo data. */
+export const SEED_ACTOR = "system:seed";
+
+export interface SeedResult {
+  skipped: boolean;
+  created: { speakers: number; stories: number; sources: number; claims: number; links: number };
+}
+
+/** Code-point span of a demo claim's quote in its source text. */
+export function locateQuote(source: DemoSource, claim: DemoClaim): { start: number; end: number } {
+  if (claim.quote === null) throw new Error(`demo claim ${claim.key} has no quote`);
+  let at = -1;
+  for (let n = 0; n <= (claim.occurrence ?? 0); n++) {
+    at = source.text.indexOf(claim.quote, at + 1);
+    if (at < 0) throw new Error(`demo claim ${claim.key}: quote not found in ${source.key}`);
+  }
+  const index = new CodePointIndex(source.text);
+  return { start: index.toCodePoint(at), end: index.toCodePoint(at + claim.quote.length) };
+}
+
+/**
+ * Writes the demo content. Idempotent: each item is matched by its natural key (speaker name,
+ * story title, source title, claim text within its source, link pair and kind) and only missing
+ * ones are created, all in one transaction with an audit event each. With `ifEmpty`, nothing is
+ * written unless the database holds no sources and no claims (a newsroom's data is never mixed
+ * with demo data).
+ */
+export function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, content: DemoContent = demoContent): SeedResult {
+  const created = { speakers: 0, stories: 0, sources: 0, claims: 0, links: 0 };
+  return db.transaction((tx) => {
+    if (options.ifEmpty) {
+      const used = tx.select({ n: count() }).from(sources).get()!.n + tx.select({ n: count() }).from(claims).get()!.n;
+      if (used > 0) return { skipped: true, created };
+    }
+    const at = new Date().toISOString();
+    const event = (entityType: "speaker" | "story" | "source" | "claim" | "link", id: number, after: Record<string, unknown>) =>
+      recordEvent(tx, { actor: SEED_ACTOR, entityType, entityId: id, action: "create", after, comment: "demo data" });
+
+    const speakerIds = new Map<string, number>();
+    for (const s of content.speakers) {
+      const existing = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.name, s.name)).get();
+      if (existing) {
+        speakerIds.set(s.key, existing.id);
+        continue;
+      }
+      const row = tx
+        .insert(speakers)
+        .values({ name: s.name, kind: s.kind, description: s.description, aliases: s.aliases, createdBy: SEED_ACTOR })
+        .returning()
+        .get();
+      speakerIds.set(s.key, row.id);
+      event("speaker", row.id, row);
+      created.speakers++;
+    }
+    for (const s of content.speakers) {
+      if (!s.affiliation) continue;
+      const id = speakerIds.get(s.key)!;
+      const current = tx.select().from(speakers).where(eq(speakers.id, id)).get()!;
+      const affiliationId = speakerIds.get(s.affiliation)!;
+      if (current.affiliationId !== null) continue;
+      const after = tx.update(speakers).set({ affiliationId, version: current.version + 1, updatedAt: at }).where(eq(speakers.id, id)).returning().get();
+      recordEvent(tx, { actor: SEED_ACTOR, entityType: "speaker", entityId: id, action: "update", before: current, after, comment: "demo data" });
+    }
+
+    const storyIds = new Map<string, number>();
+    for (const s of content.stories) {
+      const existing = tx.select({ id: stories.id }).from(stories).where(eq(stories.title, s.title)).get();
+      if (existing) {
+        storyIds.set(s.key, existing.id);
+        continue;
+      }
+      const row = tx.insert(stories).values({ title: s.title, description: s.description, createdBy: SEED_ACTOR }).returning().get();
+      storyIds.set(s.key, row.id);
+      event("story", row.id, row);
+      created.stories++;
+    }
+
+    const sourceIds = new Map<string, number>();
+    for (const s of content.sources) {
+      const existing = tx.select({ id: sources.id }).from(sources).where(eq(sources.title, s.title)).get();
+      if (existing) {
+        sourceIds.set(s.key, existing.id);
+        continue;
+      }
+      const { key: _key, ...values } = s;
+      const row = tx.insert(sources).values({ ...values, createdBy: SEED_ACTOR }).returning().get();
+      tx.insert(sourceRevisions).values({ sourceId: row.id, revision: 1, text: s.text, createdBy: SEED_ACTOR, note: "demo data" }).run();
+      sourceIds.set(s.key, row.id);
+      const { text: _text, ...summary } = row;
+      event("source", row.id, summary);
+      created.sources++;
+    }
+
+    const scale = tx.select({ id: ratingScales.id }).from(ratingScales).where(eq(ratingScales.isDefault, true)).get();
+    if (!scale) throw new Error("the default rating scale is missing: run the migrations first");
+    const ratingIds = new Map(
+      tx
+        .select({ id: ratings.id, key: ratings.key })
+        .from(ratings)
+        .where(eq(ratings.scaleId, scale.id))
+        .all()
+        .map((r) => [r.key, r.id]),
+    );
+
+    const claimIds = new Map<string, number>();
+    const sourcesByKey = new Map(content.sources.map((s) => [s.key, s]));
+    for (const c of content.claims) {
+      const sourceId = c.sourceKey ? sourceIds.get(c.sourceKey)! : null;
+      const existing = findClaim(tx, c.text, sourceId);
+      if (existing) {
+        claimIds.set(c.key, existing.id);
+        continue;
+      }
+      const source = c.sourceKey ? sourcesByKey.get(c.sourceKey)! : null;
+      const span = source && c.quote !== null ? locateQuote(source, c) : null;
+      const anchor = source && span ? createAnchor(source.text, span.start, span.end) : null;
+      const ratingId = c.verdict ? ratingIds.get(c.verdict.rating) : undefined;
+      if (c.verdict && ratingId === undefined) throw new Error(`demo claim ${c.key}: unknown rating ${c.verdict.rating}`);
+      const row = tx
+        .insert(claims)
+        .values({
+          text: c.text,
+          quote: c.quote,
+          speakerId: speakerIds.get(c.speakerKey)!,
+          sourceId,
+          storyId: c.storyKey ? storyIds.get(c.storyKey)! : null,
+          statedOn: c.statedOn,
+          status: c.status,
+          ratingId: ratingId ?? null,
+          rationale: c.verdict?.rationale ?? null,
+          publishedAt: c.status === "published" ? at : null,
+          ...(anchor
+            ? {
+                anchorExact: anchor.exact,
+                anchorPrefix: anchor.prefix,
+                anchorSuffix: anchor.suffix,
+                anchorStart: anchor.start,
+                anchorEnd: anchor.end,
+                anchorRevision: 1,
+                anchorState: "anchored" as const,
+              }
+            : {}),
+          createdBy: SEED_ACTOR,
+        })
+        .returning()
+        .get();
+      claimIds.set(c.key, row.id);
+      event("claim", row.id, row);
+      created.claims++;
+    }
+
+    for (const l of content.links) {
+      const from = claimIds.get(l.from)!;
+      const to = claimIds.get(l.to)!;
+      const existing = tx
+        .select({ id: claimLinks.id })
+        .from(claimLinks)
+        .where(
+          and(
+            eq(claimLinks.kind, l.kind),
+            or(and(eq(claimLinks.fromClaimId, from), eq(claimLinks.toClaimId, to)), and(eq(claimLinks.fromClaimId, to), eq(claimLinks.toClaimId, from))),
+          ),
+        )
+        .get();
+      if (existing) continue;
+      const row = tx.insert(claimLinks).values({ fromClaimId: from, toClaimId: to, kind: l.kind, note: l.note, createdBy: SEED_ACTOR }).returning().get();
+      event("link", row.id, row);
+      created.links++;
+    }
+    return { skipped: false, created };
+  });
+}
+
+function findClaim(tx: Tx, text: string, sourceId: number | null) {
+  return tx
+    .select({ id: claims.id, sourceId: claims.sourceId })
+    .from(claims)
+    .where(eq(claims.text, text))
+    .all()
+    .find((c) => c.sourceId === sourceId);
+}

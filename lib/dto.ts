@@ -1,0 +1,157 @@
+/**
+ * The JSON shapes the API returns and server components render: plain objects, ISO-8601
+ * timestamps as strings, calendar dates as YYYY-MM-DD, offsets in Unicode code points. The same
+ * DTO comes from a server render and from a client refetch.
+ */
+import type { AnchorState, ClaimStatus, LinkKind, SourceKind, SpeakerKind } from "./model";
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, or null when this is the last one. */
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+export interface SpeakerRef {
+  id: number;
+  name: string;
+  kind: SpeakerKind;
+}
+
+export interface SpeakerDTO extends SpeakerRef {
+  description: string | null;
+  aliases: string[];
+  affiliation: SpeakerRef | null;
+  mergedIntoId: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpeakerDetailDTO extends SpeakerDTO {
+  /** Speakers affiliated to this one (Amnesty's secretary-general, a government's spokesman). */
+  affiliates: SpeakerRef[];
+  claimCount: number;
+  contestedCount: number;
+}
+
+export interface StoryRef {
+  id: number;
+  title: string;
+}
+
+export interface StoryDTO extends StoryRef {
+  description: string | null;
+  claimCount: number;
+  firstStatedOn: string | null;
+  lastStatedOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceRef {
+  id: number;
+  title: string;
+  kind: SourceKind;
+  publisher: string | null;
+  url: string | null;
+  publishedOn: string | null;
+}
+
+export interface SourceSummaryDTO extends SourceRef {
+  author: string | null;
+  language: string;
+  revision: number;
+  claimCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceDTO extends SourceSummaryDTO {
+  text: string;
+  /** Length of `text` in code points (the unit of every anchor offset). */
+  length: number;
+}
+
+export interface RatingDTO {
+  id: number;
+  key: string;
+  label: string;
+  description: string;
+  colour: string;
+  value: number | null;
+  position: number;
+}
+
+/** W3C TextQuoteSelector + TextPositionSelector, in code points of the given revision. */
+export interface AnchorDTO {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  revision: number;
+  state: AnchorState;
+}
+
+export interface VerdictDTO {
+  rating: RatingDTO;
+  rationale: string | null;
+}
+
+export interface ClaimDTO {
+  id: number;
+  text: string;
+  quote: string | null;
+  status: ClaimStatus;
+  statedOn: string | null;
+  speaker: SpeakerRef & { affiliation: SpeakerRef | null };
+  source: SourceRef | null;
+  story: StoryRef | null;
+  verdict: VerdictDTO | null;
+  anchor: AnchorDTO | null;
+  /** True when a `disputes` link touches this claim (visible to the viewer). */
+  contested: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface LinkDTO {
+  id: number;
+  kind: LinkKind;
+  /** outgoing: this claim → other; incoming: other → this claim. */
+  direction: "outgoing" | "incoming";
+  note: string | null;
+  createdAt: string;
+  claim: ClaimDTO;
+}
+
+export interface ClaimDetailDTO extends ClaimDTO {
+  links: LinkDTO[];
+  /** The quote in its source context (a few sentences around the span), when anchored. */
+  context: { before: string; quote: string; after: string } | null;
+}
+
+/** A `disputes` link shown as two columns: the disputed claim and the counter-claim. */
+export interface ContestedPairDTO {
+  linkId: number;
+  note: string | null;
+  createdAt: string;
+  claim: ClaimDTO;
+  counter: ClaimDTO;
+}
+
+export interface TimelineDTO {
+  story: StoryDTO;
+  /** In stated-date order; undated claims last. */
+  claims: ClaimDTO[];
+  links: { id: number; kind: LinkKind; fromClaimId: number; toClaimId: number }[];
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string>; current?: unknown };
+}

@@ -1,0 +1,53 @@
+/**
+ * The one error family of Counterpoint. Server code throws these; `server/http.ts` maps each to
+ * its status and the `{ error: { code, message, fields? } }` body in one place.
+ */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly status: number = 500;
+  readonly code: string = "internal";
+  readonly details?: unknown;
+  constructor(message: string, details?: unknown) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** 400: the input is malformed; `fields` names each bad field (dotted paths) with what is wrong. */
+export class ValidationError extends AppError {
+  override readonly status = 400;
+  override readonly code = "invalid";
+  readonly fields: FieldErrors;
+  constructor(message: string, fields: FieldErrors = {}) {
+    super(message);
+    this.fields = fields;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  override readonly status = 401;
+  override readonly code = "unauthenticated";
+}
+
+export class ForbiddenError extends AppError {
+  override readonly status = 403;
+  override readonly code = "forbidden";
+}
+
+export class NotFoundError extends AppError {
+  override readonly status = 404;
+  override readonly code = "not_found";
+}
+
+/** 409: a stale version or an illegal state change; `details` carries the current state. */
+export class ConflictError extends AppError {
+  override readonly status = 409;
+  override readonly code = "conflict";
+}
+
+export class RateLimitError extends AppError {
+  override readonly status = 429;
+  override readonly code = "rate_limited";
+}

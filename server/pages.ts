@@ -1,0 +1,29 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { idSchema } from "@/lib/schemas";
+
+/** A page's `[id]` segment as a number; anything else is the 404 page. */
+export function pageId(raw: string): number {
+  const parsed = idSchema.safeParse(raw);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+/**
+ * Runs a read; a NotFoundError becomes the 404 page, and so does a malformed query value (a
+ * cursor that was edited by hand) — pages never answer bad input with a 500.
+ */
+export function or404<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  }
+}
+
+/** A single query-string value from Next's searchParams (the last one when repeated). */
+export function param(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[value.length - 1] : value;
+}

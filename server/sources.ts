@@ -1,0 +1,70 @@
+import "server-only";
+import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, sources } from "@/db/schema";
+import { codePointLength } from "@/lib/codepoints";
+import type { ClaimDTO, Page, SourceDTO, SourceSummaryDTO } from "@/lib/dto";
+import { NotFoundError } from "@/lib/errors";
+import { type Viewer, visibleStatuses } from "@/lib/model";
+import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
+import { decodeCursor, toPage } from "./pagination";
+
+/** Source columns without the (possibly 2 MB) text, with a count of visible claims. */
+function selectSourceSummaries(db: Db, viewer: Viewer) {
+  const statuses = sql.join(
+    visibleStatuses(viewer).map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return db
+    .select({
+      id: sources.id,
+      title: sources.title,
+      kind: sources.kind,
+      publisher: sources.publisher,
+      author: sources.author,
+      url: sources.url,
+      publishedOn: sources.publishedOn,
+      language: sources.language,
+      revision: sources.revision,
+      version: sources.version,
+      createdAt: sources.createdAt,
+      updatedAt: sources.updatedAt,
+      claimCount: sql<number>`(SELECT count(*) FROM claims c WHERE c.source_id = ${sources.id} AND c.status IN (${statuses}))`,
+    })
+    .from(sources)
+    .$dynamic();
+}
+
+/** Sources, newest first. */
+export function listSources(db: Db, viewer: Viewer, query: { cursor?: string; limit: number }): Page<SourceSummaryDTO> {
+  const cursor = decodeCursor(query.cursor);
+  const rows = selectSourceSummaries(db, viewer)
+    .where(
+      cursor
+        ? or(lt(sources.createdAt, String(cursor[0])), and(eq(sources.createdAt, String(cursor[0])), lt(sources.id, cursor[1])))
+        : undefined,
+    )
+    .orderBy(desc(sources.createdAt), desc(sources.id))
+    .limit(query.limit + 1)
+    .all();
+  return toPage(rows, query.limit, (r) => r, (r) => [r.createdAt, r.id]);
+}
+
+export function getSource(db: Db, viewer: Viewer, id: number): SourceDTO {
+  const summary = selectSourceSummaries(db, viewer).where(eq(sources.id, id)).get();
+  if (!summary) throw new NotFoundError(`No source with id ${id}.`);
+  const row = db.select({ text: sources.text }).from(sources).where(eq(sources.id, id)).get();
+  const text = row?.text ?? "";
+  return { ...summary, text, length: codePointLength(text) };
+}
+
+/** Every claim the viewer may see made in a source, in text order (orphans last). */
+export function listSourceClaims(db: Db, viewer: Viewer, id: number): ClaimDTO[] {
+  const exists = db.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get();
+  if (!exists) throw new NotFoundError(`No source with id ${id}.`);
+  return selectClaims(db, viewer)
+    .where(and(visibleClaim(viewer), eq(claims.sourceId, id)))
+    .orderBy(sql`${claims.anchorState} = 'orphan'`, asc(claims.anchorStart), asc(claims.id))
+    .all()
+    .map(toClaimDTO);
+}

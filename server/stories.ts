@@ -1,0 +1,87 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claimLinks, claims, stories } from "@/db/schema";
+import type { Page, StoryDTO, TimelineDTO } from "@/lib/dto";
+import { NotFoundError } from "@/lib/errors";
+import { type Viewer, visibleStatuses } from "@/lib/model";
+import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
+import { decodeCursor, toPage } from "./pagination";
+
+/** A story with counts over the claims the viewer may see. */
+function selectStories(db: Db, viewer: Viewer) {
+  const statuses = sql.join(
+    visibleStatuses(viewer).map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const visible = sql`c.story_id = ${stories.id} AND c.status IN (${statuses})`;
+  return db
+    .select({
+      story: stories,
+      claimCount: sql<number>`(SELECT count(*) FROM claims c WHERE ${visible})`,
+      firstStatedOn: sql<string | null>`(SELECT min(c.stated_on) FROM claims c WHERE ${visible})`,
+      lastStatedOn: sql<string | null>`(SELECT max(c.stated_on) FROM claims c WHERE ${visible})`,
+    })
+    .from(stories)
+    .$dynamic();
+}
+
+type StoryRow = Awaited<ReturnType<ReturnType<typeof selectStories>["all"]>>[number];
+
+function toStoryDTO(r: StoryRow): StoryDTO {
+  return {
+    id: r.story.id,
+    title: r.story.title,
+    description: r.story.description,
+    claimCount: r.claimCount,
+    firstStatedOn: r.firstStatedOn,
+    lastStatedOn: r.lastStatedOn,
+    version: r.story.version,
+    createdAt: r.story.createdAt,
+    updatedAt: r.story.updatedAt,
+  };
+}
+
+/** Stories, most recently updated first. */
+export function listStories(db: Db, viewer: Viewer, query: { cursor?: string; limit: number }): Page<StoryDTO> {
+  const cursor = decodeCursor(query.cursor);
+  const rows = selectStories(db, viewer)
+    .where(
+      cursor
+        ? or(lt(stories.updatedAt, String(cursor[0])), and(eq(stories.updatedAt, String(cursor[0])), lt(stories.id, cursor[1])))
+        : undefined,
+    )
+    .orderBy(desc(stories.updatedAt), desc(stories.id))
+    .limit(query.limit + 1)
+    .all();
+  return toPage(rows, query.limit, toStoryDTO, (r) => [r.story.updatedAt, r.story.id]);
+}
+
+export function getStory(db: Db, viewer: Viewer, id: number): StoryDTO {
+  const row = selectStories(db, viewer).where(eq(stories.id, id)).get();
+  if (!row) throw new NotFoundError(`No story with id ${id}.`);
+  return toStoryDTO(row);
+}
+
+/**
+ * A story's claims in the order they were stated — same-day claims in the order they were
+ * recorded, undated claims last — and the links between them.
+ */
+export function getStoryTimeline(db: Db, viewer: Viewer, id: number): TimelineDTO {
+  const story = getStory(db, viewer, id);
+  const rows = selectClaims(db, viewer)
+    .where(and(visibleClaim(viewer), eq(claims.storyId, id)))
+    .orderBy(sql`${claims.statedOn} IS NULL`, asc(claims.statedOn), asc(claims.createdAt), asc(claims.id))
+    .all();
+  const ids = rows.map((r) => r.claim.id);
+  const links =
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: claimLinks.id, kind: claimLinks.kind, fromClaimId: claimLinks.fromClaimId, toClaimId: claimLinks.toClaimId })
+          .from(claimLinks)
+          .where(and(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids)))
+          .orderBy(claimLinks.id)
+          .all();
+  return { story, claims: rows.map(toClaimDTO), links };
+}
