@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { Viewer } from "@/lib/model";
+import { SignOutButton } from "./sign-out-button";
 
 const NAV = [
   { href: "/contested", label: "Contested" },
@@ -7,14 +9,17 @@ const NAV = [
   { href: "/speakers", label: "Speakers" },
 ];
 
-export function SiteHeader() {
+const ROLE_LABEL = { factchecker: "fact-checker", editor: "editor", admin: "admin" } as const;
+
+export function SiteHeader({ viewer }: { viewer: Viewer }) {
+  const staff = viewer.kind === "user";
   return (
     <header className="border-b border-rule bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
           Counter<span className="text-counter">point</span>
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="flex-1">
           <ul className="flex flex-wrap gap-x-5 gap-y-1 text-[15px]">
             {NAV.map((item) => (
               <li key={item.href}>
@@ -23,8 +28,29 @@ export function SiteHeader() {
                 </Link>
               </li>
             ))}
+            {staff ? (
+              <li>
+                <Link href="/sources/new" className="font-medium text-ink no-underline hover:text-accent hover:underline">
+                  New source
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
+        <div className="flex items-center gap-3 text-sm">
+          {staff ? (
+            <>
+              <span className="text-muted">
+                {viewer.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs">{ROLE_LABEL[viewer.role]}</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/sign-in" className="font-medium text-ink">
+              Sign in
+            </Link>
+          )}
+        </div>
       </div>
     </header>
   );

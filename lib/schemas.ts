@@ -3,7 +3,7 @@
  * forms. Named `<verb><Thing>Schema`. Pure: safe in the browser.
  */
 import { z } from "zod";
-import { CLAIM_STATUSES } from "./model";
+import { CLAIM_STATUSES, LINK_KINDS, SOURCE_KINDS, SPEAKER_KINDS } from "./model";
 
 /** A positive integer id from a path or query string. */
 export const idSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER);
@@ -39,6 +39,217 @@ export const pageQuerySchema = z.object({
   limit: limitSchema.default(20),
 });
 
+export const listStoriesQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+});
+
 export const listSpeakersQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
 });
+
+// ---- writes -------------------------------------------------------------------------------
+
+/** The most a source's text may hold: 5 MiB of UTF-8 (about 5 million Latin characters). */
+export const MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024;
+
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** A calendar date YYYY-MM-DD that exists (no 30 February). */
+export const calendarDateSchema = z.string({ error: "must be a date YYYY-MM-DD" }).refine(isCalendarDate, "must be a real date written YYYY-MM-DD");
+
+/** Optional free text: trimmed, and an empty string means "none". */
+const optionalText = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === "" ? null : v))
+    .nullish();
+
+const httpUrl = z
+  .string({ error: "must be a URL" })
+  .trim()
+  .max(2000, "must be at most 2000 characters")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.includes(".");
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL such as https://example.org/article");
+
+/** The version the change was based on (optimistic concurrency). */
+export const versionSchema = z.number({ error: "must be the version number you edited" }).int("must be a whole number").positive("must be positive");
+
+const sourceText = z
+  .string({ error: "must be text" })
+  .refine((t) => t.trim().length > 0, "must not be empty")
+  .refine((t) => new TextEncoder().encode(t).length <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES / 1024 / 1024} MB`);
+
+const sourceFields = {
+  title: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
+  kind: z.enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.join(", ")}` }),
+  publisher: optionalText(200),
+  author: optionalText(200),
+  url: httpUrl.nullish().or(z.literal("").transform(() => null)),
+  publishedOn: calendarDateSchema.nullish().or(z.literal("").transform(() => null)),
+  language: z
+    .string({ error: "must be a language tag" })
+    .trim()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "must be a language tag such as en or pt-BR"),
+};
+
+export const createSourceSchema = z.object({
+  ...sourceFields,
+  kind: sourceFields.kind.default("article"),
+  language: sourceFields.language.default("en"),
+  text: sourceText,
+});
+export type CreateSourceInput = z.infer<typeof createSourceSchema>;
+
+export const updateSourceSchema = z
+  .object({
+    title: sourceFields.title.optional(),
+    kind: sourceFields.kind.optional(),
+    publisher: sourceFields.publisher,
+    author: sourceFields.author,
+    url: sourceFields.url,
+    publishedOn: sourceFields.publishedOn,
+    language: sourceFields.language.optional(),
+    /** New text: stored as a new revision, and the source's claims are re-anchored. */
+    text: sourceText.optional(),
+    revisionNote: optionalText(500),
+    version: versionSchema,
+  })
+  .strict();
+export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
+
+const aliasList = z
+  .array(z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"), { error: "must be a list of names" })
+  .max(50, "at most 50 aliases");
+
+export const createSpeakerSchema = z.object({
+  name: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  kind: z.enum(SPEAKER_KINDS, { error: `must be one of ${SPEAKER_KINDS.join(", ")}` }).default("person"),
+  description: optionalText(1000),
+  aliases: aliasList.default([]),
+  affiliationId: idSchema.nullish(),
+});
+export type CreateSpeakerInput = z.infer<typeof createSpeakerSchema>;
+
+export const updateSpeakerSchema = z.object({
+  name: createSpeakerSchema.shape.name.optional(),
+  kind: z.enum(SPEAKER_KINDS, { error: `must be one of ${SPEAKER_KINDS.join(", ")}` }).optional(),
+  description: optionalText(1000),
+  aliases: aliasList.optional(),
+  affiliationId: idSchema.nullish(),
+  version: versionSchema,
+});
+export type UpdateSpeakerInput = z.infer<typeof updateSpeakerSchema>;
+
+export const mergeSpeakerSchema = z.object({
+  /** The speaker that remains; the one in the path is merged into it. */
+  targetId: idSchema,
+  version: versionSchema,
+  targetVersion: versionSchema,
+});
+
+export const createStorySchema = z.object({
+  title: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  description: optionalText(2000),
+});
+export type CreateStoryInput = z.infer<typeof createStorySchema>;
+
+export const updateStorySchema = z.object({
+  title: createStorySchema.shape.title.optional(),
+  description: optionalText(2000),
+  version: versionSchema,
+});
+
+/** A span of a source's current text, in code points; `exact` must be the text at start..end. */
+export const spanSchema = z
+  .object({
+    start: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative"),
+    end: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive"),
+    exact: z.string({ error: "must be the selected text" }).min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
+  })
+  .refine((s) => s.end > s.start, { message: "must end after it starts", path: ["end"] });
+export type SpanInput = z.infer<typeof spanSchema>;
+
+const claimText = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(1000, "must be at most 1000 characters");
+
+export const createClaimSchema = z
+  .object({
+    text: claimText,
+    quote: optionalText(5000),
+    speakerId: idSchema.optional(),
+    /** A new speaker, created with the claim in the same transaction. */
+    speaker: createSpeakerSchema.optional(),
+    storyId: idSchema.nullish(),
+    /** A new story, created with the claim. */
+    story: createStorySchema.optional(),
+    sourceId: idSchema.nullish(),
+    anchor: spanSchema.optional(),
+    statedOn: calendarDateSchema.nullish(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.speakerId === undefined) === (c.speaker === undefined)) ctx.addIssue({ code: "custom", path: ["speakerId"], message: "give either speakerId or a new speaker, not both or neither" });
+    if (c.storyId != null && c.story !== undefined) ctx.addIssue({ code: "custom", path: ["storyId"], message: "give either storyId or a new story, not both" });
+    if (c.anchor && c.sourceId == null) ctx.addIssue({ code: "custom", path: ["sourceId"], message: "is required when an anchor is given" });
+  });
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+export const updateClaimSchema = z
+  .object({
+    text: claimText.optional(),
+    quote: optionalText(5000),
+    speakerId: idSchema.optional(),
+    storyId: idSchema.nullish(),
+    statedOn: calendarDateSchema.nullish(),
+    /** A new span of the claim's source (re-attaches an orphan, or moves the span). */
+    anchor: spanSchema.optional(),
+    version: versionSchema,
+  })
+  .strict();
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+/** Body of a workflow step (submit, archive): the version it was based on and an optional comment. */
+export const transitionBodySchema = z.object({
+  comment: optionalText(4000),
+  version: versionSchema,
+});
+
+/** An editor's decision on a claim in review. */
+export const decisionSchema = transitionBodySchema.extend({
+  action: z.enum(["approve", "return"], { error: "must be approve or return" }),
+});
+
+export const createLinkSchema = z
+  .object({
+    kind: z.enum(LINK_KINDS, { error: `must be one of ${LINK_KINDS.join(", ")}` }),
+    targetClaimId: idSchema.optional(),
+    /** A claim made on the spot (from another source, or a statement with no source) as the other end. */
+    targetClaim: createClaimSchema.optional(),
+    /** Which end the new link starts from: "from" (this claim → target, the default) or "to" (target → this claim). */
+    direction: z.enum(["outgoing", "incoming"], { error: "must be outgoing or incoming" }).default("outgoing"),
+    note: optionalText(1000),
+  })
+  .superRefine((l, ctx) => {
+    if ((l.targetClaimId === undefined) === (l.targetClaim === undefined)) ctx.addIssue({ code: "custom", path: ["targetClaimId"], message: "give either targetClaimId or a new targetClaim, not both or neither" });
+  });
+export type CreateLinkInput = z.infer<typeof createLinkSchema>;
+
+/** What a client sends (before defaults are applied), for typing request bodies. */
+export type CreateSourceBody = z.input<typeof createSourceSchema>;
+export type UpdateSourceBody = z.input<typeof updateSourceSchema>;
+export type CreateSpeakerBody = z.input<typeof createSpeakerSchema>;
+export type UpdateSpeakerBody = z.input<typeof updateSpeakerSchema>;
+export type CreateClaimBody = z.input<typeof createClaimSchema>;
+export type UpdateClaimBody = z.input<typeof updateClaimSchema>;
+export type CreateLinkBody = z.input<typeof createLinkSchema>;

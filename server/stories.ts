@@ -6,6 +6,7 @@ import type { Page, StoryDTO, TimelineDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
+import { likePattern } from "./claims";
 import { decodeCursor, toPage } from "./pagination";
 
 /** A story with counts over the claims the viewer may see. */
@@ -42,14 +43,15 @@ function toStoryDTO(r: StoryRow): StoryDTO {
   };
 }
 
-/** Stories, most recently updated first. */
-export function listStories(db: Db, viewer: Viewer, query: { cursor?: string; limit: number }): Page<StoryDTO> {
+/** Stories, most recently updated first; `q` matches titles (the story autocomplete). */
+export function listStories(db: Db, viewer: Viewer, query: { q?: string; cursor?: string; limit: number }): Page<StoryDTO> {
   const cursor = decodeCursor(query.cursor);
   const rows = selectStories(db, viewer)
     .where(
-      cursor
-        ? or(lt(stories.updatedAt, String(cursor[0])), and(eq(stories.updatedAt, String(cursor[0])), lt(stories.id, cursor[1])))
-        : undefined,
+      and(
+        query.q ? sql`${stories.title} LIKE ${likePattern(query.q)} ESCAPE '\\'` : undefined,
+        cursor ? or(lt(stories.updatedAt, String(cursor[0])), and(eq(stories.updatedAt, String(cursor[0])), lt(stories.id, cursor[1]))) : undefined,
+      ),
     )
     .orderBy(desc(stories.updatedAt), desc(stories.id))
     .limit(query.limit + 1)

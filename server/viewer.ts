@@ -1,10 +1,23 @@
 import "server-only";
-import { ANONYMOUS, type Viewer } from "@/lib/model";
+import { headers as nextHeaders } from "next/headers";
+import { getDb } from "@/db/client";
+import { ANONYMOUS, ROLES, type Role, type Viewer } from "@/lib/model";
+import { getAuth } from "./auth";
+import { viewerFromToken } from "./tokens";
 
 /**
- * Who is making the request. Accounts arrive with the editorial-workflow work; until then every
- * request is an anonymous reader, who sees only published claims.
+ * Who is making the request: the user of a valid `Authorization: Bearer` API token, else the
+ * user of a valid session cookie, else an anonymous reader. Without a request (in a server
+ * component) the incoming request's headers are read from Next.
  */
-export async function getViewer(_request?: Request): Promise<Viewer> {
-  return ANONYMOUS;
+export async function getViewer(request?: Request): Promise<Viewer> {
+  const headers = request ? request.headers : await nextHeaders();
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) return viewerFromToken(getDb(), authorization.slice(7).trim());
+  if (!headers.get("cookie")?.includes("counterpoint.session_token")) return ANONYMOUS;
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return ANONYMOUS;
+  const user = session.user as typeof session.user & { role?: string; active?: boolean };
+  if (user.active === false || !ROLES.includes(user.role as Role)) return ANONYMOUS;
+  return { kind: "user", id: user.id, name: user.name, role: user.role as Role };
 }

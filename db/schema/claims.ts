@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ANCHOR_STATES, CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS } from "@/lib/model";
+import { users } from "./auth";
 import { isoDateCheck, nowIso, oneOf, versioned } from "./common";
 import { ratings } from "./ratings";
 import { sources } from "./sources";
@@ -36,6 +37,8 @@ export const claims = sqliteTable(
     anchorEnd: integer("anchor_end"),
     anchorRevision: integer("anchor_revision"),
     anchorState: text("anchor_state", { enum: ANCHOR_STATES }),
+    /** Who is working on the claim (a fact-checker or an editor); set from the review queue. */
+    assigneeId: text("assignee_id").references(() => users.id),
     ...versioned(),
   },
   (t) => [
@@ -58,6 +61,7 @@ export const claims = sqliteTable(
     index("claims_rating_idx").on(t.ratingId),
     index("claims_created_at_idx").on(t.createdAt),
     index("claims_stated_on_idx").on(t.statedOn),
+    index("claims_assignee_idx").on(t.assigneeId),
   ],
 );
 

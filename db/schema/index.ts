@@ -5,3 +5,4 @@ export * from "./ratings";
 export * from "./claims";
 export * from "./reviews";
 export * from "./events";
+export * from "./auth";

@@ -32,6 +32,7 @@ export const ratings = sqliteTable(
     colour: text("colour").notNull(),
     value: real("value"),
     position: integer("position").notNull(),
+    version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull().default(nowIso),
   },
   (t) => [

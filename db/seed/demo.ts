@@ -2,7 +2,9 @@ import "server-only";
 import { and, count, eq, or } from "drizzle-orm";
 import { CodePointIndex } from "@/lib/codepoints";
 import { createAnchor } from "@/lib/anchoring/selectors";
+import type { Role } from "@/lib/model";
 import { recordEvent, type Tx } from "@/server/events";
+import { createUser, findUserByEmail } from "@/server/users";
 import type { Db } from "../client";
 import { claimLinks, claims, ratings, ratingScales, sources, sourceRevisions, speakers, stories } from "../schema";
 import { demoContent } from "./content";
@@ -13,8 +15,18 @@ export const SEED_ACTOR = "system:seed";
 
 export interface SeedResult {
   skipped: boolean;
-  created: { speakers: number; stories: number; sources: number; claims: number; links: number };
+  created: { users: number; speakers: number; stories: number; sources: number; claims: number; links: number };
 }
+
+/**
+ * One account per role, for trying Counterpoint out. They exist only in demo data (this seed),
+ * never in a database set up without it, and are listed in the README.
+ */
+export const DEMO_ACCOUNTS = [
+  { role: "factchecker", email: "factchecker@counterpoint.test", name: "Fatima Checker", password: "demo-factchecker" },
+  { role: "editor", email: "editor@counterpoint.test", name: "Eduardo Editor", password: "demo-editor-pass" },
+  { role: "admin", email: "admin@counterpoint.test", name: "Ada Admin", password: "demo-admin-pass" },
+] as const satisfies readonly { role: Role; email: string; name: string; password: string }[];
 
 /** Code-point span of a demo claim's quote in its source text. */
 export function locateQuote(source: DemoSource, claim: DemoClaim): { start: number; end: number } {
@@ -35,13 +47,18 @@ export function locateQuote(source: DemoSource, claim: DemoClaim): { start: numb
  * written unless the database holds no sources and no claims (a newsroom's data is never mixed
  * with demo data).
  */
-export function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, content: DemoContent = demoContent): SeedResult {
-  const created = { speakers: 0, stories: 0, sources: 0, claims: 0, links: 0 };
+export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, content: DemoContent = demoContent): Promise<SeedResult> {
+  const created = { users: 0, speakers: 0, stories: 0, sources: 0, claims: 0, links: 0 };
+  if (options.ifEmpty) {
+    const used = db.select({ n: count() }).from(sources).get()!.n + db.select({ n: count() }).from(claims).get()!.n;
+    if (used > 0) return { skipped: true, created };
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    if (findUserByEmail(db, account.email)) continue;
+    await createUser(db, SEED_ACTOR, account);
+    created.users++;
+  }
   return db.transaction((tx) => {
-    if (options.ifEmpty) {
-      const used = tx.select({ n: count() }).from(sources).get()!.n + tx.select({ n: count() }).from(claims).get()!.n;
-      if (used > 0) return { skipped: true, created };
-    }
     const at = new Date().toISOString();
     const event = (entityType: "speaker" | "story" | "source" | "claim" | "link", id: number, after: Record<string, unknown>) =>
       recordEvent(tx, { actor: SEED_ACTOR, entityType, entityId: id, action: "create", after, comment: "demo data" });

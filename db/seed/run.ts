@@ -7,7 +7,7 @@ const ifEmpty = process.argv.includes("--if-empty");
 const file = databasePath();
 try {
   const db = openDatabase(file);
-  const result = seedDemo(db, { ifEmpty });
+  const result = await seedDemo(db, { ifEmpty });
   db.$client.close();
   if (result.skipped) console.log(`demo data: ${file} already holds data, left as it is`);
   else console.log(`demo data written to ${file}:`, Object.entries(result.created).map(([k, n]) => `${n} ${k}`).join(", "));

@@ -17,8 +17,8 @@ import { call } from "../support/http";
 let db: Db;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-beforeAll(() => {
-  db = installDb(createSeededDb());
+beforeAll(async () => {
+  db = installDb(await createSeededDb());
 });
 
 function expectError(res: { status: number; body: { error: { code: string; message: string } } }, status: number, code: string) {

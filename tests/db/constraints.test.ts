@@ -77,8 +77,8 @@ describe("the database's own constraints", () => {
     expect(() => db.$client.prepare("DELETE FROM events").run()).toThrow(/append-only/);
   });
 
-  it("indexes every foreign key", () => {
-    const seeded = createSeededDb();
+  it("indexes every foreign key", async () => {
+    const seeded = await createSeededDb();
     const tables = seeded.$client.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[];
     const missing: string[] = [];
     for (const { name } of tables) {

@@ -16,20 +16,20 @@ let db: Db;
 const claimId = (text: string) => idOf(db, "claims", "text", text);
 const byKey = (key: string) => demoContent.claims.find((c) => c.key === key)!;
 
-beforeAll(() => {
-  db = createSeededDb();
+beforeAll(async () => {
+  db = await createSeededDb();
 });
 
 describe("demo seed", () => {
-  it("is idempotent: a second run creates nothing and changes nothing", () => {
+  it("is idempotent: a second run creates nothing and changes nothing", async () => {
     const before = snapshot(db);
-    const result = seedDemo(db);
-    expect(result.created).toEqual({ speakers: 0, stories: 0, sources: 0, claims: 0, links: 0 });
+    const result = await seedDemo(db);
+    expect(result.created).toEqual({ users: 0, speakers: 0, stories: 0, sources: 0, claims: 0, links: 0 });
     expect(snapshot(db)).toEqual(before);
   });
 
-  it("with ifEmpty, leaves a database that holds data alone", () => {
-    expect(seedDemo(db, { ifEmpty: true }).skipped).toBe(true);
+  it("with ifEmpty, leaves a database that holds data alone", async () => {
+    expect((await seedDemo(db, { ifEmpty: true })).skipped).toBe(true);
   });
 
   it("records an audit event for every row it creates", () => {

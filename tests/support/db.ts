@@ -1,6 +1,7 @@
 import { type Db, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrations";
 import { seedDemo } from "@/db/seed/demo";
+import { createApiToken } from "@/server/tokens";
 
 /** A fresh in-memory database with the real migrations applied (no mocks). */
 export function createTestDb(): Db {
@@ -9,10 +10,10 @@ export function createTestDb(): Db {
   return db;
 }
 
-/** A fresh database with the demo data. */
-export function createSeededDb(): Db {
+/** A fresh database with the demo data (and the demo accounts). */
+export async function createSeededDb(): Promise<Db> {
   const db = createTestDb();
-  seedDemo(db);
+  await seedDemo(db);
   return db;
 }
 
@@ -25,11 +26,16 @@ export function installDb(db: Db): Db {
   return db;
 }
 
-/** Every row of every table: compare before and after to prove a refused write changed nothing. */
-export function snapshot(db: Db): Record<string, unknown[]> {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
-    .all() as { name: string }[];
+/**
+ * Every row of every table: compare before and after to prove a refused write changed nothing.
+ * `except` leaves tables out (api_tokens records each token's last use, even on a refused call).
+ */
+export function snapshot(db: Db, except: string[] = []): Record<string, unknown[]> {
+  const tables = (
+    db.$client
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+      .all() as { name: string }[]
+  ).filter((t) => !except.includes(t.name));
   return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
 }
 
@@ -38,4 +44,11 @@ export function idOf(db: Db, table: string, column: string, value: string): numb
   const row = db.$client.prepare(`SELECT id FROM "${table}" WHERE "${column}" = ?`).get(value) as { id: number } | undefined;
   if (!row) throw new Error(`no ${table} row with ${column} = ${value}`);
   return row.id;
+}
+
+/** A bearer token acting as the demo account of `role` (the seeded database has one per role). */
+export function tokenFor(db: Db, role: "factchecker" | "editor" | "admin"): string {
+  const user = db.$client.prepare("SELECT id, name, role FROM users WHERE role = ? ORDER BY created_at LIMIT 1").get(role) as { id: string; name: string; role: typeof role } | undefined;
+  if (!user) throw new Error(`no ${role} in the test database`);
+  return createApiToken(db, { kind: "user", id: user.id, name: user.name, role: user.role }, { name: `test ${role}` }).token;
 }

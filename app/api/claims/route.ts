@@ -1,8 +1,14 @@
 // GET /api/claims — claims, newest first, filtered by story, speaker, source, status, contested, q
-import { listClaimsQuerySchema } from "@/lib/schemas";
+// POST /api/claims — a new draft claim, from a span of a source or a statement with no source
+import { createClaimSchema, listClaimsQuerySchema } from "@/lib/schemas";
 import { listClaims } from "@/server/claims";
-import { apiRoute, parseWith, queryObject } from "@/server/http";
+import { createClaim } from "@/server/claims-write";
+import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
 
 export const GET = apiRoute(({ request, db, viewer }) =>
   listClaims(db, viewer, parseWith(listClaimsQuerySchema, queryObject(request), "query")),
+);
+
+export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
+  createClaim(db, viewer, parseWith(createClaimSchema, await readJson(request), "claim")),
 );

@@ -1,6 +1,13 @@
 // GET /api/sources — sources, newest first (without their text)
-import { pageQuerySchema } from "@/lib/schemas";
-import { apiRoute, parseWith, queryObject } from "@/server/http";
+// POST /api/sources — a new source: JSON, or a form with pasted text or an uploaded .txt/.md/.html file
+import { createSourceSchema, pageQuerySchema } from "@/lib/schemas";
+import { apiRoute, mutationRoute, parseWith, queryObject } from "@/server/http";
+import { readSourceBody } from "@/server/source-upload";
 import { listSources } from "@/server/sources";
+import { createSource } from "@/server/sources-write";
 
 export const GET = apiRoute(({ request, db, viewer }) => listSources(db, viewer, parseWith(pageQuerySchema, queryObject(request), "query")));
+
+export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
+  createSource(db, viewer, parseWith(createSourceSchema, await readSourceBody(request), "source")),
+);

@@ -1,6 +1,12 @@
-// GET /api/stories — stories, most recently updated first, with claim counts and date range
-import { pageQuerySchema } from "@/lib/schemas";
-import { apiRoute, parseWith, queryObject } from "@/server/http";
+// GET /api/stories?q= — stories, most recently updated first, with claim counts and date range
+// POST /api/stories — a new story
+import { createStorySchema, listStoriesQuerySchema } from "@/lib/schemas";
+import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
 import { listStories } from "@/server/stories";
+import { createStory } from "@/server/stories-write";
 
-export const GET = apiRoute(({ request, db, viewer }) => listStories(db, viewer, parseWith(pageQuerySchema, queryObject(request), "query")));
+export const GET = apiRoute(({ request, db, viewer }) => listStories(db, viewer, parseWith(listStoriesQuerySchema, queryObject(request), "query")));
+
+export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
+  createStory(db, viewer, parseWith(createStorySchema, await readJson(request), "story")),
+);

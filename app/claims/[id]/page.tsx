@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
+import { ClaimStaffPanel } from "@/components/claim-staff-panel";
 import { Rationale } from "@/components/rationale";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
 import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
@@ -27,6 +28,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function ClaimPage(props: Props) {
   const claim = await load(props);
+  const viewer = await getViewer();
   const disputes = claim.links.filter((l) => l.kind === "disputes");
   const related = claim.links.filter((l) => l.kind !== "disputes");
   return (
@@ -115,6 +117,8 @@ export default async function ClaimPage(props: Props) {
           </div>
         )}
       </section>
+
+      {viewer.kind === "user" ? <ClaimStaffPanel initial={claim} role={viewer.role} /> : null}
 
       {related.length > 0 ? (
         <section aria-labelledby="related-heading">

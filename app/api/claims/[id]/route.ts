@@ -1,9 +1,16 @@
 // GET /api/claims/{id} — a claim with its links and its quote in context
+// PATCH /api/claims/{id} — edit a claim (text, quote, speaker, story, stated date, or a new span)
 import { z } from "zod";
-import { idSchema } from "@/lib/schemas";
+import { idSchema, updateClaimSchema } from "@/lib/schemas";
 import { getClaimDetail } from "@/server/claims";
-import { apiRoute, parseWith } from "@/server/http";
+import { updateClaim } from "@/server/claims-write";
+import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 
 const paramsSchema = z.object({ id: idSchema });
 
 export const GET = apiRoute(({ params, db, viewer }) => getClaimDetail(db, viewer, parseWith(paramsSchema, params, "path").id));
+
+export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return updateClaim(db, viewer, id, parseWith(updateClaimSchema, await readVersionedJson(request), "claim"));
+});

@@ -1,9 +1,16 @@
 // GET /api/speakers/{id} — a speaker with affiliation, affiliates and claim counts
+// PATCH /api/speakers/{id} — edit a speaker
 import { z } from "zod";
-import { idSchema } from "@/lib/schemas";
-import { apiRoute, parseWith } from "@/server/http";
+import { idSchema, updateSpeakerSchema } from "@/lib/schemas";
+import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 import { getSpeaker } from "@/server/speakers";
+import { updateSpeaker } from "@/server/speakers-write";
 
 const paramsSchema = z.object({ id: idSchema });
 
 export const GET = apiRoute(({ params, db, viewer }) => getSpeaker(db, viewer, parseWith(paramsSchema, params, "path").id));
+
+export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return updateSpeaker(db, viewer, id, parseWith(updateSpeakerSchema, await readVersionedJson(request), "speaker"));
+});

@@ -1,0 +1,12 @@
+// POST /api/speakers/{id}/merge — merge this speaker into { targetId }: claims move, the name becomes an alias
+import { z } from "zod";
+import { idSchema, mergeSpeakerSchema } from "@/lib/schemas";
+import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { mergeSpeakers } from "@/server/speakers-write";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const POST = mutationRoute("speakers:merge", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return mergeSpeakers(db, viewer, id, parseWith(mergeSpeakerSchema, await readVersionedJson(request), "merge"));
+});

@@ -1,0 +1,76 @@
+"use client";
+
+/**
+ * Mutation hooks: each calls one write endpoint and owns the cache invalidation that follows
+ * (components never invalidate), then refreshes the server-rendered page around it.
+ */
+import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { apiFetch } from "@/lib/api-client";
+import type { ClaimDetailDTO, SourceDTO, SpeakerDetailDTO, StoryDTO } from "@/lib/dto";
+import { queryKeys } from "@/lib/queries";
+import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, CreateSpeakerBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
+
+function useWrite<TInput, TResult>(request: (input: TInput) => Promise<TResult>, invalidate: (result: TResult, input: TInput) => QueryKey[]) {
+  const client = useQueryClient();
+  const router = useRouter();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: async (result, input) => {
+      await Promise.all(invalidate(result, input).map((queryKey) => client.invalidateQueries({ queryKey })));
+      router.refresh();
+    },
+  });
+}
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+
+export const useCreateSource = () =>
+  useWrite((input: CreateSourceBody) => apiFetch<SourceDTO>("/api/sources", json("POST", input)), () => [queryKeys.sources]);
+
+export const useUpdateSource = (id: number) =>
+  useWrite(
+    (input: UpdateSourceBody) => apiFetch<SourceDTO & { reanchor: Record<string, number> | null }>(`/api/sources/${id}`, json("PATCH", input)),
+    () => [queryKeys.sources, queryKeys.claims],
+  );
+
+export const useCreateClaim = () =>
+  useWrite(
+    (input: CreateClaimBody) => apiFetch<ClaimDetailDTO>("/api/claims", json("POST", input)),
+    (claim) => [queryKeys.claims, queryKeys.speakers, queryKeys.stories, queryKeys.contested, ...(claim.source ? [queryKeys.sourceClaims(claim.source.id)] : [])],
+  );
+
+export const useUpdateClaim = (id: number) =>
+  useWrite(
+    (input: UpdateClaimBody) => apiFetch<ClaimDetailDTO>(`/api/claims/${id}`, json("PATCH", input)),
+    (claim) => [queryKeys.claims, queryKeys.contested, ...(claim.source ? [queryKeys.sourceClaims(claim.source.id)] : [])],
+  );
+
+export const useClaimStep = (id: number, step: "submit" | "archive") =>
+  useWrite(
+    (input: { version: number; comment?: string }) => apiFetch<ClaimDetailDTO>(`/api/claims/${id}/${step}`, json("POST", input)),
+    () => [queryKeys.claims, queryKeys.contested, queryKeys.sources],
+  );
+
+export const useCreateLink = (claimId: number) =>
+  useWrite(
+    (input: CreateLinkBody) => apiFetch<ClaimDetailDTO & { linkId: number }>(`/api/claims/${claimId}/links`, json("POST", input)),
+    () => [queryKeys.claims, queryKeys.contested, queryKeys.sources],
+  );
+
+export const useDeleteLink = () =>
+  useWrite((linkId: number) => apiFetch<{ id: number }>(`/api/links/${linkId}`, { method: "DELETE" }), () => [queryKeys.claims, queryKeys.contested]);
+
+export const useCreateSpeaker = () =>
+  useWrite((input: CreateSpeakerBody) => apiFetch<SpeakerDetailDTO>("/api/speakers", json("POST", input)), () => [queryKeys.speakers]);
+
+export const useUpdateSpeaker = (id: number) =>
+  useWrite((input: UpdateSpeakerBody) => apiFetch<SpeakerDetailDTO>(`/api/speakers/${id}`, json("PATCH", input)), () => [queryKeys.speakers, queryKeys.claims]);
+
+export const useMergeSpeaker = (id: number) =>
+  useWrite(
+    (input: { targetId: number; version: number; targetVersion: number }) => apiFetch<SpeakerDetailDTO>(`/api/speakers/${id}/merge`, json("POST", input)),
+    () => [queryKeys.speakers, queryKeys.claims, queryKeys.contested],
+  );
+
+export const useCreateStory = () => useWrite((input: { title: string; description?: string }) => apiFetch<StoryDTO>("/api/stories", json("POST", input)), () => [queryKeys.stories]);

@@ -1,0 +1,81 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { eq } from "drizzle-orm";
+import { type Db, getDb } from "@/db/client";
+import { accounts, sessions, settings, users, verifications } from "@/db/schema";
+
+/** Sessions last a week and are extended once a day while in use. */
+const SESSION_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * The secret that signs session cookies: COUNTERPOINT_AUTH_SECRET (or BETTER_AUTH_SECRET) when
+ * set, else one generated on first use and kept in the settings table, so `npm start` needs no
+ * configuration and sessions survive restarts.
+ */
+export function authSecret(db: Db): string {
+  const fromEnv = process.env.COUNTERPOINT_AUTH_SECRET ?? process.env.BETTER_AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const stored = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "auth_secret")).get();
+  if (stored) return JSON.parse(stored.value) as string;
+  const secret = randomBytes(32).toString("base64url");
+  db.insert(settings).values({ key: "auth_secret", value: JSON.stringify(secret) }).onConflictDoNothing().run();
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "auth_secret")).get()!;
+  return JSON.parse(row.value) as string;
+}
+
+function createAuth(db: Db) {
+  const publicUrl = process.env.COUNTERPOINT_URL;
+  return betterAuth({
+    appName: "Counterpoint",
+    secret: authSecret(db),
+    // A fixed public URL when configured; otherwise the host each request came to, so the app
+    // works on any port. Origin checks then accept only the page's own origin.
+    baseURL: publicUrl ?? { allowedHosts: (process.env.COUNTERPOINT_ALLOWED_HOSTS ?? "*").split(","), protocol: "auto" },
+    database: drizzleAdapter(db, {
+      provider: "sqlite",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      // Accounts are made by admins (or `npm run user:create`), never by self-service sign-up.
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: true, defaultValue: "factchecker", input: false },
+        active: { type: "boolean", required: true, defaultValue: true, input: false },
+      },
+    },
+    session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 100,
+      // Sign-in: at most 5 attempts a minute per client address.
+      customRules: { "/sign-in/email": { window: 60, max: 5 } },
+    },
+    advanced: {
+      cookiePrefix: "counterpoint",
+      // Secure cookies in production (browsers accept them on localhost too); a plain-HTTP
+      // install on a LAN address must opt out explicitly.
+      ...(process.env.COUNTERPOINT_INSECURE_COOKIES === "1" ? { useSecureCookies: false } : {}),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { counterpointAuth?: { db: Db; auth: Auth } };
+
+/** The better-auth instance for the process's database (made on first use, never at import). */
+export function getAuth(db: Db = getDb()): Auth {
+  if (globalForAuth.counterpointAuth?.db !== db) globalForAuth.counterpointAuth = { db, auth: createAuth(db) };
+  return globalForAuth.counterpointAuth.auth;
+}

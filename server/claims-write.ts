@@ -1,0 +1,149 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, sources, stories } from "@/db/schema";
+import { createAnchor } from "@/lib/anchoring";
+import { CodePointIndex } from "@/lib/codepoints";
+import type { ClaimDetailDTO } from "@/lib/dto";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { CreateClaimInput, SpanInput, UpdateClaimInput } from "@/lib/schemas";
+import { type ClaimAction, nextStatus, TRANSITIONS } from "@/lib/workflow";
+import type { UserViewer } from "./authz";
+import { getClaimDetail } from "./claims";
+import { recordEvent, type Tx } from "./events";
+import { assertLiveSpeaker, insertSpeaker } from "./speakers-write";
+import { insertStory, touchStory } from "./stories-write";
+import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+
+type ClaimRow = typeof claims.$inferSelect;
+
+/**
+ * Checks a span against the source's current text and returns the anchor columns to store.
+ * The span must lie inside the text and `exact` must be exactly the text there, so a client
+ * working on a stale copy of the text cannot attach a claim to the wrong words.
+ */
+function anchorColumns(tx: Tx, sourceId: number, span: SpanInput, field = "anchor") {
+  const source = tx.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId)).get();
+  if (!source) throw new ValidationError(`No source with id ${sourceId}.`, { sourceId: "no such source" });
+  const index = new CodePointIndex(source.text);
+  if (span.end > index.length) throw new ValidationError(`The span ends at ${span.end}, past the end of the text (${index.length} code points).`, { [`${field}.end`]: `must be at most ${index.length}` });
+  const actual = index.slice(span.start, span.end);
+  if (actual !== span.exact) {
+    throw new ValidationError("The selected text does not match the source at that position (the source may have been revised).", {
+      [`${field}.exact`]: `does not match the text at ${span.start}–${span.end}`,
+    });
+  }
+  const a = createAnchor(index, span.start, span.end);
+  return {
+    anchorExact: a.exact,
+    anchorPrefix: a.prefix,
+    anchorSuffix: a.suffix,
+    anchorStart: a.start,
+    anchorEnd: a.end,
+    anchorRevision: source.revision,
+    anchorState: "anchored" as const,
+  };
+}
+
+function assertStory(tx: Tx, storyId: number): void {
+  const row = tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get();
+  if (!row) throw new ValidationError(`No story with id ${storyId}.`, { storyId: "no such story" });
+}
+
+/** Inserts a claim (and its new speaker or story, if given) inside the caller's transaction. */
+export function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput, fieldPrefix = ""): ClaimRow {
+  const speakerId = input.speaker ? insertSpeaker(tx, viewer, input.speaker).id : input.speakerId!;
+  if (!input.speaker) assertLiveSpeaker(tx, speakerId, `${fieldPrefix}speakerId`);
+  let storyId = input.storyId ?? null;
+  if (input.story) storyId = insertStory(tx, viewer, input.story).id;
+  else if (storyId !== null) assertStory(tx, storyId);
+  let statedOn = input.statedOn;
+  let anchor = {};
+  if (input.sourceId != null) {
+    const source = tx.select({ publishedOn: sources.publishedOn }).from(sources).where(eq(sources.id, input.sourceId)).get();
+    if (!source) throw new ValidationError(`No source with id ${input.sourceId}.`, { [`${fieldPrefix}sourceId`]: "no such source" });
+    // The stated date defaults to the source's publication date.
+    if (statedOn === undefined) statedOn = source.publishedOn;
+    if (input.anchor) anchor = anchorColumns(tx, input.sourceId, input.anchor, `${fieldPrefix}anchor`);
+  }
+  const row = tx
+    .insert(claims)
+    .values({
+      text: input.text,
+      quote: input.quote ?? input.anchor?.exact ?? null,
+      speakerId,
+      sourceId: input.sourceId ?? null,
+      storyId,
+      statedOn: statedOn ?? null,
+      status: "draft",
+      ...anchor,
+      createdBy: viewer.id,
+    })
+    .returning()
+    .get();
+  if (storyId !== null) touchStory(tx, storyId);
+  recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: row.id, action: "create", after: row });
+  return row;
+}
+
+/** Creates a draft claim, optionally from a span of a source, in one transaction. */
+export function createClaim(db: Db, viewer: UserViewer, input: CreateClaimInput): ClaimDetailDTO {
+  const row = db.transaction((tx) => insertClaim(tx, viewer, input), IMMEDIATE);
+  return getClaimDetail(db, viewer, row.id);
+}
+
+/**
+ * Edits a claim. A new anchor must be a span of the claim's own source (that is how an orphan
+ * is re-attached). Archived claims are read-only.
+ */
+export function updateClaim(db: Db, viewer: UserViewer, id: number, input: UpdateClaimInput): ClaimDetailDTO {
+  db.transaction((tx) => {
+    const before = checkVersion(tx.select().from(claims).where(eq(claims.id, id)).get(), input.version, `claim with id ${id}`, () => getClaimDetail(db, viewer, id));
+    if (before.status === "archived") throw new ConflictError("An archived claim cannot be edited.", getClaimDetail(db, viewer, id));
+    if (input.speakerId !== undefined && input.speakerId !== before.speakerId) assertLiveSpeaker(tx, input.speakerId);
+    if (input.storyId != null && input.storyId !== before.storyId) assertStory(tx, input.storyId);
+    let anchor = {};
+    if (input.anchor) {
+      if (before.sourceId === null) throw new ValidationError("This claim has no source to anchor to.", { anchor: "the claim has no source" });
+      anchor = anchorColumns(tx, before.sourceId, input.anchor);
+    }
+    const patch = changedFields(before, {
+      text: input.text,
+      quote: input.quote === undefined && input.anchor ? input.anchor.exact : input.quote,
+      speakerId: input.speakerId,
+      storyId: input.storyId,
+      statedOn: input.statedOn,
+      ...anchor,
+    });
+    if (Object.keys(patch).length === 0) return;
+    const after = tx
+      .update(claims)
+      .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
+      .where(eq(claims.id, id))
+      .returning()
+      .get();
+    if (after.storyId !== null) touchStory(tx, after.storyId);
+    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.anchor && before.anchorState === "orphan" ? "reattach" : "update", before, after });
+  }, IMMEDIATE);
+  return getClaimDetail(db, viewer, id);
+}
+
+/** Moves a claim through the workflow; an illegal transition is a 409 naming the current state. */
+export function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: ClaimAction; comment?: string | null; version: number }): ClaimDetailDTO {
+  db.transaction((tx) => {
+    const before = tx.select().from(claims).where(eq(claims.id, id)).get();
+    if (!before) throw new NotFoundError(`No claim with id ${id}.`);
+    checkVersion(before, input.version, `claim with id ${id}`, () => getClaimDetail(db, viewer, id));
+    const to = nextStatus(before.status, input.action);
+    if (!to) throw new ConflictError(`A claim that is ${before.status.replace("_", " ")} cannot be sent to “${input.action}”.`, getClaimDetail(db, viewer, id));
+    if (TRANSITIONS[input.action].commentRequired && !input.comment) throw new ValidationError("Say why, for the fact-checker.", { comment: "is required to return a claim" });
+    const after = tx
+      .update(claims)
+      .set({ status: to, version: before.version + 1, updatedAt: nowIso(), ...(to === "published" ? { publishedAt: nowIso() } : {}) })
+      .where(eq(claims.id, id))
+      .returning()
+      .get();
+    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.action, before, after, comment: input.comment ?? null });
+  }, IMMEDIATE);
+  return getClaimDetail(db, viewer, id);
+}

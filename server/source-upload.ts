@@ -1,0 +1,43 @@
+import "server-only";
+import { importDocument, MAX_IMPORT_BYTES } from "@/lib/import";
+import { ValidationError } from "@/lib/errors";
+import { readJson } from "./http";
+
+/**
+ * The body of POST /api/sources as plain fields: JSON as sent, or multipart/form-data with the
+ * metadata as fields and either `text` (pasted) or `file` (a .txt, .md or .html upload that is
+ * converted to readable text; its own title, byline, date, language and URL fill any field the
+ * form left empty).
+ */
+export async function readSourceBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) return readJson(request);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new ValidationError("The upload could not be read as a form.", { file: "malformed multipart body" });
+  }
+  const fields: Record<string, string> = {};
+  let file: File | null = null;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string") fields[key] = value;
+    else if (key === "file" && value.size > 0) file = value;
+  }
+  if (!file) return fields;
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new ValidationError(`The file is too large (${(file.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB).`, { file: "too large" });
+  }
+  const content = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  const doc = importDocument({ filename: file.name, contentType: file.type || undefined, content });
+  const fill = (key: string, value: string | null) => {
+    if (!fields[key]?.trim() && value) fields[key] = value;
+  };
+  fill("title", doc.title);
+  fill("author", doc.byline);
+  fill("publishedOn", doc.publishedOn);
+  fill("language", doc.language);
+  fill("url", doc.url);
+  if (!fields.title?.trim()) fields.title = file.name.replace(/\.[a-z]+$/i, "");
+  return { ...fields, text: doc.text };
+}

@@ -1,0 +1,187 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, sourceRevisions, sources } from "@/db/schema";
+import { reanchor, reanchorAll, type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
+import { codePointLength } from "@/lib/codepoints";
+import type { SourceDTO } from "@/lib/dto";
+import { normalizeSourceText } from "@/lib/import/normalize";
+import { NotFoundError } from "@/lib/errors";
+import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
+import type { UserViewer } from "./authz";
+import { recordEvent, type Tx } from "./events";
+import { getSource } from "./sources";
+import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+
+type SourceRow = typeof sources.$inferSelect;
+
+/** A source row for the audit log: everything but the text, which lives in source_revisions. */
+function summary(row: SourceRow): Record<string, unknown> {
+  const { text: _text, ...rest } = row;
+  return rest;
+}
+
+export function createSource(db: Db, viewer: UserViewer, input: CreateSourceInput): SourceDTO {
+  const text = normalizeSourceText(input.text);
+  const row = db.transaction((tx) => {
+    const row = tx
+      .insert(sources)
+      .values({
+        title: input.title,
+        kind: input.kind,
+        publisher: input.publisher ?? null,
+        author: input.author ?? null,
+        url: input.url ?? null,
+        publishedOn: input.publishedOn ?? null,
+        language: input.language,
+        text,
+        revision: 1,
+        createdBy: viewer.id,
+      })
+      .returning()
+      .get();
+    tx.insert(sourceRevisions).values({ sourceId: row.id, revision: 1, text, createdBy: viewer.id }).run();
+    recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: row.id, action: "create", after: summary(row) });
+    return row;
+  }, IMMEDIATE);
+  return getSource(db, viewer, row.id);
+}
+
+export interface ReanchorReport {
+  revision: number;
+  anchored: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+  reattached: number;
+}
+
+/**
+ * Re-anchors every anchored claim of a source to its new text, in the caller's transaction.
+ * Claims anchored to the previous revision go through one diff (reanchorAll); orphans from
+ * older revisions are searched for on their own and re-attached only when found. Each claim
+ * whose anchor changes gets a new version and an event.
+ */
+function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: string, newText: string, revision: number): ReanchorReport {
+  const rows = tx
+    .select()
+    .from(claims)
+    .where(and(eq(claims.sourceId, sourceId), isNotNull(claims.anchorState)))
+    .orderBy(asc(claims.id))
+    .all();
+  const toAnchor = (c: (typeof rows)[number]): TextAnchor => ({ exact: c.anchorExact!, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! });
+  const current = rows.filter((c) => c.anchorState === "anchored");
+  const orphans = rows.filter((c) => c.anchorState === "orphan");
+  const results = new Map<number, ReanchorResult>();
+  reanchorAll(oldText, newText, current.map(toAnchor)).forEach((r, i) => results.set(current[i]!.id, r));
+  for (const c of orphans) results.set(c.id, reanchor(newText, toAnchor(c)));
+
+  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, reattached: 0 };
+  const at = nowIso();
+  for (const claim of rows) {
+    const result = results.get(claim.id)!;
+    if (result.status === "orphan") {
+      report.orphaned++;
+      if (claim.anchorState === "orphan") continue; // stays an orphan of its older revision
+      const after = tx.update(claims).set({ anchorState: "orphan", version: claim.version + 1, updatedAt: at }).where(eq(claims.id, claim.id)).returning().get();
+      recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "orphan", before: claim, after, comment: `quote not found in revision ${revision}: ${result.reason}` });
+      continue;
+    }
+    report.anchored++;
+    if (result.method === "fuzzy") report.fuzzy++;
+    if (claim.anchorState === "orphan") report.reattached++;
+    else if (result.start !== claim.anchorStart || result.end !== claim.anchorEnd) report.moved++;
+    const a = result.anchor;
+    const after = tx
+      .update(claims)
+      .set({
+        anchorExact: a.exact,
+        anchorPrefix: a.prefix,
+        anchorSuffix: a.suffix,
+        anchorStart: a.start,
+        anchorEnd: a.end,
+        anchorRevision: revision,
+        anchorState: "anchored",
+        quote: claim.quote === claim.anchorExact ? a.exact : claim.quote,
+        version: claim.version + 1,
+        updatedAt: at,
+      })
+      .where(eq(claims.id, claim.id))
+      .returning()
+      .get();
+    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}` });
+  }
+  return report;
+}
+
+/**
+ * Edits a source. Metadata changes bump its version; a text change also stores a new revision
+ * and re-anchors every claim, all in one transaction: a claim either lands on its quote in the
+ * new text or becomes an orphan — none is dropped.
+ */
+export function updateSource(db: Db, viewer: UserViewer, id: number, input: UpdateSourceInput): SourceDTO & { reanchor: ReanchorReport | null } {
+  const report = db.transaction((tx) => {
+    const before = checkVersion(tx.select().from(sources).where(eq(sources.id, id)).get(), input.version, `source with id ${id}`, () => getSource(db, viewer, id));
+    const text = input.text === undefined ? undefined : normalizeSourceText(input.text);
+    const patch = changedFields(before, {
+      title: input.title,
+      kind: input.kind,
+      publisher: input.publisher,
+      author: input.author,
+      url: input.url,
+      publishedOn: input.publishedOn,
+      language: input.language,
+      text,
+    });
+    if (Object.keys(patch).length === 0) return null;
+    const revision = patch.text !== undefined ? before.revision + 1 : before.revision;
+    const after = tx
+      .update(sources)
+      .set({ ...patch, revision, version: before.version + 1, updatedAt: nowIso() })
+      .where(eq(sources.id, id))
+      .returning()
+      .get();
+    let report: ReanchorReport | null = null;
+    if (patch.text !== undefined) {
+      tx.insert(sourceRevisions).values({ sourceId: id, revision, text: patch.text, note: input.revisionNote ?? null, createdBy: viewer.id }).run();
+      report = reanchorClaims(tx, viewer, id, before.text, patch.text, revision);
+    }
+    recordEvent(tx, {
+      actor: viewer.id,
+      entityType: "source",
+      entityId: id,
+      action: patch.text !== undefined ? "revise" : "update",
+      before: summary(before),
+      after: { ...summary(after), ...(report ? { reanchor: report } : {}) },
+      comment: input.revisionNote ?? null,
+    });
+    return report;
+  }, IMMEDIATE);
+  return { ...getSource(db, viewer, id), reanchor: report };
+}
+
+export interface RevisionDTO {
+  revision: number;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  length: number;
+}
+
+export function listRevisions(db: Db, sourceId: number): RevisionDTO[] {
+  const exists = db.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId)).get();
+  if (!exists) throw new NotFoundError(`No source with id ${sourceId}.`);
+  // SQLite's length() counts characters (code points), the unit of anchors.
+  return db
+    .select({ revision: sourceRevisions.revision, note: sourceRevisions.note, createdBy: sourceRevisions.createdBy, createdAt: sourceRevisions.createdAt, length: sql<number>`length(${sourceRevisions.text})` })
+    .from(sourceRevisions)
+    .where(eq(sourceRevisions.sourceId, sourceId))
+    .orderBy(desc(sourceRevisions.revision))
+    .all();
+}
+
+export function getRevision(db: Db, sourceId: number, revision: number): RevisionDTO & { text: string } {
+  const row = db.select().from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, sourceId), eq(sourceRevisions.revision, revision))).get();
+  if (!row) throw new NotFoundError(`Source ${sourceId} has no revision ${revision}.`);
+  return { revision: row.revision, note: row.note, createdBy: row.createdBy, createdAt: row.createdAt, length: codePointLength(row.text), text: row.text };
+}
