@@ -1,0 +1,178 @@
+/**
+ * Indirect-speech patterns: "X said (that) …", post-posed "…, X said", the parenthetical
+ * "…, X said, …", participles sharing the main subject (", saying …") and "according to X".
+ */
+import type { Cue } from "./cues";
+import { ADVERBIAL_START } from "./lexicon";
+import { phraseAfter, skipModifiersLeft, type Range } from "./np";
+import type { Sentence } from "./segment";
+import { lastContent, SENTENCE_PUNCT, trim, type Ctx, type RawAttribution } from "./context";
+import { skipAfterCue } from "./quote-patterns";
+import { CLAUSE_START, contentEnd, NP_PARTICLES, objectEnd } from "./boundaries";
+
+const MIN_CONTENT_WORDS = 3;
+
+function words(ctx: Ctx, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i <= b; i++) if (ctx.tokens[i]!.kind === "word" || ctx.tokens[i]!.kind === "num") n++;
+  return n;
+}
+
+/** "according to X": the content is the rest of the sentence on the other side of X. */
+export function accordingTo(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | null {
+  const { tokens } = ctx;
+  const source = phraseAfter(tokens, cue.last + 1, s.last, true);
+  if (!source) return null;
+  const end = lastContent(tokens, s);
+  const before = trim(tokens, [s.first, cue.first - 1]);
+  const after = trim(tokens, [source[1] + 1, end]);
+  let content: Range | null;
+  // What follows the source may describe it (", a pollster who …", ", where …"), not continue the claim.
+  const tail = after ? tokens[after[0]]! : null;
+  const describesSource = !!tail && (/^(a|an|the|who|which|where|whose|when|while|as)$/.test(tail.lower) || /ing$/.test(tail.lower));
+  if (!before || words(ctx, before[0], before[1]) <= 1) content = after;
+  else if (!after || (describesSource && words(ctx, before[0], before[1]) >= MIN_CONTENT_WORDS)) content = before;
+  else content = trim(tokens, [s.first, end]);
+  if (!content) return null;
+  return { kind: "according-to", content, source, cue: [cue.first, cue.last], priority: 1 };
+}
+
+/**
+ * Post-posed cue: "CONTENT, X said [on Tuesday]." or "CONTENT, said X." Parenthetical
+ * "A, X said, B." takes the whole sentence as content.
+ */
+/** Verbs that can be inverted after a quotation or clause ("…, said Mr. X"). */
+const INVERTING = new Set(
+  "say add write tell ask explain note continue recall reply respond insist argue conclude declare warn tweet announce claim observe remark comment quip joke concede acknowledge admit state report suggest predict complain".split(" "),
+);
+
+/** Words that start an adjunct of the cue itself after a parenthetical "…, X said, …". */
+const TAIL_ADJUNCT = new Set("on in at during after before while when as with without from via through because since speaking".split(" "));
+
+/** An inverted source must look like a name or a described person, not an object. */
+function plausibleInvertedSource(ctx: Ctx, r: Range): boolean {
+  for (let i = r[0]; i <= Math.min(r[1], r[0] + 4); i++) if (ctx.tokens[i]!.cap) return true;
+  return /^(the|a|an|one|another|his|her|their)$/.test(ctx.tokens[r[0]]!.lower) && r[1] - r[0] <= 12;
+}
+
+/**
+ * Post-posed cue: "CONTENT, X said [on Tuesday]." or "CONTENT, said X." Parenthetical
+ * "A, X said, B." takes the whole sentence as content.
+ */
+export function postPosed(ctx: Ctx, s: Sentence, cue: Cue, subject: Range | null): RawAttribution | null {
+  const { tokens } = ctx;
+  const end = lastContent(tokens, s);
+  let source: Range | null = subject;
+  let comma: number;
+  let afterCue = cue.last + 1;
+  if (!subject) {
+    // Inverted: "…, said Hala Agha, a resident who organized the event."
+    const k = skipModifiersLeft(tokens, cue.first - 1, s.first);
+    if (k < s.first || (tokens[k]!.text !== "," && tokens[k]!.text !== "—") || !INVERTING.has(cue.lemma)) return null;
+    comma = k;
+    source = phraseAfter(tokens, cue.last + 1, s.last, false);
+    if (!source || !plausibleInvertedSource(ctx, source)) return null;
+    afterCue = source[1] + 1;
+  } else {
+    comma = subject[0] - 1;
+    if (comma <= s.first || (tokens[comma]!.text !== "," && tokens[comma]!.text !== "—")) return null;
+  }
+  const content = trim(ctx.tokens, [s.first, comma - 1]);
+  if (!content || words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS) return null;
+  const found = (c: Range): RawAttribution => ({ kind: "indirect", content: c, source, cue: [cue.first, cue.last], priority: 2 });
+  // What follows the cue decides: nothing (or a short adverbial) → post-posed; a comma and more → parenthetical.
+  let j = afterCue;
+  while (j <= end && tokens[j]!.kind === "punct" && tokens[j]!.text !== ",") j++;
+  if (j > end) return found(content);
+  const t = tokens[j]!;
+  if (t.text === ",") {
+    const rest = trim(tokens, [j + 1, end]);
+    if (!rest) return found(content);
+    const r = tokens[rest[0]]!;
+    // ", adding that …" or ", according to" is another attribution; the content is ours alone.
+    if (ctx.isCue[rest[0]] || r.kind === "quote") return found(content);
+    // "…, he said, wiping his face" / "…, she said, on condition of anonymity": an adjunct of the cue.
+    if (/ing$/.test(r.lower) || TAIL_ADJUNCT.has(r.lower)) return found(content);
+    return found([content[0], end]);
+  }
+  // A short adverbial tail: "…, Trump said on Tuesday." / "…, she told reporters at a rally."
+  if (end - j < 8 && (ADVERBIAL_START.has(t.lower) || /^(in|at|to|with|during|after|before|from|via|on)$/.test(t.lower) || cue.lemma === "tell")) {
+    for (let i = j; i <= end; i++) if (tokens[i]!.lower === "that" || tokens[i]!.kind === "quote") return null;
+    return found(content);
+  }
+  return null;
+}
+
+const ADVERBIAL_PREPOSITIONS = new Set("in on at during after before with from by".split(" "));
+
+/** "X said (that) …": subject to the left, content to the right. */
+export function forward(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null): RawAttribution | null {
+  const { tokens } = ctx;
+  let j = skipAfterCue(ctx, s, cue);
+  if (tokens[j]?.text === ":" || tokens[j]?.text === ",") j++;
+  if (j > s.last) return null;
+  const first = tokens[j]!;
+  if (SENTENCE_PUNCT.has(first.text)) return null;
+  const speechLike = cue.classes.has("speech") || cue.classes.has("cognition") || cue.classes.has("evidence");
+  const particle = cue.last > cue.first ? tokens[cue.last]!.lower : "";
+  const clause = CLAUSE_START.has(first.lower) || first.kind === "quote";
+  // Stance verbs and "talk about"/"vote for" take an object, not a clause: it ends with the noun phrase.
+  const objectOnly = !clause && first.lower !== "to" && (!speechLike || NP_PARTICLES.has(particle));
+  const stopAtComma = !speechLike && !clause;
+  let end = contentEnd(ctx, s, j, stopAtComma);
+  if (objectOnly) end = objectEnd(ctx, j, end, cue.lemma);
+  // "responded on Twitter", "reported from Charleston": an adverbial of the cue, not its content.
+  if (ADVERBIAL_PREPOSITIONS.has(first.lower) && cue.last === cue.first && !(first.lower === "in" && cue.lemma === "believe")) return null;
+  const content = trim(tokens, [j, end]);
+  if (!content || words(ctx, content[0], content[1]) < 1) return null;
+  return { kind: "indirect", content, source, cue: [cue.first, cue.last], priority: 3 };
+}
+
+/**
+ * Evidentials with no source: "X seems to …", "X is expected to …", "X reportedly …" — the
+ * whole clause is the content; "It appears that …" keeps only the that-clause.
+ */
+export function evidential(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | null {
+  const { tokens } = ctx;
+  const end = lastContent(tokens, s);
+  let start = s.first;
+  const next = tokens[cue.last + 1];
+  if (next && (next.lower === "that" || next.text === ",") && tokens[cue.first - 1]?.lower === "it") {
+    start = cue.last + 1;
+    while (start <= end && tokens[start]!.kind === "punct") start++;
+    if (tokens[start]?.lower === "though" || tokens[start]?.lower === "however") start += 2;
+  }
+  const content = trim(tokens, [start, end]);
+  if (!content || words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS) return null;
+  return { kind: "other", content, source: null, cue: [cue.first, cue.last], priority: 4 };
+}
+
+const WH = new Set(["whether", "if", "how", "why", "what", "who", "whom", "which", "when", "where", "about", "to"]);
+
+/** "Asked whether …, X said": the question is the content, asked of the main subject by someone unnamed. */
+export function askedQuestion(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | null {
+  const { tokens } = ctx;
+  const prev = tokens[cue.first - 1];
+  if (tokens[cue.first]!.lower !== "asked" || (cue.first !== s.first && !/^(when|if|after|before|,)$/.test(prev?.lower ?? ""))) return null;
+  let j = cue.last + 1;
+  let source: Range | null = null;
+  if (tokens[j]?.lower === "by") {
+    source = phraseAfter(tokens, j + 1, s.last, true);
+    if (!source) return null;
+    // "Asked by Stephanopoulos to respond …": the agent ends before the question.
+    let k = source[0];
+    while (k <= source[1] && !WH.has(tokens[k]!.lower)) k++;
+    if (k <= source[1]) source = [source[0], k - 1];
+    j = source[1] + 1;
+  }
+  const t = tokens[j];
+  if (!t || !WH.has(t.lower)) return null;
+  let end = j;
+  const last = lastContent(tokens, s);
+  // Up to the comma that ends the question, which may sit inside a closing quotation (“…,”).
+  while (end < last && !(tokens[end + 1]!.text === "," && tokens[end + 1]!.quote < 0) && !(tokens[end]!.text === "," && tokens[end + 1]!.kind === "quote")) end++;
+  if (tokens[end]!.text === "," && tokens[end + 1]?.kind === "quote") end++;
+  const content = trim(tokens, [j, end]);
+  if (!content) return null;
+  return { kind: "indirect", content, source, cue: [cue.first, cue.last], priority: 2 };
+}
