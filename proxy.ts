@@ -36,6 +36,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Pages only: the API answers JSON (its headers come from next.config.ts), and a proxy in front
+// of /api would cut request bodies at 10 MB — below the 20 MB an HTML upload may take.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -4,16 +4,17 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { ClaimEditor } from "./claim-editor";
+import { EditorialPanel } from "./editorial/editorial-panel";
 import { SaveError } from "./field-errors";
 import { useClaimStep } from "./hooks/mutations";
 import { LinkEditor, LinkList } from "./link-editor";
-import type { ClaimDetailDTO } from "@/lib/dto";
+import type { ClaimDetailDTO, EditorialDTO, PersonRef, RatingDTO } from "@/lib/dto";
 import type { Role } from "@/lib/model";
 import { claimQuery } from "@/lib/queries";
 import { legalActions } from "@/lib/workflow";
 
 /** The staff tools on a claim page: edit, links, and the workflow steps the role allows. */
-export function ClaimStaffPanel({ initial, role }: { initial: ClaimDetailDTO; role: Role }) {
+export function ClaimStaffPanel({ initial, role, editorial, ratings, assignees }: { initial: ClaimDetailDTO; role: Role; editorial: EditorialDTO; ratings: RatingDTO[]; assignees: PersonRef[] }) {
   const { data: claim = initial } = useQuery({ ...claimQuery(initial.id), initialData: initial });
   const [editing, setEditing] = useState(false);
   const submit = useClaimStep(claim.id, "submit");
@@ -25,6 +26,10 @@ export function ClaimStaffPanel({ initial, role }: { initial: ClaimDetailDTO; ro
       <h2 id="staff-heading" className="mb-3 font-serif text-xl font-bold">
         Editorial
       </h2>
+      <div className="mb-8">
+        <h3 className="mb-3 text-sm font-bold uppercase tracking-wider text-muted">Review</h3>
+        <EditorialPanel claim={claim} initial={editorial} ratings={ratings} role={role} assignees={assignees} />
+      </div>
       <div className="grid gap-8 lg:grid-cols-2">
         <div className="space-y-3">
           {editing ? (
@@ -51,6 +56,9 @@ export function ClaimStaffPanel({ initial, role }: { initial: ClaimDetailDTO; ro
                   Open in the annotator
                 </Link>
               ) : null}
+              <Link href={`/claims/${claim.id}/history`} className="self-center text-sm">
+                History
+              </Link>
             </div>
           )}
           <SaveError error={submit.error ?? archive.error} />

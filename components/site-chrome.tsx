@@ -29,20 +29,32 @@ export function SiteHeader({ viewer }: { viewer: Viewer }) {
               </li>
             ))}
             {staff ? (
-              <li>
-                <Link href="/sources/new" className="font-medium text-ink no-underline hover:text-accent hover:underline">
-                  New source
-                </Link>
-              </li>
+              <>
+                <li>
+                  <Link href="/review" className="font-medium text-ink no-underline hover:text-accent hover:underline">
+                    Review queue
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/sources/new" className="font-medium text-ink no-underline hover:text-accent hover:underline">
+                    New source
+                  </Link>
+                </li>
+              </>
             ) : null}
           </ul>
         </nav>
         <div className="flex items-center gap-3 text-sm">
           {staff ? (
             <>
-              <span className="text-muted">
+              {viewer.role === "admin" ? (
+                <Link href="/admin/users" className="font-medium text-ink no-underline hover:text-accent hover:underline">
+                  Admin
+                </Link>
+              ) : null}
+              <Link href="/account" title="Your account and API tokens" className="text-muted no-underline hover:text-accent hover:underline">
                 {viewer.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs">{ROLE_LABEL[viewer.role]}</span>
-              </span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

@@ -12,6 +12,32 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/** What re-anchoring did to a source's claims when its text was revised. */
+export interface ReanchorReport {
+  revision: number;
+  /** Claims found in the new text (by position, exact or fuzzy match). */
+  anchored: number;
+  /** …of which at another place than before. */
+  moved: number;
+  /** …of which by an approximate match (the quote itself was edited). */
+  fuzzy: number;
+  /** Claims whose quote this revision removed: newly orphaned. */
+  orphaned: number;
+  /** Claims already orphaned by an earlier revision and still not found. */
+  stillOrphaned: number;
+  /** Earlier orphans whose quote this revision brought back. */
+  reattached: number;
+}
+
+export interface RevisionDTO {
+  revision: number;
+  note: string | null;
+  author: { id: string; name: string };
+  createdAt: string;
+  /** Length of the text in code points. */
+  length: number;
+}
+
 export interface SpeakerRef {
   id: number;
   name: string;
@@ -154,4 +180,75 @@ export interface TimelineDTO {
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string>; current?: unknown };
+}
+
+// ---- the editorial workflow (staff only) --------------------------------------------------
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** An editor sending a claim back: who, when, and what needs to change. */
+export interface ReturnNoteDTO {
+  by: PersonRef;
+  at: string;
+  comment: string;
+}
+
+export interface ReviewDTO {
+  id: number;
+  claimId: number;
+  rating: RatingDTO;
+  rationale: string;
+  state: "pending" | "approved" | "returned" | "withdrawn";
+  author: PersonRef;
+  decidedBy: PersonRef | null;
+  decisionComment: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface EvidenceDTO {
+  id: number;
+  stance: "supports" | "refutes" | "context";
+  note: string;
+  url: string | null;
+  source: SourceRef | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  createdAt: string;
+}
+
+export interface CommentDTO {
+  id: number;
+  author: PersonRef;
+  body: string;
+  createdAt: string;
+}
+
+/** What staff see about a claim's review: proposals, evidence, discussion, requests, assignee. */
+export interface EditorialDTO {
+  claimId: number;
+  reviews: ReviewDTO[];
+  pending: ReviewDTO | null;
+  /** The latest return, so the fact-checker sees why. */
+  lastReturn: ReturnNoteDTO | null;
+  evidence: EvidenceDTO[];
+  comments: CommentDTO[];
+  checkRequests: number;
+  assignee: PersonRef | null;
+}
+
+export interface QueueItemDTO {
+  claim: ClaimDTO;
+  /** Why it is in the queue. */
+  reason: "in_review" | "returned" | "contested";
+  pending: ReviewDTO | null;
+  lastReturn: ReturnNoteDTO | null;
+  requests: number;
+  assignee: PersonRef | null;
+  /** For a contested claim: the claims on the other side of its disputes. */
+  otherSide: ClaimDTO[];
 }

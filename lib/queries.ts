@@ -4,7 +4,7 @@
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, toQueryString } from "./api-client";
-import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, Page, SpeakerDTO, StoryDTO } from "./dto";
+import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, EditorialDTO, Page, SourceSummaryDTO, SpeakerDTO, StoryDTO } from "./dto";
 
 export interface ContestedFilters {
   story?: number;
@@ -62,5 +62,19 @@ export const storySearchQuery = (q: string) =>
   queryOptions({
     queryKey: [...queryKeys.stories, "search", q] as const,
     queryFn: () => apiFetch<Page<StoryDTO>>(`/api/stories${toQueryString({ q, limit: 8 })}`),
+    enabled: q.trim().length > 0,
+  });
+
+/** Staff only: proposed verdicts, evidence, comments, check requests and assignee of a claim. */
+export const editorialQuery = (claimId: number) =>
+  queryOptions({
+    queryKey: [...queryKeys.claims, "editorial", claimId] as const,
+    queryFn: () => apiFetch<EditorialDTO>(`/api/claims/${claimId}/editorial`),
+  });
+
+export const sourceSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.sources, "search", q] as const,
+    queryFn: () => apiFetch<Page<SourceSummaryDTO>>(`/api/sources${toQueryString({ q, limit: 8 })}`),
     enabled: q.trim().length > 0,
   });

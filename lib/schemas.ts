@@ -3,7 +3,7 @@
  * forms. Named `<verb><Thing>Schema`. Pure: safe in the browser.
  */
 import { z } from "zod";
-import { CLAIM_STATUSES, LINK_KINDS, SOURCE_KINDS, SPEAKER_KINDS } from "./model";
+import { CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS, SOURCE_KINDS, SPEAKER_KINDS } from "./model";
 
 /** A positive integer id from a path or query string. */
 export const idSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER);
@@ -39,11 +39,8 @@ export const pageQuerySchema = z.object({
   limit: limitSchema.default(20),
 });
 
-export const listStoriesQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
-});
-
-export const listSpeakersQuerySchema = pageQuerySchema.extend({
+/** A page of a list filtered by a text query (titles, names). */
+export const searchPageQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
 });
 
@@ -150,7 +147,7 @@ export const updateSpeakerSchema = z.object({
   aliases: aliasList.optional(),
   affiliationId: idSchema.nullish(),
   version: versionSchema,
-});
+}).strict();
 export type UpdateSpeakerInput = z.infer<typeof updateSpeakerSchema>;
 
 export const mergeSpeakerSchema = z.object({
@@ -166,11 +163,13 @@ export const createStorySchema = z.object({
 });
 export type CreateStoryInput = z.infer<typeof createStorySchema>;
 
-export const updateStorySchema = z.object({
-  title: createStorySchema.shape.title.optional(),
-  description: optionalText(2000),
-  version: versionSchema,
-});
+export const updateStorySchema = z
+  .object({
+    title: createStorySchema.shape.title.optional(),
+    description: optionalText(2000),
+    version: versionSchema,
+  })
+  .strict();
 
 /** A span of a source's current text, in code points; `exact` must be the text at start..end. */
 export const spanSchema = z
@@ -253,3 +252,55 @@ export type UpdateSpeakerBody = z.input<typeof updateSpeakerSchema>;
 export type CreateClaimBody = z.input<typeof createClaimSchema>;
 export type UpdateClaimBody = z.input<typeof updateClaimSchema>;
 export type CreateLinkBody = z.input<typeof createLinkSchema>;
+
+// ---- reviews, evidence, comments, check requests, assignment --------------------------------
+
+export const evidenceInputSchema = z
+  .object({
+    stance: z.enum(EVIDENCE_STANCES, { error: `must be one of ${EVIDENCE_STANCES.join(", ")}` }),
+    note: z.string({ error: "must be text" }).trim().max(2000, "must be at most 2000 characters").default(""),
+    url: httpUrl.optional(),
+    /** A span of another source: the source, and the exact words quoted from it (located in its text). */
+    sourceId: idSchema.optional(),
+    quote: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters").optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (!e.url && e.sourceId === undefined) ctx.addIssue({ code: "custom", path: ["url"], message: "give a URL or a source" });
+    if (e.quote !== undefined && e.sourceId === undefined) ctx.addIssue({ code: "custom", path: ["sourceId"], message: "is required with a quote" });
+  });
+export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
+
+export const createReviewSchema = z.object({
+  /** The verdict: a rating key of the default scale. */
+  rating: z.string({ error: "must be a rating key" }).trim().min(1, "must not be empty").max(50),
+  rationale: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(20_000, "must be at most 20000 characters"),
+  evidence: z.array(evidenceInputSchema, { error: "must be a list" }).max(50, "at most 50 items").default([]),
+  /** Also send the claim to the review queue (when it is a draft or was returned). */
+  submit: z.boolean({ error: "must be true or false" }).default(true),
+  version: versionSchema,
+});
+export type CreateReviewInput = z.infer<typeof createReviewSchema>;
+
+export const commentSchema = z.object({
+  body: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
+});
+
+export const checkRequestSchema = z.object({
+  reason: z.string({ error: "must be text" }).trim().min(3, "say briefly why (at least 3 characters)").max(1000, "must be at most 1000 characters"),
+});
+
+export const assignSchema = z.object({
+  assigneeId: z.string({ error: "must be a user id" }).min(1).max(100).nullable(),
+  version: versionSchema,
+});
+
+export const queueQuerySchema = z.object({
+  filter: z.enum(["all", "in_review", "contested", "returned"], { error: "must be all, in_review, contested or returned" }).default("all"),
+  story: idSchema.optional(),
+  speaker: idSchema.optional(),
+  assignee: z.string().max(100).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: limitSchema.default(20),
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+export type EvidenceBody = z.input<typeof evidenceInputSchema>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
@@ -33,7 +34,11 @@ function createAuth(db: Db) {
     secret: authSecret(db),
     // A fixed public URL when configured; otherwise the host each request came to, so the app
     // works on any port. Origin checks then accept only the page's own origin.
-    baseURL: publicUrl ?? { allowedHosts: (process.env.COUNTERPOINT_ALLOWED_HOSTS ?? "*").split(","), protocol: "auto" },
+    baseURL: publicUrl ?? {
+      allowedHosts: (process.env.COUNTERPOINT_ALLOWED_HOSTS ?? "*").split(","),
+      protocol: "auto",
+      fallback: `http://localhost:${process.env.PORT ?? 3000}`,
+    },
     database: drizzleAdapter(db, {
       provider: "sqlite",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
@@ -52,6 +57,17 @@ function createAuth(db: Db) {
       },
     },
     session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 60 * 60 },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated account cannot open a session.
+          before: async (session) => {
+            const user = db.select({ active: users.active }).from(users).where(eq(users.id, session.userId)).get();
+            if (!user?.active) throw new APIError("FORBIDDEN", { message: "This account is deactivated." });
+          },
+        },
+      },
+    },
     rateLimit: {
       enabled: true,
       window: 60,

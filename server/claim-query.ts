@@ -23,14 +23,15 @@ export function visibleClaim(viewer: Viewer): SQL {
 
 /**
  * True when a `disputes` link joins the claim to another claim the viewer may see. Two EXISTS
- * so each side uses its own (claim, kind) index.
+ * so each side uses its own (claim, kind) index. The outer claim is named in full: inside a
+ * selected field drizzle renders `${claims.id}` unqualified, which the subquery would capture.
  */
 export function contestedExpr(viewer: Viewer): SQL<number> {
   const statuses = statusList(viewer);
   return sql<number>`(EXISTS (SELECT 1 FROM claim_links l JOIN claims o ON o.id = l.to_claim_id
-      WHERE l.from_claim_id = ${claims.id} AND l.kind = 'disputes' AND o.status IN (${statuses}))
+      WHERE l.from_claim_id = "claims"."id" AND l.kind = 'disputes' AND o.status IN (${statuses}))
     OR EXISTS (SELECT 1 FROM claim_links l JOIN claims o ON o.id = l.from_claim_id
-      WHERE l.to_claim_id = ${claims.id} AND l.kind = 'disputes' AND o.status IN (${statuses})))`;
+      WHERE l.to_claim_id = "claims"."id" AND l.kind = 'disputes' AND o.status IN (${statuses})))`;
 }
 
 /** The one query shape every claim list and detail uses, so each yields the same DTO. */

@@ -95,7 +95,7 @@ export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   if (site === "same-origin") return;
   const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
+  const host = request.headers.get("host") ?? new URL(request.url).host;
   const allowed = [host, process.env.COUNTERPOINT_URL ? new URL(process.env.COUNTERPOINT_URL).host : null].filter(Boolean);
   if (origin) {
     try {

@@ -4,12 +4,13 @@ import type { Db } from "@/db/client";
 import { claims, sourceRevisions, sources } from "@/db/schema";
 import { reanchor, reanchorAll, type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
 import { codePointLength } from "@/lib/codepoints";
-import type { SourceDTO } from "@/lib/dto";
+import type { ReanchorReport, RevisionDTO, SourceDTO } from "@/lib/dto";
 import { normalizeSourceText } from "@/lib/import/normalize";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
+import { peopleByIds } from "./reviews";
 import { getSource } from "./sources";
 import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
 
@@ -47,15 +48,6 @@ export function createSource(db: Db, viewer: UserViewer, input: CreateSourceInpu
   return getSource(db, viewer, row.id);
 }
 
-export interface ReanchorReport {
-  revision: number;
-  anchored: number;
-  moved: number;
-  fuzzy: number;
-  orphaned: number;
-  reattached: number;
-}
-
 /**
  * Re-anchors every anchored claim of a source to its new text, in the caller's transaction.
  * Claims anchored to the previous revision go through one diff (reanchorAll); orphans from
@@ -76,13 +68,16 @@ function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: s
   reanchorAll(oldText, newText, current.map(toAnchor)).forEach((r, i) => results.set(current[i]!.id, r));
   for (const c of orphans) results.set(c.id, reanchor(newText, toAnchor(c)));
 
-  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, reattached: 0 };
+  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0 };
   const at = nowIso();
   for (const claim of rows) {
     const result = results.get(claim.id)!;
     if (result.status === "orphan") {
+      if (claim.anchorState === "orphan") {
+        report.stillOrphaned++; // stays an orphan of its older revision
+        continue;
+      }
       report.orphaned++;
-      if (claim.anchorState === "orphan") continue; // stays an orphan of its older revision
       const after = tx.update(claims).set({ anchorState: "orphan", version: claim.version + 1, updatedAt: at }).where(eq(claims.id, claim.id)).returning().get();
       recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "orphan", before: claim, after, comment: `quote not found in revision ${revision}: ${result.reason}` });
       continue;
@@ -123,6 +118,9 @@ export function updateSource(db: Db, viewer: UserViewer, id: number, input: Upda
   const report = db.transaction((tx) => {
     const before = checkVersion(tx.select().from(sources).where(eq(sources.id, id)).get(), input.version, `source with id ${id}`, () => getSource(db, viewer, id));
     const text = input.text === undefined ? undefined : normalizeSourceText(input.text);
+    if (input.revisionNote && input.text === undefined) {
+      throw new ValidationError("A revision note goes with a change to the text.", { revisionNote: "is only kept with a new text" });
+    }
     const patch = changedFields(before, {
       title: input.title,
       kind: input.kind,
@@ -160,28 +158,23 @@ export function updateSource(db: Db, viewer: UserViewer, id: number, input: Upda
   return { ...getSource(db, viewer, id), reanchor: report };
 }
 
-export interface RevisionDTO {
-  revision: number;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-  length: number;
-}
-
 export function listRevisions(db: Db, sourceId: number): RevisionDTO[] {
   const exists = db.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId)).get();
   if (!exists) throw new NotFoundError(`No source with id ${sourceId}.`);
   // SQLite's length() counts characters (code points), the unit of anchors.
-  return db
+  const rows = db
     .select({ revision: sourceRevisions.revision, note: sourceRevisions.note, createdBy: sourceRevisions.createdBy, createdAt: sourceRevisions.createdAt, length: sql<number>`length(${sourceRevisions.text})` })
     .from(sourceRevisions)
     .where(eq(sourceRevisions.sourceId, sourceId))
     .orderBy(desc(sourceRevisions.revision))
     .all();
+  const people = peopleByIds(db, rows.map((r) => r.createdBy));
+  return rows.map(({ createdBy, ...r }) => ({ ...r, author: people.get(createdBy)! }));
 }
 
 export function getRevision(db: Db, sourceId: number, revision: number): RevisionDTO & { text: string } {
   const row = db.select().from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, sourceId), eq(sourceRevisions.revision, revision))).get();
   if (!row) throw new NotFoundError(`Source ${sourceId} has no revision ${revision}.`);
-  return { revision: row.revision, note: row.note, createdBy: row.createdBy, createdAt: row.createdAt, length: codePointLength(row.text), text: row.text };
+  const author = peopleByIds(db, [row.createdBy]).get(row.createdBy)!;
+  return { revision: row.revision, note: row.note, author, createdAt: row.createdAt, length: codePointLength(row.text), text: row.text };
 }

@@ -7,6 +7,7 @@ import type { ClaimDTO, Page, SourceDTO, SourceSummaryDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
+import { likePattern } from "./claims";
 import { decodeCursor, toPage } from "./pagination";
 
 /** Source columns without the (possibly 2 MB) text, with a count of visible claims. */
@@ -29,20 +30,23 @@ function selectSourceSummaries(db: Db, viewer: Viewer) {
       version: sources.version,
       createdAt: sources.createdAt,
       updatedAt: sources.updatedAt,
-      claimCount: sql<number>`(SELECT count(*) FROM claims c WHERE c.source_id = ${sources.id} AND c.status IN (${statuses}))`,
+      // Named in full: drizzle renders a column unqualified inside a selected field.
+      claimCount: sql<number>`(SELECT count(*) FROM claims c WHERE c.source_id = "sources"."id" AND c.status IN (${statuses}))`,
     })
     .from(sources)
     .$dynamic();
 }
 
-/** Sources, newest first. */
-export function listSources(db: Db, viewer: Viewer, query: { cursor?: string; limit: number }): Page<SourceSummaryDTO> {
+/** Sources, newest first; `q` matches titles and publishers (the evidence source picker). */
+export function listSources(db: Db, viewer: Viewer, query: { q?: string; cursor?: string; limit: number }): Page<SourceSummaryDTO> {
   const cursor = decodeCursor(query.cursor);
+  const pattern = query.q ? likePattern(query.q) : null;
   const rows = selectSourceSummaries(db, viewer)
     .where(
-      cursor
-        ? or(lt(sources.createdAt, String(cursor[0])), and(eq(sources.createdAt, String(cursor[0])), lt(sources.id, cursor[1])))
-        : undefined,
+      and(
+        pattern ? sql`(${sources.title} LIKE ${pattern} ESCAPE '\\' OR ${sources.publisher} LIKE ${pattern} ESCAPE '\\')` : undefined,
+        cursor ? or(lt(sources.createdAt, String(cursor[0])), and(eq(sources.createdAt, String(cursor[0])), lt(sources.id, cursor[1]))) : undefined,
+      ),
     )
     .orderBy(desc(sources.createdAt), desc(sources.id))
     .limit(query.limit + 1)

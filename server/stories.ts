@@ -15,7 +15,8 @@ function selectStories(db: Db, viewer: Viewer) {
     visibleStatuses(viewer).map((s) => sql`${s}`),
     sql`, `,
   );
-  const visible = sql`c.story_id = ${stories.id} AND c.status IN (${statuses})`;
+  // Named in full: drizzle renders a column unqualified inside a selected field.
+  const visible = sql`c.story_id = "stories"."id" AND c.status IN (${statuses})`;
   return db
     .select({
       story: stories,

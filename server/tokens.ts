@@ -4,9 +4,11 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import type { ApiTokenDTO, NewApiTokenDTO } from "@/lib/admin-schemas";
 import type { Viewer } from "@/lib/model";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
+import { IMMEDIATE } from "./write-support";
 
 const TOKEN_PREFIX = "cp_";
 
@@ -14,22 +16,14 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export interface ApiTokenDTO {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type { ApiTokenDTO };
 
 function toDTO(row: typeof apiTokens.$inferSelect): ApiTokenDTO {
   return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
 }
 
 /** Creates a token for the viewer; the secret is returned once and only its hash is kept. */
-export function createApiToken(db: Db, viewer: UserViewer, input: { name: string; expiresAt?: string | null }): ApiTokenDTO & { token: string } {
+export function createApiToken(db: Db, viewer: UserViewer, input: { name: string; expiresAt?: string | null }): NewApiTokenDTO {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return db.transaction((tx) => {
     const row = tx
@@ -39,11 +33,16 @@ export function createApiToken(db: Db, viewer: UserViewer, input: { name: string
       .get();
     recordEvent(tx, { actor: viewer.id, entityType: "token", entityId: row.id, action: "create", after: toDTO(row) as unknown as Record<string, unknown> });
     return { ...toDTO(row), token };
-  });
+  }, IMMEDIATE);
 }
 
 export function listApiTokens(db: Db, viewer: UserViewer): ApiTokenDTO[] {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, viewer.id)).orderBy(desc(apiTokens.id)).all().map(toDTO);
+  return listUserApiTokens(db, viewer.id);
+}
+
+/** Every token of one user, newest first (the caller decides who may see them). */
+export function listUserApiTokens(db: Db, userId: string): ApiTokenDTO[] {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.id)).all().map(toDTO);
 }
 
 /** Revokes one of the viewer's own tokens (admins may revoke anyone's). */
@@ -55,7 +54,7 @@ export function revokeApiToken(db: Db, viewer: UserViewer, id: number): ApiToken
     const after = tx.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(eq(apiTokens.id, id)).returning().get();
     recordEvent(tx, { actor: viewer.id, entityType: "token", entityId: id, action: "revoke", before: toDTO(row) as unknown as Record<string, unknown>, after: toDTO(after) as unknown as Record<string, unknown> });
     return toDTO(after);
-  });
+  }, IMMEDIATE);
 }
 
 /**

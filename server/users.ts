@@ -5,24 +5,18 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, sessions, users } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { MIN_PASSWORD_LENGTH, type UserDTO } from "@/lib/admin-schemas";
 import type { Role } from "@/lib/model";
 import { recordEvent } from "./events";
 import { IMMEDIATE } from "./write-support";
 
-export interface UserDTO {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-}
+export type { UserDTO };
 
 function toDTO(row: typeof users.$inferSelect): UserDTO {
   return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, createdAt: row.createdAt.toISOString() };
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 /**
  * Creates an account that signs in with email and password: the user and its credential (the
@@ -46,6 +40,12 @@ export async function createUser(db: Db, actor: string, input: { email: string; 
 
 export function listUsers(db: Db): UserDTO[] {
   return db.select().from(users).orderBy(asc(users.name)).all().map(toDTO);
+}
+
+export function getUser(db: Db, id: string): UserDTO {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new NotFoundError(`No user with id ${id}.`);
+  return toDTO(row);
 }
 
 export function findUserByEmail(db: Db, email: string): UserDTO | null {

@@ -11,7 +11,7 @@ import { viewerFromToken } from "./tokens";
  * component) the incoming request's headers are read from Next.
  */
 export async function getViewer(request?: Request): Promise<Viewer> {
-  const headers = request ? request.headers : await nextHeaders();
+  const headers = request ? withHost(request) : await nextHeaders();
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return viewerFromToken(getDb(), authorization.slice(7).trim());
   if (!headers.get("cookie")?.includes("counterpoint.session_token")) return ANONYMOUS;
@@ -20,4 +20,12 @@ export async function getViewer(request?: Request): Promise<Viewer> {
   const user = session.user as typeof session.user & { role?: string; active?: boolean };
   if (user.active === false || !ROLES.includes(user.role as Role)) return ANONYMOUS;
   return { kind: "user", id: user.id, name: user.name, role: user.role as Role };
+}
+
+/** The request's headers, with Host filled in from its URL when a client left it out. */
+function withHost(request: Request): Headers {
+  if (request.headers.has("host")) return request.headers;
+  const headers = new Headers(request.headers);
+  headers.set("host", new URL(request.url).host);
+  return headers;
 }

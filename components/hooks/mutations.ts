@@ -7,9 +7,9 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
-import type { ClaimDetailDTO, SourceDTO, SpeakerDetailDTO, StoryDTO } from "@/lib/dto";
+import type { ClaimDetailDTO, CommentDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO, StoryDTO } from "@/lib/dto";
 import { queryKeys } from "@/lib/queries";
-import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, CreateSpeakerBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
+import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, CreateSpeakerBody, EvidenceBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
 
 function useWrite<TInput, TResult>(request: (input: TInput) => Promise<TResult>, invalidate: (result: TResult, input: TInput) => QueryKey[]) {
   const client = useQueryClient();
@@ -30,7 +30,7 @@ export const useCreateSource = () =>
 
 export const useUpdateSource = (id: number) =>
   useWrite(
-    (input: UpdateSourceBody) => apiFetch<SourceDTO & { reanchor: Record<string, number> | null }>(`/api/sources/${id}`, json("PATCH", input)),
+    (input: UpdateSourceBody) => apiFetch<SourceDTO & { reanchor: ReanchorReport | null }>(`/api/sources/${id}`, json("PATCH", input)),
     () => [queryKeys.sources, queryKeys.claims],
   );
 
@@ -74,3 +74,25 @@ export const useMergeSpeaker = (id: number) =>
   );
 
 export const useCreateStory = () => useWrite((input: { title: string; description?: string }) => apiFetch<StoryDTO>("/api/stories", json("POST", input)), () => [queryKeys.stories]);
+
+export const useProposeVerdict = (claimId: number) =>
+  useWrite(
+    (input: { rating: string; rationale: string; evidence: EvidenceBody[]; submit: boolean; version: number }) =>
+      apiFetch<EditorialDTO>(`/api/claims/${claimId}/reviews`, json("POST", input)),
+    () => [queryKeys.claims, queryKeys.contested],
+  );
+
+export const useDecision = (claimId: number) =>
+  useWrite(
+    (input: { action: "approve" | "return"; comment?: string; version: number }) => apiFetch<EditorialDTO>(`/api/claims/${claimId}/decision`, json("POST", input)),
+    () => [queryKeys.claims, queryKeys.contested, queryKeys.sources],
+  );
+
+export const useAddComment = (claimId: number) =>
+  useWrite((input: { body: string }) => apiFetch<CommentDTO>(`/api/claims/${claimId}/comments`, json("POST", input)), () => [queryKeys.claims]);
+
+export const useAssign = (claimId: number) =>
+  useWrite((input: { assigneeId: string | null; version: number }) => apiFetch<EditorialDTO>(`/api/claims/${claimId}/assign`, json("POST", input)), () => [queryKeys.claims]);
+
+export const useRequestCheck = (claimId: number) =>
+  useWrite((input: { reason: string }) => apiFetch<{ requests: number }>(`/api/claims/${claimId}/check-requests`, json("POST", input)), () => []);

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/model";
 import { recordEvent, type Tx } from "@/server/events";
 import { createUser, findUserByEmail } from "@/server/users";
 import type { Db } from "../client";
-import { claimLinks, claims, ratings, ratingScales, sources, sourceRevisions, speakers, stories } from "../schema";
+import { claimLinks, claims, comments, ratings, ratingScales, reviews, sources, sourceRevisions, speakers, stories } from "../schema";
 import { demoContent } from "./content";
 import type { DemoClaim, DemoContent, DemoSource } from "./content/types";
 
@@ -58,6 +58,7 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
     await createUser(db, SEED_ACTOR, account);
     created.users++;
   }
+  const people = { checker: findUserByEmail(db, DEMO_ACCOUNTS[0].email)!.id, editor: findUserByEmail(db, DEMO_ACCOUNTS[1].email)!.id };
   return db.transaction((tx) => {
     const at = new Date().toISOString();
     const event = (entityType: "speaker" | "story" | "source" | "claim" | "link", id: number, after: Record<string, unknown>) =>
@@ -153,8 +154,9 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
           storyId: c.storyKey ? storyIds.get(c.storyKey)! : null,
           statedOn: c.statedOn,
           status: c.status,
-          ratingId: ratingId ?? null,
-          rationale: c.verdict?.rationale ?? null,
+          // Only a published claim carries its verdict; others have it as a proposal (below).
+          ratingId: c.status === "published" ? (ratingId ?? null) : null,
+          rationale: c.status === "published" ? (c.verdict?.rationale ?? null) : null,
           publishedAt: c.status === "published" ? at : null,
           ...(anchor
             ? {
@@ -174,6 +176,7 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
       claimIds.set(c.key, row.id);
       event("claim", row.id, row);
       created.claims++;
+      if (c.verdict && ratingId !== undefined) seedReview(tx, row.id, c.status, ratingId, c.verdict.rationale, people);
     }
 
     for (const l of content.links) {
@@ -205,4 +208,23 @@ function findClaim(tx: Tx, text: string, sourceId: number | null) {
     .where(eq(claims.text, text))
     .all()
     .find((c) => c.sourceId === sourceId);
+}
+
+/**
+ * The review behind a demo verdict: approved by the demo editor for a published claim, awaiting
+ * a decision for a claim in review, sent back with a comment for a returned one.
+ */
+function seedReview(tx: Tx, claimId: number, status: string, ratingId: number, rationale: string, people: { checker: string; editor: string }): void {
+  const decided =
+    status === "published"
+      ? { state: "approved" as const, decidedBy: people.editor, decidedAt: new Date().toISOString(), decisionComment: null }
+      : status === "returned"
+        ? { state: "returned" as const, decidedBy: people.editor, decidedAt: new Date().toISOString(), decisionComment: "Give the year and the report the estimate comes from, and say whether it has been updated since." }
+        : { state: "pending" as const };
+  const review = tx.insert(reviews).values({ claimId, ratingId, rationale, authorId: people.checker, ...decided }).returning().get();
+  recordEvent(tx, { actor: SEED_ACTOR, entityType: "review", entityId: review.id, action: "create", after: review, comment: "demo data" });
+  if (decided.state === "returned") {
+    tx.insert(comments).values({ claimId, authorId: people.editor, body: `Returned: ${decided.decisionComment}` }).run();
+    recordEvent(tx, { actor: people.editor, entityType: "claim", entityId: claimId, action: "return", comment: decided.decisionComment });
+  }
 }

@@ -6,7 +6,7 @@ import { codePointSlice } from "@/lib/codepoints";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { getClaimDetail, listClaims } from "@/server/claims";
 import { listContestedPairs } from "@/server/contested";
-import { getSource, listSourceClaims } from "@/server/sources";
+import { getSource, listSourceClaims, listSources } from "@/server/sources";
 import { getSpeaker, listSpeakers } from "@/server/speakers";
 import { getStoryTimeline, listStories } from "@/server/stories";
 import { createSeededDb, idOf, snapshot } from "../support/db";
@@ -138,6 +138,19 @@ describe("contested pairs", () => {
 });
 
 describe("sources, speakers and stories", () => {
+  it("counts each source's and story's own visible claims", () => {
+    const count = (column: string, id: number, statuses: string) =>
+      (db.$client.prepare(`SELECT count(*) AS n FROM claims WHERE ${column} = ? AND status IN (${statuses})`).get(id) as { n: number }).n;
+    const sources = listSources(db, ANONYMOUS, { limit: 100 }).items;
+    expect(new Set(sources.map((s) => s.claimCount)).size).toBeGreaterThan(1);
+    for (const s of sources) expect(s.claimCount, s.title).toBe(count("source_id", s.id, "'published'"));
+    for (const s of listSources(db, EDITOR, { limit: 100 }).items) expect(s.claimCount, s.title).toBe(count("source_id", s.id, "'draft','in_review','returned','published','archived'"));
+    for (const s of listStories(db, ANONYMOUS, { limit: 100 }).items) expect(s.claimCount, s.title).toBe(count("story_id", s.id, "'published'"));
+    const speaker = getSpeaker(db, ANONYMOUS, idOf(db, "speakers", "name", "Pen Bona"));
+    expect(speaker.claimCount).toBe(count("speaker_id", speaker.id, "'published'"));
+    expect(speaker.contestedCount).toBe(listClaims(db, ANONYMOUS, { speaker: speaker.id, contested: true, limit: 100 }).items.length);
+  });
+
   it("returns a source's text with its length in code points and its claims in text order", () => {
     const id = idOf(db, "sources", "title", demoContent.sources.find((s) => s.key === "amnesty-cambodia-scams-article")!.title);
     const source = getSource(db, ANONYMOUS, id);

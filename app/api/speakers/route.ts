@@ -1,11 +1,11 @@
 // GET /api/speakers?q= — speakers A–Z; q matches names and aliases (the speaker autocomplete)
 // POST /api/speakers — a new speaker
-import { createSpeakerSchema, listSpeakersQuerySchema } from "@/lib/schemas";
+import { createSpeakerSchema, searchPageQuerySchema } from "@/lib/schemas";
 import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
 import { listSpeakers } from "@/server/speakers";
 import { createSpeaker } from "@/server/speakers-write";
 
-export const GET = apiRoute(({ request, db }) => listSpeakers(db, parseWith(listSpeakersQuerySchema, queryObject(request), "query")));
+export const GET = apiRoute(({ request, db }) => listSpeakers(db, parseWith(searchPageQuerySchema, queryObject(request), "query")));
 
 export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
   createSpeaker(db, viewer, parseWith(createSpeakerSchema, await readJson(request), "speaker")),

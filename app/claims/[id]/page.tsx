@@ -4,10 +4,13 @@ import { getDb } from "@/db/client";
 import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
 import { ClaimStaffPanel } from "@/components/claim-staff-panel";
 import { Rationale } from "@/components/rationale";
+import { RequestCheck } from "@/components/request-check";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
 import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
 import { LINK_LABELS } from "@/lib/model";
 import { getClaimDetail } from "@/server/claims";
+import { getEditorial, listAssignees } from "@/server/editorial";
+import { listRatings } from "@/server/reviews";
 import { or404, pageId } from "@/server/pages";
 import { getViewer } from "@/server/viewer";
 
@@ -40,6 +43,7 @@ export default async function ClaimPage(props: Props) {
           <VerdictBadge verdict={claim.verdict} />
           <StatusBadge status={claim.status} />
           {claim.contested ? <span className="text-sm font-semibold uppercase tracking-wide text-counter">Contested</span> : null}
+          {claim.status === "published" ? <RequestCheck claimId={claim.id} /> : null}
           {claim.story ? (
             <span className="text-sm text-muted">
               Story:{" "}
@@ -118,7 +122,9 @@ export default async function ClaimPage(props: Props) {
         )}
       </section>
 
-      {viewer.kind === "user" ? <ClaimStaffPanel initial={claim} role={viewer.role} /> : null}
+      {viewer.kind === "user" ? (
+        <ClaimStaffPanel initial={claim} role={viewer.role} editorial={getEditorial(getDb(), claim.id)} ratings={listRatings(getDb())} assignees={listAssignees(getDb())} />
+      ) : null}
 
       {related.length > 0 ? (
         <section aria-labelledby="related-heading">

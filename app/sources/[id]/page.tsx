@@ -47,6 +47,14 @@ export default async function SourcePage(props: Props) {
               </a>
             </p>
           ) : null}
+          {viewer.kind === "user" || source.revision > 1 ? (
+            <nav aria-label="Source tools" className="flex flex-wrap gap-4 pt-1 text-sm">
+              {viewer.kind === "user" ? <Link href={`/sources/${id}/annotate`}>Annotate</Link> : null}
+              {viewer.kind === "user" ? <Link href={`/sources/${id}/edit`}>Edit</Link> : null}
+              {viewer.kind === "user" ? <Link href={`/sources/${id}/history`}>History</Link> : null}
+              <Link href={`/sources/${id}/revisions`}>Revisions</Link>
+            </nav>
+          ) : null}
         </header>
         <HighlightedText text={source.text} claims={anchored} focusedId={focused} />
       </article>

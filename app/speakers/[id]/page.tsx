@@ -29,8 +29,14 @@ export default async function SpeakerPage(props: Props) {
   const viewer = await getViewer();
   const speaker = or404(() => getSpeaker(db, viewer, id));
   const claims = or404(() => listClaims(db, viewer, { speaker: id, cursor, limit: 20 }));
+  const survivor = speaker.mergedIntoId ? or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
   return (
     <div className="space-y-8">
+      {survivor ? (
+        <p role="note" className="rounded border-2 border-amber-500 bg-amber-50 p-4">
+          {speaker.name} was merged into <Link href={`/speakers/${survivor.id}`}>{survivor.name}</Link>: their claims are listed there.
+        </p>
+      ) : null}
       <header className="space-y-2 border-b border-rule pb-5">
         <p className="text-xs font-bold uppercase tracking-wider text-muted">{KIND_LABEL[speaker.kind]}</p>
         <h1 className="font-serif text-3xl font-bold sm:text-4xl">{speaker.name}</h1>
@@ -55,6 +61,12 @@ export default async function SpeakerPage(props: Props) {
         <p className="text-sm text-muted">
           {plural(speaker.claimCount, "claim")} · {speaker.contestedCount} contested
         </p>
+        {viewer.kind === "user" && !survivor ? (
+          <p className="flex gap-4 text-sm">
+            <Link href={`/speakers/${id}/edit`}>Edit speaker</Link>
+            <Link href={`/speakers/${id}/history`}>History</Link>
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading" className="mb-4 font-serif text-2xl font-bold">

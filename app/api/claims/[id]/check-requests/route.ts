@@ -1,0 +1,13 @@
+// POST /api/claims/{id}/check-requests — a reader asks for a claim to be checked: { reason } (rate-limited)
+import { z } from "zod";
+import { checkRequestSchema, idSchema } from "@/lib/schemas";
+import { clientAddress, requestCheck } from "@/server/editorial";
+import { parseWith, publicMutationRoute, readJson } from "@/server/http";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const POST = publicMutationRoute(async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  const { reason } = parseWith(checkRequestSchema, await readJson(request), "check request");
+  return requestCheck(db, viewer, id, reason, clientAddress(request));
+});

@@ -1,0 +1,12 @@
+// POST /api/claims/{id}/comments — discuss a claim between fact-checker and editor: { body }
+import { z } from "zod";
+import { commentSchema, idSchema } from "@/lib/schemas";
+import { mutationRoute, parseWith, readJson } from "@/server/http";
+import { addComment } from "@/server/reviews";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const POST = mutationRoute("comment:write", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return addComment(db, viewer, id, parseWith(commentSchema, await readJson(request), "comment").body);
+});

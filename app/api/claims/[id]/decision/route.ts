@@ -1,0 +1,14 @@
+// POST /api/claims/{id}/decision — an editor approves (publishes, with the pending verdict) or returns a claim: { action, comment, version }
+import { z } from "zod";
+import { decisionSchema, idSchema } from "@/lib/schemas";
+import { getEditorial } from "@/server/editorial";
+import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { decideClaim } from "@/server/reviews";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const POST = mutationRoute("review:decide", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  decideClaim(db, viewer, id, parseWith(decisionSchema, await readVersionedJson(request), "decision"));
+  return getEditorial(db, id);
+});

@@ -1,0 +1,13 @@
+// GET /api/claims/{id}/editorial — staff only: proposed verdicts, evidence, comments, check requests, assignee
+import { z } from "zod";
+import { idSchema } from "@/lib/schemas";
+import { authorize } from "@/server/authz";
+import { getEditorial } from "@/server/editorial";
+import { apiRoute, parseWith } from "@/server/http";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const GET = apiRoute(({ params, db, viewer }) => {
+  authorize(viewer, "review:draft");
+  return getEditorial(db, parseWith(paramsSchema, params, "path").id);
+});

@@ -1,0 +1,13 @@
+// POST /api/claims/{id}/restore — bring back an earlier version's content: { eventId, version } (a new version with a "restore" event)
+import { z } from "zod";
+import { restoreVersionSchema } from "@/lib/history-schemas";
+import { idSchema } from "@/lib/schemas";
+import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { restoreVersion } from "@/server/restore";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return restoreVersion(db, viewer, "claim", id, parseWith(restoreVersionSchema, await readVersionedJson(request), "restore"));
+});

@@ -1,0 +1,10 @@
+// GET /api/queue?filter=&story=&speaker=&assignee= — staff only: the review queue, most check requests first, then oldest
+import { queueQuerySchema } from "@/lib/schemas";
+import { authorize } from "@/server/authz";
+import { apiRoute, parseWith, queryObject } from "@/server/http";
+import { listQueue } from "@/server/queue";
+
+export const GET = apiRoute(({ request, db, viewer }) => {
+  authorize(viewer, "review:draft");
+  return listQueue(db, viewer, parseWith(queueQuerySchema, queryObject(request), "query"));
+});

@@ -1,0 +1,16 @@
+// PATCH /api/ratings/{id} — an admin edits a verdict's label, description, colour, value or position (not its key)
+// DELETE /api/ratings/{id} — an admin removes a verdict that no claim or review uses
+import { z } from "zod";
+import { updateRatingSchema } from "@/lib/admin-schemas";
+import { idSchema } from "@/lib/schemas";
+import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { deleteRating, updateRating } from "@/server/ratings";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const PATCH = mutationRoute("scale:manage", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return updateRating(db, viewer, id, parseWith(updateRatingSchema, await readVersionedJson(request), "rating"));
+});
+
+export const DELETE = mutationRoute("scale:manage", ({ params, db, viewer }) => deleteRating(db, viewer, parseWith(paramsSchema, params, "path").id));

@@ -1,0 +1,15 @@
+// POST /api/reviews/{id}/decision — approve or return this proposed verdict: { action, comment, version (of the claim) }
+import { z } from "zod";
+import { decisionSchema, idSchema } from "@/lib/schemas";
+import { getEditorial } from "@/server/editorial";
+import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { decideClaim, reviewClaimId } from "@/server/reviews";
+
+const paramsSchema = z.object({ id: idSchema });
+
+export const POST = mutationRoute("review:decide", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  const claimId = reviewClaimId(db, id);
+  decideClaim(db, viewer, claimId, { ...parseWith(decisionSchema, await readVersionedJson(request), "decision"), reviewId: id });
+  return getEditorial(db, claimId);
+});

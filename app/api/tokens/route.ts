@@ -1,0 +1,20 @@
+// GET /api/tokens — your API tokens (admins: ?user={id} for another user's), without secrets
+// POST /api/tokens — a new API token for you; the secret is in this answer and never again
+import { z } from "zod";
+import { createTokenSchema, userIdSchema } from "@/lib/admin-schemas";
+import { authorize } from "@/server/authz";
+import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
+import { createApiToken, listApiTokens, listUserApiTokens } from "@/server/tokens";
+import { getUser } from "@/server/users";
+
+const querySchema = z.object({ user: userIdSchema.optional() });
+
+export const GET = apiRoute(({ request, db, viewer }) => {
+  authorize(viewer, "tokens:own");
+  const { user } = parseWith(querySchema, queryObject(request), "query");
+  if (user === undefined || user === viewer.id) return { items: listApiTokens(db, viewer) };
+  authorize(viewer, "users:manage");
+  return { items: listUserApiTokens(db, getUser(db, user).id) };
+});
+
+export const POST = mutationRoute("tokens:own", async ({ request, db, viewer }) => createApiToken(db, viewer, parseWith(createTokenSchema, await readJson(request), "token")));

@@ -1,0 +1,13 @@
+// GET /api/users — every account with its role and whether it is active (admins only)
+// POST /api/users — an admin creates an account that signs in with email and password
+import { createUserSchema } from "@/lib/admin-schemas";
+import { authorize } from "@/server/authz";
+import { apiRoute, mutationRoute, parseWith, readJson } from "@/server/http";
+import { createUser, listUsers } from "@/server/users";
+
+export const GET = apiRoute(({ db, viewer }) => {
+  authorize(viewer, "users:manage");
+  return { items: listUsers(db) };
+});
+
+export const POST = mutationRoute("users:manage", async ({ request, db, viewer }) => createUser(db, viewer.id, parseWith(createUserSchema, await readJson(request), "user")));

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { HistoryView } from "@/components/history-list";
+import { getHistoryDTO } from "@/server/history";
+import { or404, pageId, param, requireStaff } from "@/server/pages";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Source history" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Every change to a source, newest first; `?version={eventId}` shows that version read-only above the list. Staff only. */
+export default async function SourceHistoryPage(props: Props) {
+  const id = pageId((await props.params).id);
+  await requireStaff(`/sources/${id}/history`);
+  const raw = param((await props.searchParams).version);
+  const history = or404(() => getHistoryDTO(getDb(), "source", id, raw === undefined ? undefined : pageId(raw)));
+  return <HistoryView history={history} version={history.version} />;
+}

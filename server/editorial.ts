@@ -1,0 +1,86 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, count, eq, gte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { checkRequests, claims, users } from "@/db/schema";
+import type { EditorialDTO, PersonRef } from "@/lib/dto";
+import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
+import { type Viewer, visibleStatuses } from "@/lib/model";
+import { authSecret } from "./auth";
+import type { UserViewer } from "./authz";
+import { recordEvent } from "./events";
+import { lastReturns, listComments, listEvidence, listReviews, peopleByIds } from "./reviews";
+import { checkVersion, IMMEDIATE, nowIso } from "./write-support";
+
+export function getEditorial(db: Db, claimId: number): EditorialDTO {
+  const claim = db.select({ id: claims.id, assigneeId: claims.assigneeId }).from(claims).where(eq(claims.id, claimId)).get();
+  if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
+  const reviews = listReviews(db, claimId);
+  const requests = db.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId)).get()!.n;
+  return {
+    claimId,
+    reviews,
+    pending: reviews.find((r) => r.state === "pending") ?? null,
+    lastReturn: lastReturns(db, [claimId]).get(claimId) ?? null,
+    evidence: listEvidence(db, claimId),
+    comments: listComments(db, claimId),
+    checkRequests: requests,
+    assignee: claim.assigneeId ? peopleByIds(db, [claim.assigneeId]).get(claim.assigneeId)! : null,
+  };
+}
+
+/** Requests one client may make per hour, and per claim per day. */
+const REQUESTS_PER_HOUR = 5;
+
+/** The address a request came from (set by Next's server from the socket), for rate limiting. */
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+}
+
+/**
+ * A reader asks for a claim to be checked. The requester is kept only as a salted hash (of the
+ * user id, or of the address for anonymous readers), enough to limit each to a few requests an
+ * hour and one per claim a day.
+ */
+export function requestCheck(db: Db, viewer: Viewer, claimId: number, reason: string, address: string): { claimId: number; requests: number } {
+  const requester = createHash("sha256")
+    .update(`${authSecret(db)}:${viewer.kind === "user" ? `user:${viewer.id}` : `ip:${address}`}`)
+    .digest("hex");
+  return db.transaction((tx) => {
+    const claim = tx.select({ id: claims.id, status: claims.status }).from(claims).where(eq(claims.id, claimId)).get();
+    if (!claim || !visibleStatuses(viewer).includes(claim.status)) throw new NotFoundError(`No claim with id ${claimId}.`);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
+    const recent = tx.select({ n: count() }).from(checkRequests).where(and(eq(checkRequests.requester, requester), gte(checkRequests.createdAt, hourAgo))).get()!.n;
+    if (recent >= REQUESTS_PER_HOUR) throw new RateLimitError("You have asked for several checks in the last hour; please try again later.");
+    const again = tx
+      .select({ n: count() })
+      .from(checkRequests)
+      .where(and(eq(checkRequests.requester, requester), eq(checkRequests.claimId, claimId), gte(checkRequests.createdAt, dayAgo)))
+      .get()!.n;
+    if (again > 0) throw new RateLimitError("You already asked for this claim to be checked today.");
+    const row = tx.insert(checkRequests).values({ claimId, reason, requester }).returning().get();
+    recordEvent(tx, { actor: viewer.kind === "user" ? viewer.id : "anonymous", entityType: "claim", entityId: claimId, action: "check-request", after: { requestId: row.id, reason }, comment: reason });
+    const requests = tx.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId)).get()!.n;
+    return { claimId, requests };
+  }, IMMEDIATE);
+}
+
+/** Assigns a claim to a fact-checker or editor (or clears the assignee). */
+export function assignClaim(db: Db, viewer: UserViewer, claimId: number, input: { assigneeId: string | null; version: number }): EditorialDTO {
+  db.transaction((tx) => {
+    const before = checkVersion(tx.select().from(claims).where(eq(claims.id, claimId)).get(), input.version, `claim with id ${claimId}`, () => getEditorial(db, claimId));
+    if (input.assigneeId !== null) {
+      const user = tx.select({ active: users.active }).from(users).where(eq(users.id, input.assigneeId)).get();
+      if (!user || !user.active) throw new ValidationError("No active user with that id.", { assigneeId: "no such active user" });
+    }
+    const after = tx.update(claims).set({ assigneeId: input.assigneeId, version: before.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).returning().get();
+    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: "assign", before, after });
+  }, IMMEDIATE);
+  return getEditorial(db, claimId);
+}
+
+/** Active staff who can be assigned claims. */
+export function listAssignees(db: Db): PersonRef[] {
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(users.name).all();
+}

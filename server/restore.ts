@@ -1,0 +1,254 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, events, sourceRevisions, sources, speakers, stories } from "@/db/schema";
+import type { ClaimDetailDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import type { HistoryEntityType, RestoreVersionInput } from "@/lib/history-schemas";
+import { SOURCE_KINDS, SPEAKER_KINDS } from "@/lib/model";
+import type { UserViewer } from "./authz";
+import { getClaimDetail } from "./claims";
+import { recordEvent, type Tx } from "./events";
+import { getSource } from "./sources";
+import { updateSource } from "./sources-write";
+import { getSpeaker } from "./speakers";
+import { touchStory } from "./stories-write";
+import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+
+/**
+ * Restoring an earlier version of a claim, source or speaker from the events log. Only the
+ * editable content comes back — a claim's status, verdict and anchor go through the workflow
+ * and the annotator — and the restore is itself a new version with its own "restore" event:
+ * nothing in the log is changed or removed.
+ *
+ * A reference in the old version that was merged away since (a speaker merged into another) is
+ * mapped to the speaker that absorbed it: the merge said they are the same person, and undoing
+ * it is not a restore's job. The event's comment says so.
+ */
+
+type Snapshot = Record<string, unknown>;
+type Read = Pick<Tx, "select">;
+
+/** What a restore of a snapshot sets, per entity type. */
+export const RESTORED_FIELDS = {
+  claim: ["text", "quote", "speakerId", "storyId", "statedOn"],
+  speaker: ["name", "kind", "description", "aliases", "affiliationId"],
+  source: ["title", "kind", "publisher", "author", "url", "publishedOn", "language"],
+} as const satisfies Record<HistoryEntityType, readonly string[]>;
+
+/** The content a snapshot restores to, with the notes to record, or the reason it cannot be restored. */
+export interface RestoreTarget {
+  values: Record<string, unknown>;
+  notes: string[];
+  problem: string | null;
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) ? v : null);
+
+/** A speaker followed through merges to the live speaker that absorbed it (itself when never merged). */
+export function survivorOf(tx: Read, id: number): { id: number; name: string; chain: string[] } | null {
+  const chain: string[] = [];
+  let current = id;
+  for (let hops = 0; hops < 50; hops++) {
+    const row = tx.select({ id: speakers.id, name: speakers.name, mergedIntoId: speakers.mergedIntoId }).from(speakers).where(eq(speakers.id, current)).get();
+    if (!row) return null;
+    if (row.mergedIntoId === null) return { id: row.id, name: row.name, chain };
+    chain.push(row.name);
+    current = row.mergedIntoId;
+  }
+  return null;
+}
+
+/** The live speaker for a snapshot's speaker reference, noting a merge; a problem when it is gone. */
+function liveSpeaker(tx: Read, id: number, role: string, notes: string[]): { id: number } | { problem: string } {
+  const survivor = survivorOf(tx, id);
+  if (!survivor) return { problem: `The ${role} of that version (speaker ${id}) no longer exists.` };
+  if (survivor.id !== id) notes.push(`${role} “${survivor.chain[0]}” was merged into “${survivor.name}”, so ${survivor.name} is kept`);
+  return { id: survivor.id };
+}
+
+function uniqueAliases(name: string, aliases: unknown): string[] {
+  const seen = new Set([name.toLocaleLowerCase()]);
+  return (Array.isArray(aliases) ? aliases : []).filter((a): a is string => {
+    if (typeof a !== "string") return false;
+    const key = a.toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The content `snapshot` (an event's `after`) restores to, for entity `id` of `type`. */
+export function restoreTarget(tx: Read, type: HistoryEntityType, id: number, snapshot: Snapshot): RestoreTarget {
+  const notes: string[] = [];
+  if (type === "claim") {
+    const text = str(snapshot.text);
+    const speakerId = num(snapshot.speakerId);
+    if (!text || speakerId === null) return { values: {}, notes, problem: "That version has no claim text or speaker to restore." };
+    const speaker = liveSpeaker(tx, speakerId, "speaker", notes);
+    if ("problem" in speaker) return { values: {}, notes, problem: speaker.problem };
+    const storyId = num(snapshot.storyId);
+    if (storyId !== null && !tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get()) {
+      return { values: {}, notes, problem: `The story of that version (story ${storyId}) no longer exists.` };
+    }
+    return { values: { text, quote: str(snapshot.quote), speakerId: speaker.id, storyId, statedOn: str(snapshot.statedOn) }, notes, problem: null };
+  }
+  if (type === "speaker") {
+    const name = str(snapshot.name);
+    if (!name) return { values: {}, notes, problem: "That version has no name to restore." };
+    const kind = SPEAKER_KINDS.find((k) => k === snapshot.kind) ?? "person";
+    let affiliationId = num(snapshot.affiliationId);
+    if (affiliationId !== null) {
+      const live = liveSpeaker(tx, affiliationId, "affiliation", notes);
+      if ("problem" in live) return { values: {}, notes, problem: live.problem };
+      affiliationId = live.id;
+      // Walk up from the affiliation: reaching this speaker again would make a cycle.
+      let current: number | null = affiliationId;
+      for (let hops = 0; current !== null && hops < 50; hops++) {
+        if (current === id) return { values: {}, notes, problem: "Restoring that version would make the speaker affiliated to itself (directly or through others)." };
+        const row: { affiliationId: number | null } | undefined = tx.select({ affiliationId: speakers.affiliationId }).from(speakers).where(eq(speakers.id, current)).get();
+        current = row?.affiliationId ?? null;
+      }
+    }
+    return { values: { name, kind, description: str(snapshot.description), aliases: uniqueAliases(name, snapshot.aliases), affiliationId }, notes, problem: null };
+  }
+  const title = str(snapshot.title);
+  if (!title) return { values: {}, notes, problem: "That version has no title to restore." };
+  return {
+    values: {
+      title,
+      kind: SOURCE_KINDS.find((k) => k === snapshot.kind) ?? "article",
+      publisher: str(snapshot.publisher),
+      author: str(snapshot.author),
+      url: str(snapshot.url),
+      publishedOn: str(snapshot.publishedOn),
+      language: str(snapshot.language) ?? "en",
+    },
+    notes,
+    problem: null,
+  };
+}
+
+/** The event `eventId` as a version of entity `id` of `type`; anything else is a 400 naming `eventId`. */
+export function snapshotEvent(tx: Read, type: HistoryEntityType, id: number, eventId: number) {
+  const event = tx.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id)))).get();
+  if (!event || !event.after) throw new ValidationError(`Event ${eventId} is not a version of this ${type}.`, { eventId: `not a version of ${type} ${id}` });
+  return { ...event, after: event.after };
+}
+
+/** "restored to the version of 26 Jun 2025, 14:03 UTC (event 57)", plus what was mapped. */
+function restoreComment(event: { id: number; createdAt: string }, notes: string[]): string {
+  const time = /T(\d{2}:\d{2})/.exec(event.createdAt)?.[1];
+  const date = time ? `${formatDate(event.createdAt)}, ${time} UTC` : formatDate(event.createdAt);
+  return [`restored to the version of ${date} (event ${event.id})`, ...notes].join("; ");
+}
+
+const nothingToRestore = (type: string) => `That version’s content is the same as the current ${type}’s: there is nothing to restore.`;
+
+function restoreClaim(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): ClaimDetailDTO {
+  db.transaction((tx) => {
+    const current = () => getClaimDetail(db, viewer, id);
+    const before = checkVersion(tx.select().from(claims).where(eq(claims.id, id)).get(), input.version, `claim with id ${id}`, current);
+    if (before.status === "archived") throw new ConflictError("An archived claim cannot be edited, so no earlier version can be restored.", current());
+    const event = snapshotEvent(tx, "claim", id, input.eventId);
+    const target = restoreTarget(tx, "claim", id, event.after);
+    if (target.problem) throw new ConflictError(target.problem, current());
+    const patch = changedFields(before, target.values as Partial<typeof before>);
+    if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("claim"), current());
+    const after = tx
+      .update(claims)
+      .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
+      .where(eq(claims.id, id))
+      .returning()
+      .get();
+    if (after.storyId !== null) touchStory(tx, after.storyId);
+    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: "restore", before, after, comment: restoreComment(event, target.notes) });
+  }, IMMEDIATE);
+  return getClaimDetail(db, viewer, id);
+}
+
+function restoreSpeaker(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): SpeakerDetailDTO {
+  db.transaction((tx) => {
+    const current = () => getSpeaker(db, viewer, id);
+    const before = checkVersion(tx.select().from(speakers).where(eq(speakers.id, id)).get(), input.version, `speaker with id ${id}`, current);
+    if (before.mergedIntoId !== null) throw new ConflictError("This speaker was merged into another and can no longer be edited, so no earlier version can be restored.", current());
+    const event = snapshotEvent(tx, "speaker", id, input.eventId);
+    const target = restoreTarget(tx, "speaker", id, event.after);
+    if (target.problem) throw new ConflictError(target.problem, current());
+    const patch = changedFields(before, target.values as Partial<typeof before>);
+    if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("speaker"), current());
+    const after = tx
+      .update(speakers)
+      .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
+      .where(eq(speakers.id, id))
+      .returning()
+      .get();
+    recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "restore", before, after, comment: restoreComment(event, target.notes) });
+  }, IMMEDIATE);
+  return getSpeaker(db, viewer, id);
+}
+
+/** A source row for the audit log: everything but the text (as server/sources-write.ts records it). */
+function summary(row: typeof sources.$inferSelect): Record<string, unknown> {
+  const { text: _text, ...rest } = row;
+  return rest;
+}
+
+/**
+ * The text of revision `revision` when restoring it changes the source's text, else undefined.
+ * A revision whose text equals the current one brings nothing back (and stores no new revision).
+ */
+function revisionTextToRestore(tx: Read, id: number, revision: number | null, current: { revision: number; text: string }): string | undefined {
+  if (revision === null || revision === current.revision) return undefined;
+  const row = tx.select({ text: sourceRevisions.text }).from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, id), eq(sourceRevisions.revision, revision))).get();
+  if (!row) throw new ConflictError(`Revision ${revision} of this source is missing, so its text cannot be restored.`);
+  return row.text === current.text ? undefined : row.text;
+}
+
+/**
+ * Restores a source's metadata and, when the version had another revision's text, that text:
+ * through updateSource, so the text is stored as a new revision and every claim is re-anchored
+ * (an orphan whose quote is back re-attaches). updateSource records its own "revise" event
+ * (with the restore's comment as the revision note) or "update" event; the "restore" event
+ * follows it.
+ */
+function restoreSource(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): SourceDTO & { reanchor: ReanchorReport | null } {
+  return db.transaction((tx) => {
+    const current = () => getSource(db, viewer, id);
+    const before = checkVersion(tx.select().from(sources).where(eq(sources.id, id)).get(), input.version, `source with id ${id}`, current);
+    const event = snapshotEvent(tx, "source", id, input.eventId);
+    const target = restoreTarget(tx, "source", id, event.after);
+    if (target.problem) throw new ConflictError(target.problem, current());
+    const text = revisionTextToRestore(tx, id, num(event.after.revision), before);
+    const patch = changedFields(before, target.values as Partial<typeof before>);
+    if (Object.keys(patch).length === 0 && text === undefined) throw new ConflictError(nothingToRestore("source"), current());
+    const comment = restoreComment(event, target.notes);
+    // Nested in this transaction, updateSource's own transaction is a savepoint: all or nothing.
+    // The restore's comment becomes the new revision's note (a note only goes with new text).
+    const result = updateSource(db, viewer, id, { ...(patch as Parameters<typeof updateSource>[3]), text, revisionNote: text === undefined ? null : comment, version: before.version });
+    const after = tx.select().from(sources).where(eq(sources.id, id)).get()!;
+    recordEvent(tx, {
+      actor: viewer.id,
+      entityType: "source",
+      entityId: id,
+      action: "restore",
+      before: summary(before),
+      after: { ...summary(after), ...(result.reanchor ? { reanchor: result.reanchor } : {}) },
+      comment,
+    });
+    return result;
+  }, IMMEDIATE);
+}
+
+/**
+ * Restores the editable content of entity `id` to its snapshot right after event
+ * `input.eventId`, based on the current version `input.version` (409 when stale), in one
+ * transaction, recording a "restore" event.
+ */
+export function restoreVersion(db: Db, viewer: UserViewer, type: HistoryEntityType, id: number, input: RestoreVersionInput) {
+  if (type === "claim") return restoreClaim(db, viewer, id, input);
+  if (type === "speaker") return restoreSpeaker(db, viewer, id, input);
+  return restoreSource(db, viewer, id, input);
+}

@@ -1,0 +1,219 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, comments, events, evidence, ratings, ratingScales, reviews, sources, users } from "@/db/schema";
+import { createAnchor } from "@/lib/anchoring";
+import { CodePointIndex } from "@/lib/codepoints";
+import type { CommentDTO, EvidenceDTO, PersonRef, RatingDTO, ReturnNoteDTO, ReviewDTO } from "@/lib/dto";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { CreateReviewInput, EvidenceInput } from "@/lib/schemas";
+import { nextStatus } from "@/lib/workflow";
+import type { UserViewer } from "./authz";
+import { recordEvent, type Tx } from "./events";
+import { checkVersion, IMMEDIATE, nowIso } from "./write-support";
+
+/** The default scale's verdicts, in order. */
+export function listRatings(db: Db | Tx): RatingDTO[] {
+  return db
+    .select({ id: ratings.id, key: ratings.key, label: ratings.label, description: ratings.description, colour: ratings.colour, value: ratings.value, position: ratings.position })
+    .from(ratings)
+    .innerJoin(ratingScales, eq(ratingScales.id, ratings.scaleId))
+    .where(eq(ratingScales.isDefault, true))
+    .orderBy(ratings.position)
+    .all();
+}
+
+/** Names for user ids (actors of the seed and the command line are "System"). */
+export function peopleByIds(db: Db | Tx, ids: (string | null)[]): Map<string, PersonRef> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const rows = wanted.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all();
+  const map = new Map(rows.map((r) => [r.id, r]));
+  for (const id of wanted) if (!map.has(id)) map.set(id, { id, name: id.startsWith("system") ? "System" : "Former user" });
+  return map;
+}
+
+export function listReviews(db: Db, claimId: number): ReviewDTO[] {
+  const rows = db.select().from(reviews).where(eq(reviews.claimId, claimId)).orderBy(desc(reviews.id)).all();
+  const scale = new Map(db.select().from(ratings).all().map((r) => [r.id, r]));
+  const people = peopleByIds(db, rows.flatMap((r) => [r.authorId, r.decidedBy]));
+  return rows.map((r) => {
+    const rating = scale.get(r.ratingId)!;
+    return {
+      id: r.id,
+      claimId: r.claimId,
+      rating: { id: rating.id, key: rating.key, label: rating.label, description: rating.description, colour: rating.colour, value: rating.value, position: rating.position },
+      rationale: r.rationale,
+      state: r.state,
+      author: people.get(r.authorId)!,
+      decidedBy: r.decidedBy ? people.get(r.decidedBy)! : null,
+      decisionComment: r.decisionComment,
+      decidedAt: r.decidedAt,
+      createdAt: r.createdAt,
+    };
+  });
+}
+
+export function listEvidence(db: Db, claimId: number): EvidenceDTO[] {
+  return db
+    .select({ e: evidence, s: { id: sources.id, title: sources.title, kind: sources.kind, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn } })
+    .from(evidence)
+    .leftJoin(sources, eq(sources.id, evidence.sourceId))
+    .where(eq(evidence.claimId, claimId))
+    .orderBy(evidence.id)
+    .all()
+    .map(({ e, s }) => ({ id: e.id, stance: e.stance, note: e.note, url: e.url, source: s, quote: e.anchorExact, start: e.anchorStart, end: e.anchorEnd, createdAt: e.createdAt }));
+}
+
+export function listComments(db: Db, claimId: number): CommentDTO[] {
+  const rows = db.select().from(comments).where(eq(comments.claimId, claimId)).orderBy(comments.id).all();
+  const people = peopleByIds(db, rows.map((r) => r.authorId));
+  return rows.map((r) => ({ id: r.id, author: people.get(r.authorId)!, body: r.body, createdAt: r.createdAt }));
+}
+
+/** Adds one evidence item; a quote from a source is located in its current text and anchored there. */
+export function insertEvidence(tx: Tx, viewer: UserViewer, claimId: number, item: EvidenceInput, field = "evidence") {
+  let anchor = {};
+  if (item.sourceId !== undefined) {
+    const source = tx.select({ text: sources.text }).from(sources).where(eq(sources.id, item.sourceId)).get();
+    if (!source) throw new ValidationError(`No source with id ${item.sourceId}.`, { [`${field}.sourceId`]: "no such source" });
+    if (item.quote) {
+      const at = source.text.indexOf(item.quote);
+      if (at < 0) throw new ValidationError("The quoted words are not in that source.", { [`${field}.quote`]: "not found in the source's text" });
+      const index = new CodePointIndex(source.text);
+      const start = index.toCodePoint(at);
+      const a = createAnchor(index, start, start + [...item.quote].length);
+      anchor = { anchorExact: a.exact, anchorPrefix: a.prefix, anchorSuffix: a.suffix, anchorStart: a.start, anchorEnd: a.end };
+    }
+  }
+  const row = tx
+    .insert(evidence)
+    .values({ claimId, sourceId: item.sourceId ?? null, url: item.url ?? null, stance: item.stance, note: item.note, ...anchor, createdBy: viewer.id })
+    .returning()
+    .get();
+  recordEvent(tx, { actor: viewer.id, entityType: "evidence", entityId: row.id, action: "create", after: row });
+  return row;
+}
+
+/**
+ * A fact-checker's proposed verdict, with its evidence. A newer proposal withdraws any pending
+ * one. With `submit`, a draft or returned claim goes to the review queue in the same step.
+ */
+export function createReview(db: Db, viewer: UserViewer, claimId: number, input: CreateReviewInput): number {
+  return db.transaction((tx) => {
+    const claim = checkVersion(tx.select().from(claims).where(eq(claims.id, claimId)).get(), input.version, `claim with id ${claimId}`, () => null);
+    if (claim.status === "archived") throw new ConflictError("An archived claim cannot be reviewed.");
+    const rating = listRatings(tx).find((r) => r.key === input.rating);
+    if (!rating) throw new ValidationError(`No verdict “${input.rating}” on the rating scale.`, { rating: "not on the rating scale" });
+    for (const pending of tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending"))).all()) {
+      const after = tx.update(reviews).set({ state: "withdrawn", version: pending.version + 1 }).where(eq(reviews.id, pending.id)).returning().get();
+      recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: pending.id, action: "withdraw", before: pending, after, comment: "replaced by a newer proposal" });
+    }
+    const review = tx.insert(reviews).values({ claimId, ratingId: rating.id, rationale: input.rationale, authorId: viewer.id }).returning().get();
+    recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: review.id, action: "create", after: review });
+    input.evidence.forEach((item, i) => insertEvidence(tx, viewer, claimId, item, `evidence.${i}`));
+    const to = input.submit ? nextStatus(claim.status, "submit") : null;
+    if (to) {
+      const after = tx.update(claims).set({ status: to, version: claim.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).returning().get();
+      recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: "submit", before: claim, after, comment: `verdict proposed: ${rating.label}` });
+    } else {
+      // The claim's version still moves, so an editor deciding on an older view is told.
+      tx.update(claims).set({ version: claim.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).run();
+    }
+    return review.id;
+  }, IMMEDIATE);
+}
+
+/**
+ * An editor's decision on a claim in the queue. Approve: a claim in review is published, and
+ * the pending verdict (if any) becomes the claim's verdict — also for a published claim that was
+ * awaiting one. Return: back to the fact-checker with a comment (required). The proposer of a
+ * verdict cannot approve it: every published verdict is seen by a second person.
+ */
+export function decideClaim(db: Db, viewer: UserViewer, claimId: number, input: { action: "approve" | "return"; comment?: string | null; version: number; reviewId?: number }): void {
+  db.transaction((tx) => {
+    const claim = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+    if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
+    checkVersion(claim, input.version, `claim with id ${claimId}`, () => ({ id: claim.id, version: claim.version, status: claim.status }));
+    const pending = tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending"))).orderBy(desc(reviews.id)).get();
+    if (input.reviewId !== undefined && pending?.id !== input.reviewId) throw new ConflictError("That verdict is no longer the one awaiting a decision.", { id: claim.id, version: claim.version, status: claim.status });
+    const to = nextStatus(claim.status, input.action);
+    if (!to && !(claim.status === "published" && pending)) {
+      throw new ConflictError(`A claim that is ${claim.status.replace("_", " ")} has nothing awaiting a decision.`, { id: claim.id, version: claim.version, status: claim.status });
+    }
+    if (input.action === "return" && !input.comment) throw new ValidationError("Say what needs to change.", { comment: "is required to return a claim" });
+    if (input.action === "approve" && pending && pending.authorId === viewer.id) {
+      throw new ConflictError("You proposed this verdict; another editor must approve it.", { id: claim.id, version: claim.version, status: claim.status });
+    }
+    const at = nowIso();
+    if (pending) {
+      const after = tx
+        .update(reviews)
+        .set({ state: input.action === "approve" ? "approved" : "returned", decidedBy: viewer.id, decidedAt: at, decisionComment: input.comment ?? null, version: pending.version + 1 })
+        .where(eq(reviews.id, pending.id))
+        .returning()
+        .get();
+      recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: pending.id, action: input.action, before: pending, after, comment: input.comment ?? null });
+    }
+    const verdict = input.action === "approve" && pending ? { ratingId: pending.ratingId, rationale: pending.rationale } : {};
+    const status = to ?? claim.status;
+    const after = tx
+      .update(claims)
+      .set({ ...verdict, status, version: claim.version + 1, updatedAt: at, ...(status === "published" && claim.status !== "published" ? { publishedAt: at } : {}) })
+      .where(eq(claims.id, claimId))
+      .returning()
+      .get();
+    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: input.action, before: claim, after, comment: input.comment ?? null });
+    if (input.action === "return") {
+      const note = tx.insert(comments).values({ claimId, authorId: viewer.id, body: `Returned: ${input.comment}` }).returning().get();
+      recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: note.id, action: "create", after: note });
+    }
+  }, IMMEDIATE);
+}
+
+export function addComment(db: Db, viewer: UserViewer, claimId: number, body: string): CommentDTO {
+  const id = db.transaction((tx) => {
+    if (!tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get()) throw new NotFoundError(`No claim with id ${claimId}.`);
+    const row = tx.insert(comments).values({ claimId, authorId: viewer.id, body }).returning().get();
+    recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: row.id, action: "create", after: row });
+    return row.id;
+  }, IMMEDIATE);
+  return listComments(db, claimId).find((c) => c.id === id)!;
+}
+
+export function addEvidence(db: Db, viewer: UserViewer, claimId: number, item: EvidenceInput): EvidenceDTO {
+  const id = db.transaction((tx) => {
+    if (!tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get()) throw new NotFoundError(`No claim with id ${claimId}.`);
+    return insertEvidence(tx, viewer, claimId, item).id;
+  }, IMMEDIATE);
+  return listEvidence(db, claimId).find((e) => e.id === id)!;
+}
+
+export function deleteEvidence(db: Db, viewer: UserViewer, id: number): { id: number; deleted: true } {
+  db.transaction((tx) => {
+    const row = tx.select().from(evidence).where(eq(evidence.id, id)).get();
+    if (!row) throw new NotFoundError(`No evidence with id ${id}.`);
+    tx.delete(evidence).where(eq(evidence.id, id)).run();
+    recordEvent(tx, { actor: viewer.id, entityType: "evidence", entityId: id, action: "delete", before: row });
+  }, IMMEDIATE);
+  return { id, deleted: true };
+}
+
+/** The claim a review belongs to. */
+export function reviewClaimId(db: Db, reviewId: number): number {
+  const row = db.select({ claimId: reviews.claimId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!row) throw new NotFoundError(`No review with id ${reviewId}.`);
+  return row.claimId;
+}
+
+/** The latest "return" of each claim (from the events log, whether or not a verdict was proposed). */
+export function lastReturns(db: Db, claimIds: number[]): Map<number, ReturnNoteDTO> {
+  if (claimIds.length === 0) return new Map();
+  const rows = db
+    .select({ entityId: events.entityId, actor: events.actor, at: events.createdAt, comment: events.comment })
+    .from(events)
+    .where(and(eq(events.entityType, "claim"), eq(events.action, "return"), inArray(events.entityId, claimIds.map(String))))
+    .orderBy(events.id)
+    .all();
+  const people = peopleByIds(db, rows.map((r) => r.actor));
+  return new Map(rows.map((r) => [Number(r.entityId), { by: people.get(r.actor)!, at: r.at, comment: r.comment ?? "" }]));
+}

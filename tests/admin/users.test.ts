@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { PATCH as patchUser } from "@/app/api/users/[id]/route";
+import { GET as listUsers, POST as createUser } from "@/app/api/users/route";
+import { POST as createStory } from "@/app/api/stories/route";
+import type { Db } from "@/db/client";
+import { createSeededDb, installDb, tokenFor } from "../support/db";
+import { call } from "../support/http";
+import { eventsFor, refused, userIdOf } from "./support";
+
+let db: Db;
+let admin: string;
+let editor: string;
+let fc: string;
+
+beforeAll(async () => {
+  db = installDb(await createSeededDb());
+  admin = tokenFor(db, "admin");
+  editor = tokenFor(db, "editor");
+  fc = tokenFor(db, "factchecker");
+});
+
+const newUser = (over: Record<string, unknown> = {}) => ({ email: `new.${Math.random().toString(36).slice(2)}@example.org`, name: "New Person", role: "factchecker", password: "a-long-password", ...over });
+
+describe("GET /api/users", () => {
+  it("lists every account, with role and active flag, for an admin", async () => {
+    const res = await call(listUsers, "/api/users", { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(["admin@counterpoint.test", "editor@counterpoint.test", "factchecker@counterpoint.test"]));
+    expect(res.body.items[0]).toEqual({ id: expect.any(String), name: expect.any(String), email: expect.any(String), role: expect.any(String), active: true, createdAt: expect.any(String) });
+    expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);
+  });
+
+  it("is refused to anonymous callers (401) and to other roles (403)", async () => {
+    expect((await call(listUsers, "/api/users")).status).toBe(401);
+    expect((await call(listUsers, "/api/users", { token: editor })).status).toBe(403);
+    expect((await call(listUsers, "/api/users", { token: fc })).status).toBe(403);
+  });
+});
+
+describe("POST /api/users", () => {
+  it("creates an account with a credential and an audit event", async () => {
+    const input = newUser({ email: "  Casey.Reporter@Example.org ", role: "editor" });
+    const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: input });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ email: "casey.reporter@example.org", name: "New Person", role: "editor", active: true });
+    const credential = db.$client.prepare("SELECT password FROM accounts WHERE user_id = ? AND provider_id = 'credential'").get(res.body.id) as { password: string };
+    expect(credential.password).toBeTruthy();
+    expect(credential.password).not.toContain("a-long-password");
+    const events = eventsFor(db, "user", res.body.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor: userIdOf(db, "admin"), action: "create" });
+  });
+
+  it("refuses non-admins, before reading the body", async () => {
+    await refused(db, createUser, "/api/users", { method: "POST", json: newUser() }, 401);
+    await refused(db, createUser, "/api/users", { method: "POST", token: editor, json: newUser() }, 403);
+    await refused(db, createUser, "/api/users", { method: "POST", token: fc, json: newUser({ role: "admin" }) }, 403);
+    await refused(db, createUser, "/api/users", { method: "POST", token: fc, json: "{ not json" }, 403);
+  });
+
+  it("refuses bad input naming each field, and changes nothing", async () => {
+    const post = (json: unknown, status: number, fields: string[] = []) => refused(db, createUser, "/api/users", { method: "POST", token: admin, json }, status, fields);
+    await post({}, 400, ["email", "name", "role", "password"]);
+    await post(newUser({ email: "not-an-email" }), 400, ["email"]);
+    await post(newUser({ email: "two@@example.org" }), 400, ["email"]);
+    await post(newUser({ password: "short" }), 400, ["password"]);
+    await post(newUser({ password: "123456789" }), 400, ["password"]);
+    await post(newUser({ role: "owner" }), 400, ["role"]);
+    await post(newUser({ name: "   " }), 400, ["name"]);
+    await post(newUser({ active: false }), 400);
+    await post("{ not json", 400);
+  });
+
+  it("refuses a duplicate email (409), whatever its case", async () => {
+    const res = await refused(db, createUser, "/api/users", { method: "POST", token: admin, json: newUser({ email: "EDITOR@counterpoint.test" }) }, 409);
+    expect(res.body.error.message).toMatch(/exists/);
+  });
+
+  it("a new account's password is long enough to sign in with (the minimum is 10)", async () => {
+    const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser({ password: "0123456789" }) });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe("PATCH /api/users/{id}", () => {
+  it("changes role and name, with before and after in the audit log", async () => {
+    const created = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser() });
+    const id = created.body.id as string;
+    const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor", name: "Renamed Person" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id, role: "editor", name: "Renamed Person", active: true });
+    expect(db.$client.prepare("SELECT role, name FROM users WHERE id = ?").get(id)).toEqual({ role: "editor", name: "Renamed Person" });
+    const update = eventsFor(db, "user", id).at(-1)!;
+    expect(update.action).toBe("update");
+    expect(JSON.parse(update.before!)).toMatchObject({ role: "factchecker" });
+    expect(JSON.parse(update.after!)).toMatchObject({ role: "editor" });
+  });
+
+  it("deactivating a user ends their sessions and makes their tokens useless", async () => {
+    const created = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser() });
+    const id = created.body.id as string;
+    const viewer = { kind: "user" as const, id, name: "New Person", role: "factchecker" as const };
+    const { createApiToken } = await import("@/server/tokens");
+    const token = createApiToken(db, viewer, { name: "importer" }).token;
+    expect((await call(createStory, "/api/stories", { method: "POST", token, json: { title: "Made while active" } })).status).toBe(201);
+    db.$client.prepare("INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES ('s-deact', 'tok-deact', ?, ?, ?, ?)").run(id, Date.now() + 86_400_000, Date.now(), Date.now());
+
+    const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false } });
+    expect(res.status).toBe(200);
+    expect(res.body.active).toBe(false);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").get(id)).toEqual({ n: 0 });
+    await refused(db, createStory, "/api/stories", { method: "POST", token, json: { title: "Made while deactivated" } }, 401);
+
+    // Reactivated, the same token works again: deactivation is not revocation.
+    expect((await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: true } })).body.active).toBe(true);
+    expect((await call(createStory, "/api/stories", { method: "POST", token, json: { title: "Made after reactivation" } })).status).toBe(201);
+  });
+
+  it("an admin cannot demote or deactivate themself", async () => {
+    const id = userIdOf(db, "admin");
+    await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor" } }, 400, ["role"]);
+    await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false } }, 400, ["active"]);
+    const ok = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { name: "Ada Admin" } });
+    expect(ok.status).toBe(200);
+  });
+
+  it("refuses other roles, bad input and unknown ids, and changes nothing", async () => {
+    const id = userIdOf(db, "factchecker");
+    const patch = (init: Parameters<typeof refused>[3], status: number, fields: string[] = []) => refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, ...init }, status, fields);
+    await patch({ json: { role: "admin" } }, 401);
+    await patch({ token: fc, json: { role: "admin" } }, 403);
+    await patch({ token: editor, json: { role: "admin" } }, 403);
+    await patch({ token: admin, json: { role: "boss" } }, 400, ["role"]);
+    await patch({ token: admin, json: { active: "no" } }, 400, ["active"]);
+    await patch({ token: admin, json: { name: "" } }, 400, ["name"]);
+    await patch({ token: admin, json: {} }, 400, ["_"]);
+    await patch({ token: admin, json: { email: "x@example.org" } }, 400);
+    await refused(db, patchUser, "/api/users/nobody", { method: "PATCH", params: { id: "nobody" }, token: admin, json: { role: "editor" } }, 404);
+  });
+});

@@ -1,0 +1,178 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { getAuth } from "@/server/auth";
+import type { Permission } from "@/server/authz";
+import { addEvidence } from "@/server/reviews";
+import { revokeApiToken } from "@/server/tokens";
+import { createSeededDb, installDb, snapshot, tokenFor } from "../support/db";
+import { call } from "../support/http";
+
+/**
+ * The authorization matrix: every mutating route, found by reading the route files (so a new
+ * route cannot be forgotten), called by every kind of caller, and checked against the rights
+ * the product gives each role — written out here independently of server/authz.ts.
+ */
+const API_DIR = path.join(process.cwd(), "app", "api");
+const MUTATING = ["POST", "PATCH", "PUT", "DELETE"] as const;
+
+/** The permission each mutating route must require. */
+const EXPECTED: Record<string, Permission> = {
+  "POST /api/sources": "content:write",
+  "PATCH /api/sources/[id]": "content:write",
+  "POST /api/sources/[id]/restore": "content:write",
+  "POST /api/speakers": "content:write",
+  "PATCH /api/speakers/[id]": "content:write",
+  "POST /api/speakers/[id]/restore": "content:write",
+  "POST /api/speakers/[id]/merge": "speakers:merge",
+  "POST /api/stories": "content:write",
+  "PATCH /api/stories/[id]": "content:write",
+  "POST /api/claims": "content:write",
+  "PATCH /api/claims/[id]": "content:write",
+  "POST /api/claims/[id]/restore": "content:write",
+  "POST /api/claims/[id]/links": "content:write",
+  "DELETE /api/links/[id]": "content:write",
+  "POST /api/claims/[id]/evidence": "content:write",
+  "DELETE /api/evidence/[id]": "content:write",
+  "POST /api/claims/[id]/submit": "content:write",
+  "POST /api/claims/[id]/reviews": "review:draft",
+  "POST /api/claims/[id]/comments": "comment:write",
+  "POST /api/claims/[id]/decision": "review:decide",
+  "POST /api/reviews/[id]/decision": "review:decide",
+  "POST /api/claims/[id]/archive": "claims:archive",
+  "POST /api/claims/[id]/assign": "claims:assign",
+  "POST /api/claims/[id]/check-requests": "public",
+  "POST /api/users": "users:manage",
+  "PATCH /api/users/[id]": "users:manage",
+  "POST /api/ratings": "scale:manage",
+  "PATCH /api/ratings/[id]": "scale:manage",
+  "DELETE /api/ratings/[id]": "scale:manage",
+  "POST /api/tokens": "tokens:own",
+  "DELETE /api/tokens/[id]": "tokens:own",
+};
+
+/** Not part of our write path: better-auth's own endpoints (sign-in must be open) and the JSON 404. */
+const EXEMPT = new Set(["/api/auth/[...all]", "/api/[...path]"]);
+
+const FACTCHECKER: Permission[] = ["content:write", "review:draft", "comment:write", "tokens:own"];
+const EDITOR: Permission[] = [...FACTCHECKER, "review:decide", "claims:archive", "claims:assign", "speakers:merge"];
+const ADMIN: Permission[] = [...EDITOR, "users:manage", "scale:manage"];
+
+/** `refused`: a bad credential (a revoked token) is refused with 401 everywhere, even on public routes. */
+type Caller = { name: string; grants: Permission[]; anonymous: boolean; refused?: boolean; headers: () => Record<string, string> };
+
+function routeFiles(dir = API_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? routeFiles(full) : e.name === "route.ts" ? [full] : [];
+  });
+}
+
+const routePath = (file: string) => `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`.replace(/\/$/, "");
+
+let db: Db;
+const ids: Record<string, string> = {};
+const callers: Caller[] = [];
+const routes: { key: string; path: string; method: string; handler: Parameters<typeof call>[0] & { permission?: Permission } }[] = [];
+
+beforeAll(async () => {
+  db = installDb(await createSeededDb());
+  const one = (sql: string) => String((db.$client.prepare(sql).get() as { id: number | string }).id);
+  const claimId = one("SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 1");
+  const editorToken = tokenFor(db, "editor");
+  const editorUser = db.$client.prepare("SELECT id, name FROM users WHERE role = 'editor'").get() as { id: string; name: string };
+  addEvidence(db, { kind: "user", id: editorUser.id, name: editorUser.name, role: "editor" }, Number(claimId), { stance: "context", note: "", url: "https://example.org/e" });
+  Object.assign(ids, {
+    claims: claimId,
+    sources: one("SELECT id FROM sources ORDER BY id LIMIT 1"),
+    speakers: one("SELECT id FROM speakers ORDER BY id LIMIT 1"),
+    stories: one("SELECT id FROM stories ORDER BY id LIMIT 1"),
+    links: one("SELECT id FROM claim_links ORDER BY id LIMIT 1"),
+    evidence: one("SELECT id FROM evidence ORDER BY id LIMIT 1"),
+    reviews: one("SELECT id FROM reviews ORDER BY id LIMIT 1"),
+    // A token nobody calls with, so revoking it cannot lock a caller out mid-matrix.
+    tokens: (tokenFor(db, "factchecker"), one("SELECT id FROM api_tokens ORDER BY id DESC LIMIT 1")),
+    users: one("SELECT id FROM users ORDER BY created_at LIMIT 1"),
+    ratings: one("SELECT id FROM ratings ORDER BY id LIMIT 1"),
+  });
+
+  const revoked = tokenFor(db, "admin");
+  const admin = db.$client.prepare("SELECT id, name FROM users WHERE role = 'admin'").get() as { id: string; name: string };
+  const tokenRow = db.$client.prepare("SELECT id FROM api_tokens ORDER BY id DESC LIMIT 1").get() as { id: number };
+  revokeApiToken(db, { kind: "user", id: admin.id, name: admin.name, role: "admin" }, tokenRow.id);
+
+  // An expired session: sign in for real, then move the session's expiry into the past.
+  const signIn = await getAuth(db).api.signInEmail({
+    body: { email: "factchecker@counterpoint.test", password: "demo-factchecker" },
+    headers: new Headers({ host: "localhost", origin: "http://localhost" }),
+    asResponse: true,
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  expect(cookie).toContain("session_token");
+  db.$client.prepare("UPDATE sessions SET expires_at = ?").run(Date.now() - 60_000);
+
+  const bearer = (token: string) => () => ({ authorization: `Bearer ${token}` });
+  callers.push(
+    { name: "anonymous", grants: [], anonymous: true, headers: () => ({}) },
+    { name: "fact-checker", grants: FACTCHECKER, anonymous: false, headers: bearer(tokenFor(db, "factchecker")) },
+    { name: "editor", grants: EDITOR, anonymous: false, headers: bearer(editorToken) },
+    { name: "admin", grants: ADMIN, anonymous: false, headers: bearer(tokenFor(db, "admin")) },
+    { name: "revoked token", grants: [], anonymous: true, refused: true, headers: bearer(revoked) },
+    { name: "expired session", grants: [], anonymous: true, headers: () => ({ cookie, origin: "http://localhost" }) },
+  );
+
+  for (const file of routeFiles().sort()) {
+    const p = routePath(file);
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const method of MUTATING) {
+      const handler = mod[method];
+      if (typeof handler !== "function") continue;
+      if (EXEMPT.has(p)) continue;
+      routes.push({ key: `${method} ${p}`, path: p, method, handler: handler as (typeof routes)[number]["handler"] });
+    }
+  }
+});
+
+function paramsFor(p: string): Record<string, string> {
+  const segments = p.split("/");
+  const params: Record<string, string> = {};
+  segments.forEach((s, i) => {
+    if (s === "[id]") params.id = ids[segments[i - 1]!]!;
+    if (s === "[revision]") params.revision = "1";
+  });
+  return params;
+}
+
+describe("the authorization matrix", () => {
+  it("knows every mutating route, and each declares the permission the product gives it", () => {
+    const found = routes.map((r) => r.key).sort();
+    expect(found).toEqual(Object.keys(EXPECTED).sort());
+    for (const r of routes) expect(r.handler.permission, r.key).toBe(EXPECTED[r.key]);
+  });
+
+  it("allows and denies every route for every caller, and denied calls change nothing", async () => {
+    let cases = 0;
+    // Denied callers first: an allowed call may change data (deleting a link), which must not
+    // change how a later caller is judged — authorization comes before any lookup.
+    const ordered = [...callers].sort((a, b) => a.grants.length - b.grants.length);
+    for (const route of routes) {
+      for (const caller of ordered) {
+        const permission = EXPECTED[route.key]!;
+        const allowed = !caller.refused && (permission === "public" || caller.grants.includes(permission));
+        const before = allowed ? null : snapshot(db, ["api_tokens", "sessions"]);
+        const res = await call(route.handler, route.path, { method: route.method, params: paramsFor(route.path), headers: caller.headers(), json: {} });
+        const label = `${caller.name} ${route.key} → ${res.status} ${JSON.stringify(res.body)}`;
+        if (allowed) {
+          expect([401, 403], label).not.toContain(res.status);
+        } else {
+          expect(res.status, label).toBe(caller.anonymous ? 401 : 403);
+          expect(snapshot(db, ["api_tokens", "sessions"]), label).toEqual(before);
+        }
+        cases++;
+      }
+    }
+    expect(cases).toBe(routes.length * callers.length);
+    console.log(`authorization matrix: ${routes.length} mutating routes × ${callers.length} callers = ${cases} cases`);
+  });
+});
