@@ -33,7 +33,24 @@ export function proxy(request: NextRequest) {
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   if (!embed) response.headers.set("X-Frame-Options", "DENY");
+  // Embeds and feeds are route handlers that set their own caching.
+  const path = request.nextUrl.pathname;
+  if (!embed && !path.endsWith("/feed.xml")) response.headers.set("Cache-Control", cacheControl(request));
   return response;
+}
+
+/** Pages only staff use, whatever they show. */
+const STAFF_PAGES = [/^\/sources\/new/, /^\/sources\/\d+\/(annotate|edit|history)/, /^\/(claims|speakers)\/\d+\/(edit|history)/, /^\/review/, /^\/admin/, /^\/account/, /^\/sign-in/];
+
+/**
+ * What a page may be cached as. A reader's page shows only published material, the same for
+ * every anonymous reader: shared caches may keep it a minute and serve it stale while they
+ * refresh it. A signed-in user's page may show drafts and editorial tools: never stored.
+ */
+function cacheControl(request: NextRequest): string {
+  const signedIn = request.cookies.getAll().some((c) => c.name.endsWith("counterpoint.session_token"));
+  if (signedIn || STAFF_PAGES.some((re) => re.test(request.nextUrl.pathname))) return "private, no-store";
+  return "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 }
 
 // Pages only: the API answers JSON (its headers come from next.config.ts), and a proxy in front

@@ -20,13 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader viewer={viewer} />
         <Providers>
+          <SiteHeader viewer={viewer} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>
+          <SiteFooter />
         </Providers>
-        <SiteFooter />
       </body>
     </html>
   );

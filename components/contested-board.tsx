@@ -53,9 +53,9 @@ export function ContestedBoard({ initial, initialFilters, facets }: { initial: P
   return (
     <div className="space-y-6">
       <form method="get" action="/contested" className="flex flex-wrap items-end gap-4 rounded-md border border-rule bg-white p-4" aria-label="Filter contested claims">
-        <label className="flex flex-col text-sm font-medium">
-          Story
-          <select name="story" value={filters.story ?? ""} onChange={(e) => update("story", e.target.value)} className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5">
+        <div className="flex flex-col text-sm font-medium">
+          <label htmlFor="board-story">Story</label>
+          <select id="board-story" name="story" value={filters.story ?? ""} onChange={(e) => update("story", e.target.value)} className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5">
             <option value="">All stories</option>
             {facets.stories.map((s) => (
               <option key={s.id} value={s.id}>
@@ -63,10 +63,10 @@ export function ContestedBoard({ initial, initialFilters, facets }: { initial: P
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-sm font-medium">
-          Speaker
-          <select name="speaker" value={filters.speaker ?? ""} onChange={(e) => update("speaker", e.target.value)} className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5">
+        </div>
+        <div className="flex flex-col text-sm font-medium">
+          <label htmlFor="board-speaker">Speaker</label>
+          <select id="board-speaker" name="speaker" value={filters.speaker ?? ""} onChange={(e) => update("speaker", e.target.value)} className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5">
             <option value="">All speakers</option>
             {facets.speakers.map((s) => (
               <option key={s.id} value={s.id}>
@@ -74,7 +74,7 @@ export function ContestedBoard({ initial, initialFilters, facets }: { initial: P
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <noscript>
           <button type="submit" className="rounded bg-ink px-4 py-1.5 text-sm font-semibold text-white">
             Apply filters

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/model";
+import { HeaderSearch } from "./search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV = [
@@ -44,6 +45,7 @@ export function SiteHeader({ viewer }: { viewer: Viewer }) {
             ) : null}
           </ul>
         </nav>
+        <HeaderSearch />
         <div className="flex items-center gap-3 text-sm">
           {staff ? (
             <>

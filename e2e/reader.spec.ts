@@ -58,22 +58,22 @@ test.describe("a reader", () => {
     expect(all).toBeGreaterThanOrEqual(3);
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = "still here"));
 
-    await page.getByLabel("Speaker").selectOption({ label: "Agnes Callamard" });
+    await page.getByLabel("Speaker", { exact: true }).selectOption({ label: "Agnes Callamard" });
     await expect(page).toHaveURL(/[?&]speaker=\d+/);
     await expect(pairs).toHaveCount(1);
     await expect(pairs.first()).toContainText("Agnes Callamard");
 
-    await page.getByLabel("Speaker").selectOption({ label: "All speakers" });
-    await page.getByLabel("Story").selectOption({ label: "Cambodia scam compounds" });
+    await page.getByLabel("Speaker", { exact: true }).selectOption({ label: "All speakers" });
+    await page.getByLabel("Story", { exact: true }).selectOption({ label: "Cambodia scam compounds" });
     await expect(page).toHaveURL(/[?&]story=\d+/);
     await expect(pairs).toHaveCount(all);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("still here");
 
     // The filtered URL is shareable: loading it fresh shows the same filter.
-    await page.getByLabel("Speaker").selectOption({ label: "Agnes Callamard" });
+    await page.getByLabel("Speaker", { exact: true }).selectOption({ label: "Agnes Callamard" });
     await expect(pairs).toHaveCount(1);
     await page.reload();
-    await expect(page.getByLabel("Speaker")).toHaveValue(/\d+/);
+    await expect(page.getByLabel("Speaker", { exact: true })).toHaveValue(/\d+/);
     await expect(pairs).toHaveCount(1);
   });
 
@@ -99,7 +99,7 @@ test.describe("with JavaScript turned off", () => {
 
     await page.goto("/contested");
     const all = await page.locator("[data-pair-id]").count();
-    await page.getByLabel("Speaker").selectOption({ label: "Agnes Callamard" });
+    await page.getByLabel("Speaker", { exact: true }).selectOption({ label: "Agnes Callamard" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]speaker=\d+/);
     await expect(page.locator("[data-pair-id]")).toHaveCount(1);

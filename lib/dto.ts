@@ -252,3 +252,129 @@ export interface QueueItemDTO {
   /** For a contested claim: the claims on the other side of its disputes. */
   otherSide: ClaimDTO[];
 }
+
+// ---- claim suggestions (staff) --------------------------------------------------------------
+
+/** A span of a source's current text (code points) with the words in it. */
+export interface TextSpanDTO {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A claim the suggestion engine (lib/suggest) proposes in a source: the content to record,
+ * the source and cue of its attribution, the guessed speaker (an existing speaker when
+ * `speakerId` is set, else proposed as new), its figures and its check-worthiness.
+ */
+export interface SuggestionDTO {
+  content: TextSpanDTO;
+  source: TextSpanDTO | null;
+  cue: TextSpanDTO | null;
+  speaker: {
+    /** The name as guessed (the known speaker's name when matched). */
+    name: string;
+    kind: SpeakerKind;
+    /** An existing speaker matched by name or alias, or null: proposed as a new speaker. */
+    speakerId: number | null;
+    /** The matched speaker's name as stored, or null. */
+    speakerName: string | null;
+  } | null;
+  quantities: import("./suggest").Quantity[];
+  /** Check-worthiness, 0..1, and its ingredients (see lib/suggest/README.md). */
+  score: number;
+  scoreParts: import("./suggest").ScoreParts;
+  kind: import("./suggest").SuggestionKind;
+}
+
+/** One chunk of a source's suggestions: those whose content starts in `range`. */
+export interface SuggestionsPageDTO {
+  items: SuggestionDTO[];
+  /** The paragraph-aligned range read (code points); the next chunk starts at `range.end`. */
+  range: { start: number; end: number };
+  /** Length of the source's text in code points. */
+  length: number;
+  /** True when `range` reaches the end of the text. */
+  done: boolean;
+  /** Suggestions in this range left out because they were rejected before… */
+  rejected: number;
+  /** …or because a claim already covers their span. */
+  claimed: number;
+}
+
+/** A suggestion a fact-checker rejected for a source (kept by its words and position). */
+export interface SuggestionRejectionDTO {
+  id: number;
+  sourceId: number;
+  revision: number;
+  start: number;
+  end: number;
+  exact: string;
+  createdAt: string;
+  /** False when the same rejection was already stored (the call is idempotent). */
+  created: boolean;
+}
+
+// ---- timelines and scorecards ---------------------------------------------------------------
+
+/** The filters a timeline was read with, normalised (null = not filtered). */
+export interface TimelineFiltersDTO {
+  /** Lanes by speaker, or by side of the disputes (a presentation choice, echoed for clients). */
+  by: "speaker" | "side";
+  speaker: number | null;
+  /** A rating key of the default scale, or "none" for claims without a verdict. */
+  verdict: string | null;
+  /** YYYY-MM-DD, inclusive; a date range leaves undated claims out. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface TimelineLinkDTO {
+  id: number;
+  kind: LinkKind;
+  fromClaimId: number;
+  toClaimId: number;
+}
+
+export interface TimelineViewDTO {
+  /** The claims that match the filters, in stated-date order (same day: recorded order); undated last. */
+  claims: ClaimDTO[];
+  /**
+   * Claims outside `claims` that dispute, or respond to, one of them (or that they dispute or
+   * respond to), so each exchange is shown whole; same order.
+   */
+  context: ClaimDTO[];
+  /** Every link between two claims of `claims` ∪ `context`. */
+  links: TimelineLinkDTO[];
+  filters: TimelineFiltersDTO;
+  /** What the filter form offers: the speakers of the timeline and the default scale's verdicts. */
+  facets: { speakers: SpeakerRef[]; ratings: RatingDTO[] };
+  /** How many claims the timeline holds before filtering (those the viewer may see). */
+  total: number;
+}
+
+/** A story's timeline (a superset of the older TimelineDTO: story, claims, links). */
+export interface StoryTimelineDTO extends TimelineViewDTO {
+  story: StoryDTO;
+}
+
+export interface SpeakerTimelineDTO extends TimelineViewDTO {
+  speaker: SpeakerDetailDTO;
+}
+
+/**
+ * A speaker's record: their published verdicts per rating of the default scale, in scale order.
+ * Only published claims count, for every viewer, so the numbers are the same for all.
+ */
+export interface ScorecardDTO {
+  speakerId: number;
+  /** Published claims by the speaker. */
+  claims: number;
+  /** …of which a published claim disputes, or that dispute a published claim. */
+  contested: number;
+  /** …of which without a verdict. */
+  unrated: number;
+  ratings: { rating: RatingDTO; count: number }[];
+  /** Staff only: the speaker's claims that are not published (drafts, in review, returned, archived); null for readers. */
+  unpublished: number | null;
+}

@@ -5,6 +5,7 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, toQueryString } from "./api-client";
 import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, EditorialDTO, Page, SourceSummaryDTO, SpeakerDTO, StoryDTO } from "./dto";
+import type { SearchPageDTO, SimilarClaimDTO } from "./search-query";
 
 export interface ContestedFilters {
   story?: number;
@@ -77,4 +78,49 @@ export const sourceSearchQuery = (q: string) =>
     queryKey: [...queryKeys.sources, "search", q] as const,
     queryFn: () => apiFetch<Page<SourceSummaryDTO>>(`/api/sources${toQueryString({ q, limit: 8 })}`),
     enabled: q.trim().length > 0,
+  });
+
+/** Claim suggestions are read per source revision, outside the "sources" prefix: no other write refetches them. */
+export const suggestionKeys = {
+  source: (sourceId: number, revision: number) => ["suggestions", sourceId, revision] as const,
+};
+
+/** Code points of text per suggestions request (each chunk is then aligned to paragraphs). */
+export const SUGGESTION_CHUNK = 20_000;
+
+/**
+ * A source's claim suggestions, one page per paragraph-aligned chunk of its text, so a long
+ * text shows progress (pages so far: `range.end` of `length`). Fetched only when asked for.
+ */
+export const sourceSuggestionsQuery = (sourceId: number, revision: number) =>
+  infiniteQueryOptions({
+    queryKey: suggestionKeys.source(sourceId, revision),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<import("./dto").SuggestionsPageDTO>(`/api/sources/${sourceId}/suggestions`, { method: "POST", body: JSON.stringify({ start: pageParam, end: pageParam + SUGGESTION_CHUNK }), signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.done ? undefined : last.range.end),
+    staleTime: Infinity,
+  });
+
+/**
+ * Search as you type (the header box): the top results for what was typed so far, the last
+ * word taken as a prefix ("camb" finds Cambodia).
+ */
+export const searchSuggestQuery = (typed: string) => {
+  const q = /[\p{L}\p{N}]$/u.test(typed.trim()) ? `${typed.trim()}*` : typed.trim();
+  return queryOptions({
+    queryKey: ["search", "suggest", q] as const,
+    queryFn: ({ signal }) => apiFetch<SearchPageDTO>(`/api/search${toQueryString({ q, limit: 6 })}`, { signal }),
+    enabled: typed.trim().length > 1,
+    staleTime: 30_000,
+  });
+};
+
+/** Staff: existing claims that look like the text being written (the claim form). */
+export const similarClaimsQuery = (text: string, exclude?: number) =>
+  queryOptions({
+    queryKey: [...queryKeys.claims, "similar", text.trim(), exclude ?? null] as const,
+    queryFn: ({ signal }) => apiFetch<{ items: SimilarClaimDTO[] }>(`/api/claims/similar${toQueryString({ text: text.trim(), exclude })}`, { signal }).then((r) => r.items),
+    enabled: text.trim().length >= 12,
+    staleTime: 30_000,
   });

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS, SOURCE_KINDS, SPEAKER_KINDS } from "./model";
+import { SEARCH_TYPES } from "./search-query";
 
 /** A positive integer id from a path or query string. */
 export const idSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER);
@@ -196,6 +197,8 @@ export const createClaimSchema = z
     sourceId: idSchema.nullish(),
     anchor: spanSchema.optional(),
     statedOn: calendarDateSchema.nullish(),
+    /** Save the claim as a repetition of this existing one: a `same-as` link from the new claim to it. */
+    sameAsClaimId: idSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.speakerId === undefined) === (c.speaker === undefined)) ctx.addIssue({ code: "custom", path: ["speakerId"], message: "give either speakerId or a new speaker, not both or neither" });
@@ -304,3 +307,87 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type EvidenceBody = z.input<typeof evidenceInputSchema>;
+
+// ---- claim suggestions ----------------------------------------------------------------------
+
+const codePointOffset = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must not be negative");
+
+/** The part of a source's text to suggest claims for (code points; aligned to paragraphs). */
+export const suggestionRangeSchema = z
+  .object({ start: codePointOffset.optional(), end: codePointOffset.optional() })
+  .refine((r) => r.start === undefined || r.end === undefined || r.end > r.start, { message: "must end after it starts", path: ["end"] });
+export type SuggestionRangeBody = z.input<typeof suggestionRangeSchema>;
+
+/** A rejected suggestion: its content span of the source's current text, with its words. */
+export const rejectSuggestionSchema = spanSchema;
+export type RejectSuggestionBody = z.input<typeof rejectSuggestionSchema>;
+
+// ---- timelines -----------------------------------------------------------------------------
+
+/** An empty query-string value ("" from a GET form's unset field) means "not given". */
+const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const timelineQueryFields = z.object({
+  by: z.preprocess(blankAsUndefined, z.enum(["speaker", "side"], { error: "must be speaker or side" }).default("speaker")),
+  speaker: z.preprocess(blankAsUndefined, idSchema.optional()),
+  /** A rating key of the default scale, or "none" (no verdict). */
+  verdict: z.preprocess(
+    blankAsUndefined,
+    z.string({ error: "must be a rating key or none" }).trim().max(50, "must be at most 50 characters").regex(/^[a-z0-9-]+$/, "must be a rating key or none").optional(),
+  ),
+  from: z.preprocess(blankAsUndefined, calendarDateSchema.optional()),
+  to: z.preprocess(blankAsUndefined, calendarDateSchema.optional()),
+});
+
+const dateOrder = { path: ["to"], message: "must not be before the start date" };
+
+/** The filters of a story's timeline (GET /api/stories/{id}/timeline and the page's form). */
+export const timelineQuerySchema = timelineQueryFields.refine((q) => !q.from || !q.to || q.from <= q.to, dateOrder);
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
+
+/** A speaker's timeline (GET /api/speakers/{id}/timeline): the same filters, less the speaker. */
+export const speakerTimelineQuerySchema = timelineQueryFields.omit({ speaker: true }).refine((q) => !q.from || !q.to || q.from <= q.to, dateOrder);
+export type SpeakerTimelineQuery = z.infer<typeof speakerTimelineQuerySchema>;
+
+// ---- search ---------------------------------------------------------------------------------
+
+/** A query-string value where an empty string (a GET form's unset field) means "not given". */
+const blank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/**
+ * GET /api/search and the /search page. `q` is never refused: any text is searchable (a very
+ * long one is cut), and what FTS5 would read as syntax is quoted (lib/search-query).
+ */
+export const searchQuerySchema = z
+  .object({
+    q: z
+      .string({ error: "must be text" })
+      .default("")
+      .transform((v) => v.slice(0, 2000)),
+    type: blank(z.enum(SEARCH_TYPES, { error: `must be one of ${SEARCH_TYPES.join(", ")}` })).transform((v) => v ?? "all"),
+    speaker: blank(idSchema),
+    story: blank(idSchema),
+    /** A rating key of the scale, such as `false` or `misleading`. */
+    verdict: blank(z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, "must be a rating key such as false")),
+    /** Staff only: readers see published claims whatever they ask for. */
+    status: blank(z.enum(CLAIM_STATUSES, { error: `must be one of ${CLAIM_STATUSES.join(", ")}` })),
+    from: blank(calendarDateSchema),
+    to: blank(calendarDateSchema),
+    cursor: blank(z.string().max(2000, "malformed cursor")),
+    limit: blank(limitSchema).transform((v) => v ?? 20),
+  })
+  .superRefine((s, ctx) => {
+    if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  });
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** GET /api/claims/similar: claims that look like the one being written. */
+export const similarClaimsQuerySchema = z.object({
+  text: z
+    .string({ error: "must be text" })
+    .default("")
+    .transform((v) => v.slice(0, 2000)),
+  exclude: blank(idSchema),
+  limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
+});
+export type SimilarClaimsQuery = z.output<typeof similarClaimsQuerySchema>;

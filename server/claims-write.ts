@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { claims, sources, stories } from "@/db/schema";
+import { claimLinks, claims, sources, stories } from "@/db/schema";
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
 import type { ClaimDetailDTO } from "@/lib/dto";
@@ -52,6 +52,9 @@ function assertStory(tx: Tx, storyId: number): void {
 
 /** Inserts a claim (and its new speaker or story, if given) inside the caller's transaction. */
 export function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput, fieldPrefix = ""): ClaimRow {
+  if (input.sameAsClaimId !== undefined && !tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.sameAsClaimId)).get()) {
+    throw new ValidationError(`No claim with id ${input.sameAsClaimId}.`, { [`${fieldPrefix}sameAsClaimId`]: "no such claim" });
+  }
   const speakerId = input.speaker ? insertSpeaker(tx, viewer, input.speaker).id : input.speakerId!;
   if (!input.speaker) assertLiveSpeaker(tx, speakerId, `${fieldPrefix}speakerId`);
   let storyId = input.storyId ?? null;
@@ -83,6 +86,11 @@ export function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput,
     .get();
   if (storyId !== null) touchStory(tx, storyId);
   recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: row.id, action: "create", after: row });
+  if (input.sameAsClaimId !== undefined) {
+    // A repetition of a claim already recorded: linked to it rather than left a standalone duplicate.
+    const link = tx.insert(claimLinks).values({ fromClaimId: row.id, toClaimId: input.sameAsClaimId, kind: "same-as", createdBy: viewer.id }).returning().get();
+    recordEvent(tx, { actor: viewer.id, entityType: "link", entityId: link.id, action: "create", after: link });
+  }
   return row;
 }
 

@@ -32,17 +32,19 @@ export function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
+const NO_STORE = { "Cache-Control": "no-store" };
+
 /** Maps any thrown value to the API's error body; unknown errors are a logged 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
     if (error instanceof ValidationError && Object.keys(error.fields).length > 0) body.error.fields = error.fields;
     if (error instanceof ConflictError && error.details !== undefined) body.error.current = error.details;
-    return Response.json(body, { status: error.status });
+    return Response.json(body, { status: error.status, headers: NO_STORE });
   }
   console.error(error);
   const body: ApiErrorBody = { error: { code: "internal", message: "Something went wrong on our side; nothing was changed." } };
-  return Response.json(body, { status: 500 });
+  return Response.json(body, { status: 500, headers: NO_STORE });
 }
 
 export interface ApiContext<P> {
@@ -64,7 +66,11 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
       const params = (await context.params) as P;
       const viewer = await getViewer(request);
       const result = await handler({ request, params, viewer, db: getDb() });
-      return result instanceof Response ? result : Response.json(result);
+      if (result instanceof Response) return result;
+      // Readers get published material, the same for all of them: shared caches may keep it
+      // briefly. Anything read with credentials may include drafts: never stored.
+      const cache = viewer.kind === "anonymous" ? "public, max-age=0, s-maxage=30, stale-while-revalidate=120" : "private, no-store";
+      return Response.json(result, { headers: { "Cache-Control": cache, Vary: "Cookie, Authorization" } });
     } catch (error) {
       return errorResponse(error);
     }
@@ -120,7 +126,7 @@ function wrapMutation<P, C extends ApiContext<P>>(permission: Permission, handle
       const params = (await context.params) as P;
       const result = await handler({ request, params, viewer, db: getDb() } as C);
       if (result instanceof Response) return result;
-      return Response.json(result, { status: request.method === "POST" ? 201 : 200 });
+      return Response.json(result, { status: request.method === "POST" ? 201 : 200, headers: NO_STORE });
     } catch (error) {
       return errorResponse(error);
     }

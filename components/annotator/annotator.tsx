@@ -2,19 +2,29 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { SaveError } from "@/components/field-errors";
-import { useUpdateClaim } from "@/components/hooks/mutations";
 import { CodePointIndex } from "@/lib/codepoints";
-import type { ClaimDTO, SourceDTO } from "@/lib/dto";
+import type { ClaimDetailDTO, ClaimDTO, SourceDTO } from "@/lib/dto";
 import { sourceClaimsQuery } from "@/lib/queries";
 import { sentenceRanges } from "@/lib/sentences";
 import { AnnotatedText, SELECTION_ID, type TextSpan } from "./annotated-text";
 import { ClaimForm } from "./claim-form";
 import { ClaimPanel } from "./claim-panel";
 import { selectionOffsets } from "./dom-offsets";
+import { Orphans } from "./orphans";
+import { SuggestionBar, SuggestionPanel } from "./suggestions";
+import { claimTextOf, isSuggestionId, type ShownSuggestion, speakerChoiceOf, useSuggestions } from "./use-suggestions";
 
 type Span = { start: number; end: number; exact: string };
-type Panel = { kind: "idle" } | { kind: "create"; span: Span } | { kind: "claim"; id: number };
+/**
+ * What the side panel shows. "accept" keeps its own copy of the suggestion: once the claim is
+ * saved the suggestion leaves the list, and the form must stay mounted until the save returns.
+ */
+type Panel =
+  | { kind: "idle" }
+  | { kind: "create"; span: Span }
+  | { kind: "claim"; id: number }
+  | { kind: "suggestion"; key: string }
+  | { kind: "accept"; suggestion: ShownSuggestion };
 
 const SHORTCUTS: [string, string][] = [
   ["Select with the mouse", "open the claim form with the quote filled in"],
@@ -22,7 +32,9 @@ const SHORTCUTS: [string, string][] = [
   ["Shift+N", "extend the selection by the next sentence"],
   ["c", "make a claim from the selection"],
   ["] / [", "go to the next / previous highlight"],
-  ["Enter", "open the highlighted claim"],
+  ["} / {", "open the next / previous suggested claim"],
+  ["a / x", "accept / reject the open suggestion"],
+  ["Enter", "open the highlighted claim or suggestion"],
   ["Ctrl+Enter", "save the claim form (accept)"],
   ["Esc", "clear the selection or close the panel"],
 ];
@@ -43,15 +55,17 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
   const [sentence, setSentence] = useState(-1);
   const [help, setHelp] = useState(false);
   const [status, setStatus] = useState("");
+  const suggestions = useSuggestions(source, claims);
 
   const anchored = useMemo(() => claims.filter((c) => c.anchor?.state === "anchored"), [claims]);
   const orphans = useMemo(() => claims.filter((c) => c.anchor?.state === "orphan"), [claims]);
   const titles = useMemo(() => new Map(anchored.map((c) => [c.id, `${c.speaker.name}: ${c.text}`])), [anchored]);
   const spans = useMemo<TextSpan[]>(() => {
     const out: TextSpan[] = anchored.map((c) => ({ id: c.id, start: c.anchor!.start, end: c.anchor!.end, kind: "claim" }));
+    if (!suggestions.hidden) for (const s of suggestions.items) out.push({ id: s.id, start: s.content.start, end: s.content.end, kind: "suggestion" });
     if (selection) out.push({ id: SELECTION_ID, start: selection.start, end: selection.end, kind: "selection" });
     return out;
-  }, [anchored, selection]);
+  }, [anchored, selection, suggestions.items, suggestions.hidden]);
 
   const select = useCallback(
     (start: number, end: number, open = true) => {
@@ -74,19 +88,29 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
   const onClick = useCallback(
     (e: React.MouseEvent) => {
       if (window.getSelection()?.isCollapsed === false) return;
-      const ids = (e.target as HTMLElement).closest("mark")?.getAttribute("data-claim-ids");
-      if (!ids) return;
-      const id = Number(ids.split(" ").pop());
-      setActiveId(id);
-      setPanel({ kind: "claim", id });
+      const mark = (e.target as HTMLElement).closest("mark");
+      const ids = mark?.getAttribute("data-claim-ids");
+      if (ids) {
+        const id = Number(ids.split(" ").pop());
+        setActiveId(id);
+        setPanel({ kind: "claim", id });
+        return;
+      }
+      const suggested = mark?.getAttribute("data-suggestion-ids");
+      const s = suggested ? suggestions.byId(Number(suggested.split(" ").pop())) : undefined;
+      if (!s) return;
+      setActiveId(s.id);
+      setSelection(null);
+      setPanel({ kind: "suggestion", key: s.key });
     },
-    [],
+    [suggestions],
   );
 
   // Keep the active highlight, or the keyboard selection, in view.
   useEffect(() => {
     if (activeId === null) return;
-    textRef.current?.querySelector(`mark[data-claim-ids~="${activeId}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const attribute = isSuggestionId(activeId) ? "data-suggestion-ids" : "data-claim-ids";
+    textRef.current?.querySelector(`mark[${attribute}~="${activeId}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [activeId]);
   useEffect(() => {
     if (selection) textRef.current?.querySelector("mark.pending")?.scrollIntoView({ block: "nearest" });
@@ -101,6 +125,31 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
     setStatus(`Claim ${anchored.indexOf(next) + 1} of ${anchored.length}: ${next.speaker.name}: ${next.text}`);
   }
 
+  /** Opens the next or previous suggestion in text order (from the active highlight, if any). */
+  function moveSuggestion(step: 1 | -1) {
+    const list = suggestions.hidden ? [] : suggestions.items;
+    if (list.length === 0) return;
+    const at = activeId !== null && isSuggestionId(activeId) ? list.findIndex((s) => s.id === activeId) : -1;
+    const next = list[at < 0 ? (step === 1 ? 0 : list.length - 1) : (at + step + list.length) % list.length]!;
+    setActiveId(next.id);
+    setSelection(null);
+    setPanel({ kind: "suggestion", key: next.key });
+    setStatus(`Suggestion ${list.indexOf(next) + 1} of ${list.length}: ${next.speaker?.name ?? "no speaker"}: ${next.content.text}`);
+  }
+
+  function rejectSuggestion(key: string) {
+    const s = suggestions.byKey(key);
+    if (!s) return;
+    suggestions.reject.mutate(s, {
+      onSuccess: () => {
+        setActiveId(null);
+        setPanel({ kind: "idle" });
+        setStatus(`Rejected: ${s.content.text.slice(0, 80)}`);
+        textRef.current?.focus();
+      },
+    });
+  }
+
   function moveSentence(step: 1 | -1, extend: boolean) {
     if (sentences.length === 0) return;
     const i = Math.min(Math.max(sentence + step, 0), sentences.length - 1);
@@ -110,6 +159,17 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
     else select(s.start, s.end, false);
   }
 
+  // The suggestion the panel is about; gone once it is rejected or made into a claim.
+  const openSuggestion = panel.kind === "suggestion" ? suggestions.byKey(panel.key) : undefined;
+
+  function onSaved(claim: ClaimDetailDTO) {
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    setActiveId(claim.id);
+    setPanel({ kind: "claim", id: claim.id });
+    setStatus(`Saved: ${claim.text}`);
+  }
+
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const key = e.key;
@@ -117,8 +177,15 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
     else if (key === "p" || key === "P") moveSentence(-1, e.shiftKey);
     else if (key === "]") moveHighlight(1);
     else if (key === "[") moveHighlight(-1);
+    else if (key === "}") moveSuggestion(1);
+    else if (key === "{") moveSuggestion(-1);
+    else if (key === "a" && openSuggestion) setPanel({ kind: "accept", suggestion: openSuggestion });
+    else if (key === "x" && panel.kind === "suggestion") rejectSuggestion(panel.key);
     else if (key === "c" && selection) setPanel({ kind: "create", span: selection });
-    else if (key === "Enter" && activeId !== null) setPanel({ kind: "claim", id: activeId });
+    else if (key === "Enter" && activeId !== null && isSuggestionId(activeId)) {
+      const s = suggestions.byId(activeId);
+      if (s) setPanel({ kind: "suggestion", key: s.key });
+    } else if (key === "Enter" && activeId !== null) setPanel({ kind: "claim", id: activeId });
     else if (key === "Enter" && selection) setPanel({ kind: "create", span: selection });
     else if (key === "Escape") {
       setSelection(null);
@@ -134,6 +201,7 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
         <p className="sr-only" aria-live="polite">
           {status}
         </p>
+        <SuggestionBar suggestions={suggestions} />
         <AnnotatedText ref={textRef} text={source.text} spans={spans} activeId={activeId} titles={titles} onKeyDown={onKeyDown} onPointerUp={onPointerUp} onClick={onClick} />
         <button type="button" className="mt-2 text-sm underline" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
           Keyboard shortcuts
@@ -157,13 +225,7 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
               sourceId={source.id}
               span={panel.span}
               defaultDate={source.publishedOn}
-              onSaved={(claim) => {
-                setSelection(null);
-                window.getSelection()?.removeAllRanges();
-                setActiveId(claim.id);
-                setPanel({ kind: "claim", id: claim.id });
-                setStatus(`Saved: ${claim.text}`);
-              }}
+              onSaved={onSaved}
               onCancel={() => {
                 setSelection(null);
                 setPanel({ kind: "idle" });
@@ -172,6 +234,33 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
             />
           ) : panel.kind === "claim" ? (
             <ClaimPanel claimId={panel.id} onClose={() => setPanel({ kind: "idle" })} />
+          ) : panel.kind === "accept" ? (
+            <ClaimForm
+              key={`suggestion-${panel.suggestion.key}`}
+              sourceId={source.id}
+              span={{ start: panel.suggestion.content.start, end: panel.suggestion.content.end, exact: panel.suggestion.content.text }}
+              defaultDate={source.publishedOn}
+              prefill={{ text: claimTextOf(panel.suggestion.content.text), speaker: speakerChoiceOf(panel.suggestion) }}
+              onSaved={onSaved}
+              onCancel={() => {
+                setPanel({ kind: "suggestion", key: panel.suggestion.key });
+                textRef.current?.focus();
+              }}
+            />
+          ) : openSuggestion ? (
+            <SuggestionPanel
+              key={openSuggestion.key}
+              suggestion={openSuggestion}
+              position={`${suggestions.items.indexOf(openSuggestion) + 1} of ${suggestions.items.length}`}
+              onAccept={() => setPanel({ kind: "accept", suggestion: openSuggestion })}
+              onReject={() => rejectSuggestion(openSuggestion.key)}
+              rejecting={suggestions.reject.isPending}
+              rejectError={suggestions.reject.error}
+              onClose={() => {
+                setActiveId(null);
+                setPanel({ kind: "idle" });
+              }}
+            />
           ) : (
             <div className="space-y-2 text-sm">
               <h2 className="font-serif text-xl font-bold">Mark a claim</h2>
@@ -179,49 +268,14 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
               <p className="text-muted">
                 {anchored.length} claim{anchored.length === 1 ? "" : "s"} marked in this text.
               </p>
+              {suggestions.items.length > 0 && !suggestions.hidden ? (
+                <p className="text-muted">Suggested claims are dashed: click one (or press {"}"}) to accept or reject it.</p>
+              ) : null}
             </div>
           )}
         </div>
         {orphans.length > 0 ? <Orphans orphans={orphans} selection={selection} /> : null}
       </aside>
     </div>
-  );
-}
-
-/** Claims whose quote is no longer in the text: kept, and re-attachable to a new selection. */
-function Orphans({ orphans, selection }: { orphans: ClaimDTO[]; selection: Span | null }) {
-  return (
-    <section aria-labelledby="orphans-title" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm">
-      <h2 id="orphans-title" className="mb-1 font-semibold">
-        Orphaned claims ({orphans.length})
-      </h2>
-      <p className="mb-2 text-muted">Their quotes were not found in this revision. Select the new passage, then re-attach.</p>
-      <ul className="space-y-2">
-        {orphans.map((c) => (
-          <OrphanItem key={c.id} claim={c} selection={selection} />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function OrphanItem({ claim, selection }: { claim: ClaimDTO; selection: Span | null }) {
-  const update = useUpdateClaim(claim.id);
-  return (
-    <li className="rounded border border-amber-300 bg-white p-2">
-      <p>
-        <span className="font-semibold">{claim.speaker.name}:</span> {claim.text}
-      </p>
-      <p className="mt-1 font-serif text-muted">“{claim.anchor?.exact}”</p>
-      <button
-        type="button"
-        disabled={!selection || update.isPending}
-        onClick={() => selection && update.mutate({ anchor: selection, version: claim.version })}
-        className="mt-1 rounded border border-ink px-2 py-1 text-xs font-semibold disabled:opacity-50"
-      >
-        Re-attach to the selection
-      </button>
-      <SaveError error={update.error} />
-    </li>
   );
 }

@@ -5,6 +5,7 @@ import { SaveError } from "@/components/field-errors";
 import { useCreateClaim } from "@/components/hooks/mutations";
 import { type SpeakerChoice, SpeakerPicker, speakerFields } from "@/components/pickers/speaker-picker";
 import { type StoryChoice, StoryPicker, storyFields } from "@/components/pickers/story-picker";
+import { SimilarClaims } from "@/components/search/similar-claims";
 import type { ClaimDetailDTO } from "@/lib/dto";
 
 export interface Prefill {
@@ -39,13 +40,14 @@ export function ClaimForm({
   const [missingSpeaker, setMissingSpeaker] = useState(false);
   const create = useCreateClaim();
 
-  function save() {
+  /** Saves the claim; with `sameAsClaimId`, as a repetition of that existing claim. */
+  function save(sameAsClaimId?: number) {
     if (!speaker) {
       setMissingSpeaker(true);
       return;
     }
     create.mutate(
-      { text, sourceId, anchor: span, statedOn: statedOn || null, ...speakerFields(speaker), ...storyFields(story) },
+      { text, sourceId, anchor: span, statedOn: statedOn || null, ...speakerFields(speaker), ...storyFields(story), ...(sameAsClaimId ? { sameAsClaimId } : {}) },
       { onSuccess: (claim) => onSaved(claim) },
     );
   }
@@ -76,6 +78,7 @@ export function ClaimForm({
         Claim, in normalised words
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} required className="mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5" />
       </label>
+      <SimilarClaims text={text} onRepeat={(id) => save(id)} pending={create.isPending} />
       <SpeakerPicker
         value={speaker}
         onChange={(choice) => {

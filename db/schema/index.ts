@@ -6,3 +6,4 @@ export * from "./claims";
 export * from "./reviews";
 export * from "./events";
 export * from "./auth";
+export * from "./suggestions";

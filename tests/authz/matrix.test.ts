@@ -21,6 +21,8 @@ const MUTATING = ["POST", "PATCH", "PUT", "DELETE"] as const;
 const EXPECTED: Record<string, Permission> = {
   "POST /api/sources": "content:write",
   "PATCH /api/sources/[id]": "content:write",
+  "POST /api/sources/[id]/suggestions": "content:write",
+  "POST /api/sources/[id]/suggestions/rejections": "content:write",
   "POST /api/sources/[id]/restore": "content:write",
   "POST /api/speakers": "content:write",
   "PATCH /api/speakers/[id]": "content:write",

@@ -33,7 +33,9 @@ export function installDb(db: Db): Db {
 export function snapshot(db: Db, except: string[] = []): Record<string, unknown[]> {
   const tables = (
     db.$client
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+      // Ordinary tables only: full-text indexes (virtual tables and their shadow tables, some
+      // WITHOUT ROWID) are derived from the tables kept here.
+      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
       .all() as { name: string }[]
   ).filter((t) => !except.includes(t.name));
   return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
@@ -6,12 +7,15 @@ import { ClaimStaffPanel } from "@/components/claim-staff-panel";
 import { Rationale } from "@/components/rationale";
 import { RequestCheck } from "@/components/request-check";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
+import { permalinks, serialiseJsonLd } from "@/lib/claimreview";
 import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
 import { LINK_LABELS } from "@/lib/model";
 import { getClaimDetail } from "@/server/claims";
 import { getEditorial, listAssignees } from "@/server/editorial";
+import { claimReviewFor } from "@/server/feeds";
 import { listRatings } from "@/server/reviews";
 import { or404, pageId } from "@/server/pages";
+import { getSite } from "@/server/site";
 import { getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -26,16 +30,38 @@ async function load(props: Props): Promise<ClaimDetailDTO> {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const claim = await load(props);
-  return { title: claim.text, description: `${claim.speaker.name}: “${claim.quote ?? claim.text}”` };
+  const site = await getSite();
+  const links = permalinks(site);
+  const url = links.claim(claim.id);
+  const published = claim.status === "published";
+  const verdict = published && claim.verdict ? `Verdict: ${claim.verdict.rating.label}. ` : "";
+  const description = `${verdict}${claim.speaker.name}: “${claim.quote ?? claim.text}”`;
+  return {
+    title: claim.text,
+    description,
+    alternates: {
+      canonical: url,
+      // oEmbed discovery, for published claims only (a draft's oEmbed is a 404).
+      ...(published ? { types: { "application/json+oembed": [{ url: links.oembed(url), title: claim.text }] } } : {}),
+    },
+    openGraph: { type: "article", title: claim.text, description, url, siteName: site.orgName },
+    twitter: { card: "summary", title: claim.text, description },
+  };
 }
 
 export default async function ClaimPage(props: Props) {
   const claim = await load(props);
   const viewer = await getViewer();
+  const claimReview = claimReviewFor(getDb(), claim, await getSite());
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const disputes = claim.links.filter((l) => l.kind === "disputes");
   const related = claim.links.filter((l) => l.kind !== "disputes");
   return (
     <article className="space-y-10">
+      {claimReview ? (
+        // ClaimReview markup for search engines: published verdicts only; the JSON escapes "<".
+        <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: serialiseJsonLd(claimReview) }} />
+      ) : null}
       <header className="space-y-4">
         <SpeakerLine speaker={claim.speaker} />
         <h1 className="max-w-4xl font-serif text-3xl font-bold leading-tight sm:text-4xl">{claim.text}</h1>

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ClaimCard } from "@/components/claim-card";
 import { Pager } from "@/components/pager";
+import { ScorecardChart } from "@/components/scorecard-chart";
 import { plural } from "@/lib/format";
 import { listClaims } from "@/server/claims";
 import { or404, pageId, param } from "@/server/pages";
+import { getScorecard } from "@/server/scorecard";
 import { getSpeaker } from "@/server/speakers";
 import { getViewer } from "@/server/viewer";
 
@@ -19,7 +21,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
   const speaker = or404(() => getSpeaker(getDb(), viewer, id));
-  return { title: speaker.name };
+  return {
+    title: speaker.name,
+    alternates: { types: { "application/atom+xml": [{ url: `/speakers/${id}/feed.xml`, title: `${speaker.name} — new claims` }] } },
+  };
 }
 
 export default async function SpeakerPage(props: Props) {
@@ -30,6 +35,7 @@ export default async function SpeakerPage(props: Props) {
   const speaker = or404(() => getSpeaker(db, viewer, id));
   const claims = or404(() => listClaims(db, viewer, { speaker: id, cursor, limit: 20 }));
   const survivor = speaker.mergedIntoId ? or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
+  const scorecard = getScorecard(db, viewer, id);
   return (
     <div className="space-y-8">
       {survivor ? (
@@ -58,8 +64,14 @@ export default async function SpeakerPage(props: Props) {
           </p>
         ) : null}
         {speaker.aliases.length > 0 ? <p className="text-sm text-muted">Also known as {speaker.aliases.join(", ")}</p> : null}
-        <p className="text-sm text-muted">
-          {plural(speaker.claimCount, "claim")} · {speaker.contestedCount} contested
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+          <span>
+            {plural(speaker.claimCount, "claim")} · {speaker.contestedCount} contested
+          </span>
+          <Link href={`/speakers/${id}/timeline`}>Timeline</Link>
+          <a href={`/speakers/${id}/feed.xml`} type="application/atom+xml">
+            Feed
+          </a>
         </p>
         {viewer.kind === "user" && !survivor ? (
           <p className="flex gap-4 text-sm">
@@ -68,6 +80,16 @@ export default async function SpeakerPage(props: Props) {
           </p>
         ) : null}
       </header>
+      <section aria-labelledby="scorecard-heading" className="space-y-3">
+        <h2 id="scorecard-heading" className="font-serif text-2xl font-bold">
+          Scorecard
+        </h2>
+        <p className="text-sm text-muted">
+          {plural(scorecard.claims, "published claim")} · {scorecard.contested} contested · {scorecard.unrated} without a verdict yet
+          {scorecard.unpublished ? ` · ${plural(scorecard.unpublished, "claim")} not published (not counted)` : ""}
+        </p>
+        {scorecard.claims > 0 ? <ScorecardChart scorecard={scorecard} speakerName={speaker.name} /> : <p className="text-muted">No published claims yet, so no verdicts to chart.</p>}
+      </section>
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading" className="mb-4 font-serif text-2xl font-bold">
           Claims by {speaker.name}

@@ -1,9 +1,12 @@
-// GET /api/stories/{id}/timeline — a story's claims in stated-date order and the links between them
+// GET /api/stories/{id}/timeline — a story's claims in stated order (?by=&speaker=&verdict=&from=&to=) and the links among them
 import { z } from "zod";
-import { idSchema } from "@/lib/schemas";
-import { apiRoute, parseWith } from "@/server/http";
-import { getStoryTimeline } from "@/server/stories";
+import { idSchema, timelineQuerySchema } from "@/lib/schemas";
+import { apiRoute, parseWith, queryObject } from "@/server/http";
+import { getStoryTimeline } from "@/server/timelines";
 
 const paramsSchema = z.object({ id: idSchema });
 
-export const GET = apiRoute(({ params, db, viewer }) => getStoryTimeline(db, viewer, parseWith(paramsSchema, params, "path").id));
+export const GET = apiRoute(({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return getStoryTimeline(db, viewer, id, parseWith(timelineQuerySchema, queryObject(request), "query"));
+});

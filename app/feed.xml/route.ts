@@ -1,0 +1,14 @@
+// GET /feed.xml — Atom feed of newly published verdicts, site-wide (50, newest first)
+import { verdictFeedResponse } from "@/server/feeds";
+import { apiRoute } from "@/server/http";
+import { getSite } from "@/server/site";
+
+export const GET = apiRoute(async ({ request, db }) => {
+  const site = await getSite(request);
+  return verdictFeedResponse(db, site, {
+    path: "/feed.xml",
+    title: `${site.orgName}: new verdicts`,
+    subtitle: "Claims whose verdict was just published.",
+    alternate: `${site.url}/`,
+  });
+});

@@ -1,0 +1,134 @@
+import "server-only";
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, sources } from "@/db/schema";
+import { buildClaimReview, type ClaimReviewJsonLd, type SiteInfo } from "@/lib/claimreview";
+import { ATOM_CONTENT_TYPE, renderAtomFeed, verdictEntry } from "@/lib/atom";
+import type { ClaimDTO } from "@/lib/dto";
+import { NotFoundError } from "@/lib/errors";
+import { ANONYMOUS, type Viewer } from "@/lib/model";
+import { type AnnotationCollection, type AnnotationPage, buildAnnotation, buildAnnotationCollection, type WebAnnotation } from "@/lib/web-annotation";
+import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
+import { getClaim } from "./claims";
+import { listSourceClaims } from "./sources";
+import { listRatings } from "./reviews";
+
+/**
+ * Public interchange of published material: the verdict feeds (Atom), ClaimReview and Web
+ * Annotation exports. Feeds, ClaimReview and embeds are read as an anonymous reader whoever
+ * asks — they are cached publicly and must never carry a draft.
+ */
+
+/**
+ * When a claim's verdict was published: the latest approval of a proposed verdict, else (a
+ * verdict that came with no review, e.g. imported) the claim's publication, else its last change.
+ */
+const verdictAt = sql<string>`coalesce(
+  (SELECT max(r.decided_at) FROM reviews r WHERE r.claim_id = "claims"."id" AND r.state = 'approved'),
+  "claims"."published_at", "claims"."updated_at")`;
+
+/** Published claims with a verdict: the only claims feeds and ClaimReview may show. */
+const publishedVerdict = and(visibleClaim(ANONYMOUS), isNotNull(claims.ratingId))!;
+
+export interface VerdictEntry {
+  claim: ClaimDTO;
+  verdictAt: string;
+}
+
+export const FEED_LIMIT = 50;
+
+/** Newly published verdicts, newest first: site-wide, or of one story or one speaker. */
+export function listPublishedVerdicts(db: Db, filter: { storyId?: number; speakerId?: number } = {}, limit = FEED_LIMIT): VerdictEntry[] {
+  const conditions: SQL[] = [publishedVerdict];
+  if (filter.storyId !== undefined) conditions.push(eq(claims.storyId, filter.storyId));
+  if (filter.speakerId !== undefined) conditions.push(eq(claims.speakerId, filter.speakerId));
+  const order = db
+    .select({ id: claims.id, at: verdictAt })
+    .from(claims)
+    .where(and(...conditions))
+    .orderBy(desc(verdictAt), desc(claims.id))
+    .limit(limit)
+    .all();
+  if (order.length === 0) return [];
+  const rows = new Map(
+    selectClaims(db, ANONYMOUS)
+      .where(inArray(claims.id, order.map((o) => o.id)))
+      .all()
+      .map((r) => [r.claim.id, toClaimDTO(r)]),
+  );
+  return order.flatMap((o) => {
+    const claim = rows.get(o.id);
+    return claim ? [{ claim, verdictAt: o.at }] : [];
+  });
+}
+
+/** When the claim's verdict was published (see `verdictAt`). */
+export function verdictPublishedAt(db: Db, claimId: number): string {
+  const row = db.select({ at: verdictAt }).from(claims).where(eq(claims.id, claimId)).get();
+  if (!row) throw new NotFoundError(`No claim with id ${claimId}.`);
+  return row.at;
+}
+
+/** The ClaimReview of a published claim with a verdict, or null for any other visible claim. */
+export function claimReviewFor(db: Db, claim: ClaimDTO, site: SiteInfo): ClaimReviewJsonLd | null {
+  if (claim.status !== "published" || !claim.verdict) return null;
+  return buildClaimReview({ claim, scale: listRatings(db), verdictPublishedAt: verdictPublishedAt(db, claim.id), site });
+}
+
+/** GET /api/claims/{id}/claimreview: a 404 for an unknown claim, a draft, or a claim without a verdict. */
+export function getClaimReview(db: Db, id: number, site: SiteInfo): ClaimReviewJsonLd {
+  const review = claimReviewFor(db, getClaim(db, ANONYMOUS, id), site);
+  if (!review) throw new NotFoundError(`Claim ${id} has no published verdict.`);
+  return review;
+}
+
+/** The published claim an embed or oEmbed shows (a draft or unknown id is a NotFoundError). */
+export function getPublicClaim(db: Db, id: number): ClaimDTO {
+  return getClaim(db, ANONYMOUS, id);
+}
+
+function sourceLanguage(db: Db, sourceId: number): string | null {
+  return db.select({ language: sources.language }).from(sources).where(eq(sources.id, sourceId)).get()?.language ?? null;
+}
+
+/** The Web Annotation of a claim the viewer may see; a 404 when it has no span in its source's current text. */
+export function getClaimAnnotation(db: Db, viewer: Viewer, id: number, site: SiteInfo): WebAnnotation {
+  const claim = getClaim(db, viewer, id);
+  const annotation = buildAnnotation(claim, site, { language: claim.source ? sourceLanguage(db, claim.source.id) : null });
+  if (!annotation) throw new NotFoundError(`Claim ${id} has no span in its source's current text.`);
+  return annotation;
+}
+
+/** Every anchored claim the viewer may see in a source, as an AnnotationCollection (or its one page). */
+export function getSourceAnnotations(db: Db, viewer: Viewer, id: number, site: SiteInfo): AnnotationCollection {
+  const claimsInSource = listSourceClaims(db, viewer, id);
+  const source = db
+    .select({ id: sources.id, title: sources.title, kind: sources.kind, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn, language: sources.language })
+    .from(sources)
+    .where(eq(sources.id, id))
+    .get();
+  if (!source) throw new NotFoundError(`No source with id ${id}.`);
+  return buildAnnotationCollection(source, claimsInSource, site);
+}
+
+/** The collection's page on its own, with the collection described in `partOf`. */
+export function toAnnotationPage(collection: AnnotationCollection): AnnotationPage & { "@context": string; partOf: Omit<AnnotationCollection, "@context" | "first"> } {
+  const { "@context": context, first, ...summary } = collection;
+  if (!first) throw new NotFoundError("This source has no annotations, so the collection has no pages.");
+  return { "@context": context, ...first, partOf: summary };
+}
+
+/** An Atom feed of published verdicts as a cacheable response. */
+export function verdictFeedResponse(db: Db, site: SiteInfo, feed: { path: string; title: string; subtitle: string; alternate: string; storyId?: number; speakerId?: number }): Response {
+  const entries = listPublishedVerdicts(db, { storyId: feed.storyId, speakerId: feed.speakerId });
+  const xml = renderAtomFeed({
+    id: `${site.url}${feed.path}`,
+    title: feed.title,
+    subtitle: feed.subtitle,
+    self: `${site.url}${feed.path}`,
+    alternate: feed.alternate,
+    author: { name: site.orgName, uri: site.orgUrl },
+    entries: entries.map((e) => verdictEntry(e.claim, e.verdictAt, site)),
+  });
+  return new Response(xml, { headers: { "Content-Type": ATOM_CONTENT_TYPE, "Cache-Control": "public, max-age=300" } });
+}

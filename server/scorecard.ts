@@ -1,0 +1,62 @@
+import "server-only";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, ratings, ratingScales, speakers } from "@/db/schema";
+import type { RatingDTO, ScorecardDTO } from "@/lib/dto";
+import { NotFoundError } from "@/lib/errors";
+import { ANONYMOUS, type Viewer } from "@/lib/model";
+import { contestedExpr } from "./claim-query";
+
+/** The default scale's verdicts in scale order (what charts and filters offer). */
+export function defaultScaleRatings(db: Db): RatingDTO[] {
+  return db
+    .select({ id: ratings.id, key: ratings.key, label: ratings.label, description: ratings.description, colour: ratings.colour, value: ratings.value, position: ratings.position })
+    .from(ratings)
+    .innerJoin(ratingScales, eq(ratingScales.id, ratings.scaleId))
+    .where(eq(ratingScales.isDefault, true))
+    .orderBy(asc(ratings.position), asc(ratings.id))
+    .all();
+}
+
+/**
+ * A speaker's record. Verdicts count only once published, so every figure is over published
+ * claims, whoever asks: a reader and an editor see the same chart, and a draft is counted for
+ * nobody. Staff are also told how many of the speaker's claims are not published.
+ */
+export function getScorecard(db: Db, viewer: Viewer, speakerId: number): ScorecardDTO {
+  if (!db.select({ id: speakers.id }).from(speakers).where(eq(speakers.id, speakerId)).get()) {
+    throw new NotFoundError(`No speaker with id ${speakerId}.`);
+  }
+  const published = and(eq(claims.speakerId, speakerId), eq(claims.status, "published"));
+  const totals = db
+    .select({
+      claims: count(),
+      // Contested as a reader sees it: disputed by, or disputing, another published claim.
+      contested: sql<number>`coalesce(sum(${contestedExpr(ANONYMOUS)}), 0)`,
+      unrated: sql<number>`coalesce(sum(${claims.ratingId} IS NULL), 0)`,
+    })
+    .from(claims)
+    .where(published)
+    .get() ?? { claims: 0, contested: 0, unrated: 0 };
+  const perRating = new Map(
+    db
+      .select({ ratingId: claims.ratingId, n: count() })
+      .from(claims)
+      .where(and(published, sql`${claims.ratingId} IS NOT NULL`))
+      .groupBy(claims.ratingId)
+      .all()
+      .map((r) => [r.ratingId!, r.n]),
+  );
+  const unpublished =
+    viewer.kind === "user"
+      ? (db.select({ n: count() }).from(claims).where(and(eq(claims.speakerId, speakerId), ne(claims.status, "published"))).get()?.n ?? 0)
+      : null;
+  return {
+    speakerId,
+    claims: totals.claims,
+    contested: Number(totals.contested),
+    unrated: Number(totals.unrated),
+    ratings: defaultScaleRatings(db).map((rating) => ({ rating, count: perRating.get(rating.id) ?? 0 })),
+    unpublished,
+  };
+}

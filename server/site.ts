@@ -1,0 +1,64 @@
+import "server-only";
+import { headers as nextHeaders } from "next/headers";
+import type { SiteInfo } from "@/lib/claimreview";
+
+/**
+ * Who runs this Counterpoint and where it lives, for absolute permalinks in ClaimReview,
+ * Web Annotations, feeds, embeds and oEmbed.
+ *
+ * - COUNTERPOINT_URL: the public URL. Without it, each request's own host and protocol are used
+ *   (X-Forwarded-Host/-Proto first, as set by a reverse proxy). Set it in production: feeds and
+ *   embeds are cached publicly for five minutes, and a permalink should not depend on the Host a
+ *   client chose to send.
+ * - COUNTERPOINT_ORG_NAME: the organisation publishing the fact checks (default "Counterpoint").
+ * - COUNTERPOINT_ORG_URL: its web site (default the site URL).
+ */
+
+/** A host[:port] we are willing to write into a link: no userinfo, path, spaces or markup. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** The first value of a comma-separated forwarding header. */
+function first(value: string | null): string | null {
+  const v = value?.split(",")[0]?.trim();
+  return v ? v : null;
+}
+
+/** An absolute http(s) URL without its trailing slash, or null when `raw` is not one. */
+export function normaliseSiteUrl(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The site URL as the client reached it: forwarded host/protocol, else Host, else the request
+ * URL's own. A host header that is not a plain host name is ignored (never written into links).
+ */
+export function siteUrlFromHeaders(headers: Headers, requestUrl?: string): string {
+  const fallback = requestUrl ? new URL(requestUrl) : null;
+  const forwardedHost = first(headers.get("x-forwarded-host"));
+  const hostHeader = headers.get("host");
+  const host = [forwardedHost, hostHeader, fallback?.host].find((h): h is string => Boolean(h && HOST.test(h))) ?? "localhost";
+  const forwardedProto = first(headers.get("x-forwarded-proto"))?.toLowerCase();
+  const proto = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : (fallback?.protocol.replace(":", "") ?? "http");
+  return `${proto}://${host}`;
+}
+
+/** The site settings for a request's headers (route handlers) — pure apart from reading env. */
+export function siteFromHeaders(headers: Headers, requestUrl?: string): SiteInfo {
+  const url = normaliseSiteUrl(process.env.COUNTERPOINT_URL) ?? siteUrlFromHeaders(headers, requestUrl);
+  const orgName = process.env.COUNTERPOINT_ORG_NAME?.trim() || "Counterpoint";
+  const orgUrl = normaliseSiteUrl(process.env.COUNTERPOINT_ORG_URL) ?? url;
+  return { url, orgName, orgUrl };
+}
+
+/** The site settings for a route handler's Request, or (without one) for the page being rendered. */
+export async function getSite(request?: Request): Promise<SiteInfo> {
+  if (request) return siteFromHeaders(request.headers, request.url);
+  return siteFromHeaders(await nextHeaders());
+}

@@ -1,0 +1,249 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claims, sourceRevisions, sources, speakers, suggestionRejections } from "@/db/schema";
+import { createAnchor, reanchorAll, splitParagraphs, type ParagraphRange, type TextAnchor } from "@/lib/anchoring";
+import { CodePointIndex } from "@/lib/codepoints";
+import type { SuggestionDTO, SuggestionRejectionDTO, SuggestionsPageDTO, TextSpanDTO } from "@/lib/dto";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { SpeakerKind } from "@/lib/model";
+import type { SpanInput } from "@/lib/schemas";
+import { type KnownSpeaker, type Span, suggestClaims } from "@/lib/suggest";
+import { normalizeName } from "@/lib/suggest/speakers";
+import type { UserViewer } from "./authz";
+import { recordEvent } from "./events";
+import { IMMEDIATE } from "./write-support";
+
+/**
+ * Claim suggestions for a source, where fact-checkers work: the engine (lib/suggest) run on the
+ * current text, chunk by chunk, minus what is already a claim and what was rejected before.
+ */
+
+/** Paragraphs read before a chunk (not reported) so "he" or "the group" finds its speaker. */
+const CONTEXT_PARAGRAPHS = 2;
+const CONTEXT_MAX = 4000;
+
+/**
+ * A suggestion is already a claim when their spans overlap by at least half of either one
+ * (so a short claim inside a long suggestion drops it, as does a long claim around it).
+ */
+export function coversHalf(a: Span, b: Span): boolean {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap > 0 && (2 * overlap >= a.end - a.start || 2 * overlap >= b.end - b.start);
+}
+
+/**
+ * The paragraph-aligned range for a request: from the start of the paragraph holding `start`
+ * (or `start` itself between paragraphs) to the end of the last paragraph ending by `end` — at
+ * least one paragraph, so a paragraph longer than the window is read whole. No bounds: the text.
+ */
+function alignRange(paragraphs: ParagraphRange[], length: number, request: { start?: number; end?: number }) {
+  const from = request.start ?? 0;
+  const to = Math.min(request.end ?? length, length);
+  const first = paragraphs.findIndex((p) => p.end > from);
+  if (first < 0) return { start: from, end: length, first: 0, last: -1 };
+  let last = first;
+  while (last + 1 < paragraphs.length && paragraphs[last + 1]!.end <= to) last++;
+  const start = Math.min(from, paragraphs[first]!.start);
+  // The last chunk reaches the end of the text (trailing line breaks included).
+  const end = last === paragraphs.length - 1 ? length : paragraphs[last]!.end;
+  return { start, end, first, last };
+}
+
+// ---- known speakers -------------------------------------------------------------------------
+
+type IndexedSpeaker = KnownSpeaker & { kind: SpeakerKind; keys: string[] };
+type SpeakerIndex = { fingerprint: string; byLastWord: Map<string, IndexedSpeaker[]> };
+
+/**
+ * Per connection; rebuilt when a speaker is added (count, highest id) or changed — every change
+ * (edit, merge, restore) is recorded in the events log in its own transaction, so the newest
+ * speaker event moves. All three are index lookups, unlike summing versions over the table.
+ */
+const speakerIndexes = new WeakMap<Db, SpeakerIndex>();
+
+function speakerIndex(db: Db): SpeakerIndex {
+  // Three scalar subqueries: together in one SELECT, count(*) and max(id) would scan the table.
+  const f = db.get<{ n: number; maxId: number; lastEvent: number }>(
+    sql`SELECT (SELECT count(*) FROM speakers) AS n, (SELECT coalesce(max(id), 0) FROM speakers) AS maxId, (SELECT coalesce(max(id), 0) FROM events WHERE entity_type = 'speaker') AS lastEvent`,
+  );
+  const fingerprint = `${f?.n}:${f?.maxId}:${f?.lastEvent}`;
+  const cached = speakerIndexes.get(db);
+  if (cached?.fingerprint === fingerprint) return cached;
+  const byLastWord = new Map<string, IndexedSpeaker[]>();
+  const rows = db.select({ id: speakers.id, name: speakers.name, kind: speakers.kind, aliases: speakers.aliases }).from(speakers).where(isNull(speakers.mergedIntoId)).all();
+  for (const row of rows) {
+    const keys = [...new Set([row.name, ...row.aliases].map(normalizeName).filter(Boolean))];
+    const entry: IndexedSpeaker = { id: row.id, name: row.name, aliases: row.aliases, kind: row.kind, keys };
+    for (const last of new Set(keys.map((k) => k.slice(k.lastIndexOf(" ") + 1)))) {
+      const list = byLastWord.get(last);
+      if (list) list.push(entry);
+      else byLastWord.set(last, [entry]);
+    }
+  }
+  const built = { fingerprint, byLastWord };
+  speakerIndexes.set(db, built);
+  return built;
+}
+
+/**
+ * The live speakers the engine could match in `text`: those whose name or an alias occurs in
+ * it (compared as the engine compares names: case, accents and punctuation aside), and persons
+ * whose surname occurs (the engine matches "Bona" to "Pen Bona"). Found through an index of
+ * last words, so the cost follows the text's words, not the number of speakers.
+ */
+export function knownSpeakersIn(db: Db, text: string): KnownSpeaker[] {
+  const normalized = normalizeName(text);
+  const padded = ` ${normalized} `;
+  const words = new Set(normalized.split(" "));
+  const { byLastWord } = speakerIndex(db);
+  const found = new Map<number, KnownSpeaker>();
+  for (const word of words) {
+    for (const s of byLastWord.get(word) ?? []) {
+      if (found.has(s.id)) continue;
+      if (s.kind === "person" || s.keys.some((k) => padded.includes(` ${k} `))) found.set(s.id, { id: s.id, name: s.name, aliases: s.aliases });
+    }
+  }
+  return [...found.values()];
+}
+
+// ---- rejections -----------------------------------------------------------------------------
+
+type RejectionRow = { revision: number; start: number; end: number; exact: string };
+
+/**
+ * Keys `start:exact` of the rejections that apply to the current text. One made at the current
+ * revision applies where it was made; an older one is re-anchored from its revision's text (by
+ * the diff of the two revisions, then by its words and context), and applies only where the
+ * very same words still are — an edited passage is a new suggestion.
+ */
+function rejectedKeys(db: Db, sourceId: number, current: { text: string; revision: number }, rows: RejectionRow[]): Set<string> {
+  const keys = new Set<string>();
+  const byRevision = new Map<number, RejectionRow[]>();
+  for (const r of rows) {
+    if (r.revision === current.revision) keys.add(`${r.start}:${r.exact}`);
+    else byRevision.set(r.revision, [...(byRevision.get(r.revision) ?? []), r]);
+  }
+  if (byRevision.size === 0) return keys;
+  const texts = db
+    .select({ revision: sourceRevisions.revision, text: sourceRevisions.text })
+    .from(sourceRevisions)
+    .where(and(eq(sourceRevisions.sourceId, sourceId), inArray(sourceRevisions.revision, [...byRevision.keys()])))
+    .all();
+  for (const { revision, text } of texts) {
+    const old = new CodePointIndex(text);
+    const anchors: TextAnchor[] = byRevision.get(revision)!.filter((r) => r.end <= old.length && old.slice(r.start, r.end) === r.exact).map((r) => createAnchor(old, r.start, r.end));
+    reanchorAll(text, current.text, anchors).forEach((result, i) => {
+      if (result.status === "anchored" && result.anchor.exact === anchors[i]!.exact) keys.add(`${result.start}:${result.anchor.exact}`);
+    });
+  }
+  return keys;
+}
+
+// ---- suggestions ----------------------------------------------------------------------------
+
+/**
+ * Suggestions for a source's current text, or for the paragraph-aligned chunk of it that
+ * `range` asks for (offsets always of the whole text). Each suggestion is reported by the chunk
+ * its content starts in, so consecutive chunks (`start` = the previous `range.end`) cover the
+ * text once. Spans already claimed and suggestions rejected for this source are left out.
+ */
+export function suggestForSource(db: Db, _viewer: UserViewer, sourceId: number, range: { start?: number; end?: number } = {}): SuggestionsPageDTO {
+  const source = db.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId)).get();
+  if (!source) throw new NotFoundError(`No source with id ${sourceId}.`);
+  const index = new CodePointIndex(source.text);
+  const length = index.length;
+  if (range.start !== undefined && range.start > length) throw new ValidationError(`The range starts past the end of the text (${length} code points).`, { start: `must be at most ${length}` });
+  const paragraphs = splitParagraphs(source.text);
+  const chunk = alignRange(paragraphs, length, range);
+  const done = chunk.end >= length;
+  if (chunk.last < chunk.first) return { items: [], range: { start: chunk.start, end: chunk.end }, length, done, rejected: 0, claimed: 0 };
+
+  let from = chunk.first;
+  while (from > 0 && chunk.first - from < CONTEXT_PARAGRAPHS && paragraphs[chunk.first]!.start - paragraphs[from - 1]!.start <= CONTEXT_MAX) from--;
+  const offset = paragraphs[from]!.start;
+  const readEnd = paragraphs[chunk.last]!.end;
+  const text = index.slice(offset, readEnd);
+  const found = suggestClaims(text, { knownSpeakers: knownSpeakersIn(db, text) }).filter((s) => s.content.start + offset >= chunk.start && s.content.start + offset < chunk.end);
+
+  const claimed = db
+    .select({ start: claims.anchorStart, end: claims.anchorEnd })
+    .from(claims)
+    .where(and(eq(claims.sourceId, sourceId), eq(claims.anchorState, "anchored"), lt(claims.anchorStart, readEnd), gt(claims.anchorEnd, chunk.start)))
+    .all() as Span[];
+  const names = new Map<number, string>();
+  const ids = [...new Set(found.flatMap((s) => (s.speaker?.speakerId != null ? [s.speaker.speakerId] : [])))];
+  if (ids.length > 0) for (const s of db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(inArray(speakers.id, ids)).all()) names.set(s.id, s.name);
+
+  const at = (span: Span | null): TextSpanDTO | null => (span ? { start: span.start + offset, end: span.end + offset, text: index.slice(span.start + offset, span.end + offset) } : null);
+  const candidates: SuggestionDTO[] = [];
+  let claimedCount = 0;
+  for (const s of found) {
+    const content = at(s.content)!;
+    if (claimed.some((c) => coversHalf(c, content))) {
+      claimedCount++;
+      continue;
+    }
+    candidates.push({
+      content,
+      source: at(s.source),
+      cue: at(s.cue),
+      speaker: s.speaker ? { name: s.speaker.name, kind: s.speaker.kind, speakerId: s.speaker.speakerId, speakerName: s.speaker.speakerId != null ? (names.get(s.speaker.speakerId) ?? null) : null } : null,
+      quantities: s.quantities.map((q) => ({ ...q, start: q.start + offset, end: q.end + offset })),
+      score: s.score,
+      scoreParts: s.scoreParts,
+      kind: s.kind,
+    });
+  }
+
+  // Only rejections of words suggested here can matter; most chunks need no re-anchoring.
+  const texts = [...new Set(candidates.map((s) => s.content.text))];
+  const rows =
+    texts.length === 0
+      ? []
+      : db
+          .select({ revision: suggestionRejections.revision, start: suggestionRejections.start, end: suggestionRejections.end, exact: suggestionRejections.exact })
+          .from(suggestionRejections)
+          .where(and(eq(suggestionRejections.sourceId, sourceId), inArray(suggestionRejections.exact, texts)))
+          .all();
+  const rejected = rows.length > 0 ? rejectedKeys(db, sourceId, source, rows) : new Set<string>();
+  const items = candidates.filter((s) => !rejected.has(`${s.content.start}:${s.content.text}`));
+  return { items, range: { start: chunk.start, end: chunk.end }, length, done, rejected: candidates.length - items.length, claimed: claimedCount };
+}
+
+/**
+ * Records that a suggestion was rejected, so it is not proposed again for this source — also
+ * after a revision that keeps its words. The span must be exactly the current text there.
+ * Rejecting the same span twice changes nothing (and records no second event).
+ */
+export function rejectSuggestion(db: Db, viewer: UserViewer, sourceId: number, span: SpanInput): SuggestionRejectionDTO {
+  return db.transaction((tx) => {
+    const source = tx.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId)).get();
+    if (!source) throw new NotFoundError(`No source with id ${sourceId}.`);
+    const index = new CodePointIndex(source.text);
+    if (span.end > index.length) throw new ValidationError(`The span ends at ${span.end}, past the end of the text (${index.length} code points).`, { end: `must be at most ${index.length}` });
+    if (index.slice(span.start, span.end) !== span.exact) {
+      throw new ValidationError("The suggested text does not match the source at that position (the source may have been revised).", { exact: `does not match the text at ${span.start}–${span.end}` });
+    }
+    const inserted = tx
+      .insert(suggestionRejections)
+      .values({ sourceId, revision: source.revision, start: span.start, end: span.end, exact: span.exact, createdBy: viewer.id })
+      .onConflictDoNothing()
+      .returning()
+      .get();
+    if (inserted) {
+      recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: sourceId, action: "suggestion-reject", after: { revision: inserted.revision, start: inserted.start, end: inserted.end, exact: inserted.exact } });
+      return toRejectionDTO(inserted, true);
+    }
+    const existing = tx
+      .select()
+      .from(suggestionRejections)
+      .where(and(eq(suggestionRejections.sourceId, sourceId), eq(suggestionRejections.exact, span.exact), eq(suggestionRejections.start, span.start)))
+      .get()!;
+    return toRejectionDTO(existing, false);
+  }, IMMEDIATE);
+}
+
+function toRejectionDTO(row: typeof suggestionRejections.$inferSelect, created: boolean): SuggestionRejectionDTO {
+  return { id: row.id, sourceId: row.sourceId, revision: row.revision, start: row.start, end: row.end, exact: row.exact, createdAt: row.createdAt, created };
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { claimLinks, claims, speakers } from "@/db/schema";
+import type { ClaimDTO, RatingDTO, SpeakerRef, SpeakerTimelineDTO, StoryTimelineDTO, TimelineFiltersDTO, TimelineLinkDTO } from "@/lib/dto";
+import { ValidationError } from "@/lib/errors";
+import type { LinkKind, Viewer } from "@/lib/model";
+import type { TimelineQuery } from "@/lib/schemas";
+import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
+import { defaultScaleRatings } from "./scorecard";
+import { getSpeaker } from "./speakers";
+import { getStory } from "./stories";
+
+/**
+ * Timelines of a story or of a speaker: the claims that match the filters in the order they were
+ * stated, plus the claims on the other end of their disputes and responses ("context"), so an
+ * exchange is never shown by one side only. Filtering happens here, not in pages, so the page
+ * and GET /api/…/timeline agree.
+ */
+
+/** Link kinds that pull the other claim in as context. */
+const CONTEXT_KINDS: LinkKind[] = ["disputes", "responds-to"];
+
+/** Stated date, undated last; the same day in the order the claims were recorded. */
+const TIMELINE_ORDER = [sql`${claims.statedOn} IS NULL`, asc(claims.statedOn), asc(claims.createdAt), asc(claims.id)];
+
+export type TimelineFilterInput = Partial<TimelineQuery>;
+
+/** Checks the verdict against the default scale and fills in the defaults. */
+function normaliseFilters(ratings: RatingDTO[], input: TimelineFilterInput): TimelineFiltersDTO {
+  const verdict = input.verdict ?? null;
+  if (verdict !== null && verdict !== "none" && !ratings.some((r) => r.key === verdict)) {
+    const message = `must be one of ${[...ratings.map((r) => r.key), "none"].join(", ")}`;
+    throw new ValidationError(`Invalid filter: verdict ${message}.`, { verdict: message });
+  }
+  if (input.from && input.to && input.from > input.to) {
+    throw new ValidationError("Invalid filter: to must not be before the start date.", { to: "must not be before the start date" });
+  }
+  return { by: input.by ?? "speaker", speaker: input.speaker ?? null, verdict, from: input.from ?? null, to: input.to ?? null };
+}
+
+function filterConditions(filters: TimelineFiltersDTO, ratings: RatingDTO[]): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.speaker !== null) conditions.push(eq(claims.speakerId, filters.speaker));
+  if (filters.verdict === "none") conditions.push(isNull(claims.ratingId));
+  else if (filters.verdict !== null) conditions.push(eq(claims.ratingId, ratings.find((r) => r.key === filters.verdict)!.id));
+  // A comparison with NULL is never true: a date range leaves undated claims out.
+  if (filters.from) conditions.push(gte(claims.statedOn, filters.from));
+  if (filters.to) conditions.push(lte(claims.statedOn, filters.to));
+  return conditions;
+}
+
+function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[]): ClaimDTO[] {
+  return selectClaims(db, viewer)
+    .where(and(visibleClaim(viewer), ...conditions))
+    .orderBy(...TIMELINE_ORDER)
+    .all()
+    .map(toClaimDTO);
+}
+
+/** The claims at the other end of the primary claims' disputes and responses, within `scope`. */
+function readContext(db: Db, viewer: Viewer, primary: ClaimDTO[], scope: SQL | undefined): ClaimDTO[] {
+  if (primary.length === 0) return [];
+  const ids = primary.map((c) => c.id);
+  const rows = db
+    .select({ from: claimLinks.fromClaimId, to: claimLinks.toClaimId })
+    .from(claimLinks)
+    .where(and(inArray(claimLinks.kind, CONTEXT_KINDS), or(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids))))
+    .all();
+  const inPrimary = new Set(ids);
+  const others = [...new Set(rows.flatMap((r) => [r.from, r.to]).filter((id) => !inPrimary.has(id)))];
+  // Visibility is checked here: a draft on the other side stays hidden from readers.
+  return others.length === 0 ? [] : readClaims(db, viewer, [inArray(claims.id, others), scope]);
+}
+
+/** Every link between two of the given claims, oldest first. */
+function readLinks(db: Db, shown: ClaimDTO[]): TimelineLinkDTO[] {
+  if (shown.length === 0) return [];
+  const ids = shown.map((c) => c.id);
+  return db
+    .select({ id: claimLinks.id, kind: claimLinks.kind, fromClaimId: claimLinks.fromClaimId, toClaimId: claimLinks.toClaimId })
+    .from(claimLinks)
+    .where(and(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids)))
+    .orderBy(claimLinks.id)
+    .all();
+}
+
+/**
+ * A story's timeline, filtered by speaker, verdict ("none": no verdict) and stated-date range.
+ * Context comes from the same story. Unfiltered, `claims` is every claim of the story the viewer
+ * may see, and `links` the links among them.
+ */
+export function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: TimelineFilterInput = {}): StoryTimelineDTO {
+  const story = getStory(db, viewer, id);
+  const ratings = defaultScaleRatings(db);
+  const filters = normaliseFilters(ratings, input);
+  const inStory = eq(claims.storyId, id);
+  const primary = readClaims(db, viewer, [inStory, ...filterConditions(filters, ratings)]);
+  const context = readContext(db, viewer, primary, inStory);
+  const speakerFacet: SpeakerRef[] = db
+    .selectDistinct({ id: speakers.id, name: speakers.name, kind: speakers.kind })
+    .from(claims)
+    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+    .where(and(visibleClaim(viewer), inStory))
+    .orderBy(asc(sql`${speakers.name} COLLATE NOCASE`), asc(speakers.id))
+    .all();
+  return {
+    story,
+    claims: primary,
+    context,
+    links: readLinks(db, [...primary, ...context]),
+    filters,
+    facets: { speakers: speakerFacet, ratings },
+    total: story.claimCount,
+  };
+}
+
+/**
+ * A speaker's claims in stated order, filtered by verdict and date range, with the claims they
+ * dispute or answer, and those that dispute or answer them, from any story, as context.
+ * The speaker filter does not apply (the speaker is the timeline).
+ */
+export function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, input: Omit<TimelineFilterInput, "speaker"> = {}): SpeakerTimelineDTO {
+  const speaker = getSpeaker(db, viewer, id);
+  const ratings = defaultScaleRatings(db);
+  const filters = { ...normaliseFilters(ratings, input), speaker: null };
+  const primary = readClaims(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)]);
+  const context = readContext(db, viewer, primary, undefined);
+  return {
+    speaker,
+    claims: primary,
+    context,
+    links: readLinks(db, [...primary, ...context]),
+    filters,
+    facets: { speakers: [], ratings },
+    total: speaker.claimCount,
+  };
+}
