@@ -2,16 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { SaveError } from "./field-errors";
+import { apiFields, Field, INPUT, PRIMARY } from "./form-bits";
 import { useCreateSource } from "./hooks/mutations";
-import { ApiError, apiUpload } from "@/lib/api-client";
+import { apiUpload } from "@/lib/api-client";
 import type { SourceDTO } from "@/lib/dto";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/model";
 import { MAX_SOURCE_TEXT_BYTES } from "@/lib/schemas";
 
-export const INPUT = "mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5 aria-invalid:border-red-600";
-export const PRIMARY = "rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60";
 
 /**
  * The largest file we send. lib/import converts up to 20 MiB (an HTML page is mostly markup), but
@@ -36,34 +35,6 @@ export interface SourceMeta {
 
 export const META_KEYS = ["title", "kind", "publisher", "author", "url", "publishedOn", "language"] as const satisfies readonly (keyof SourceMeta)[];
 
-/** The bad fields of a failed save (the API's `error.fields`), keyed by field name. */
-export const apiFields = (error: unknown): Record<string, string> => (error instanceof ApiError ? error.fields : {});
-
-type A11y = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
-
-/** A labelled input with its hint and its error (role="alert") wired up by id. */
-export function Field({ label, error, hint, className, children }: { label: ReactNode; error?: string; hint?: ReactNode; className?: string; children: (a11y: A11y) => ReactNode }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Title, kind, publisher, author, URL, publication date and language of a source. */
 export function SourceMetaFields({ value, onChange, errors, hints = {} }: { value: SourceMeta; onChange: (next: SourceMeta) => void; errors: Record<string, string>; hints?: Partial<Record<keyof SourceMeta, ReactNode>> }) {

@@ -8,7 +8,7 @@ import { ConflictNotice } from "./conflict-notice";
 import { SaveError } from "./field-errors";
 import { useMergeSpeaker, useUpdateSpeaker } from "./hooks/mutations";
 import { type SpeakerChoice, SpeakerPicker } from "./pickers/speaker-picker";
-import { apiFields, Field, INPUT, PRIMARY } from "./source-form";
+import { apiFields, Field, INPUT, PRIMARY } from "./form-bits";
 import { ApiError, apiFetch } from "@/lib/api-client";
 import type { SpeakerDetailDTO } from "@/lib/dto";
 import { plural } from "@/lib/format";

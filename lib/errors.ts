@@ -2,7 +2,16 @@
  * The one error family of Counterpoint. Server code throws these; `server/http.ts` maps each to
  * its status and the `{ error: { code, message, fields? } }` body in one place.
  */
+import type { z } from "zod";
+
 export type FieldErrors = Record<string, string>;
+
+/** Each bad field of a zod failure, by dotted path (`_` for the whole input): the API's `fields`. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) fields[issue.path.length > 0 ? issue.path.map(String).join(".") : "_"] ??= issue.message;
+  return fields;
+}
 
 export class AppError extends Error {
   readonly status: number = 500;

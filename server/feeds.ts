@@ -11,7 +11,7 @@ import { type AnnotationCollection, type AnnotationPage, buildAnnotation, buildA
 import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
 import { getClaim } from "./claims";
 import { listSourceClaims } from "./sources";
-import { listRatings } from "./reviews";
+import { scaleRatings } from "./ratings";
 
 /**
  * Public interchange of published material: the verdict feeds (Atom), ClaimReview and Web
@@ -72,7 +72,7 @@ export function verdictPublishedAt(db: Db, claimId: number): string {
 /** The ClaimReview of a published claim with a verdict, or null for any other visible claim. */
 export function claimReviewFor(db: Db, claim: ClaimDTO, site: SiteInfo): ClaimReviewJsonLd | null {
   if (claim.status !== "published" || !claim.verdict) return null;
-  return buildClaimReview({ claim, scale: listRatings(db), verdictPublishedAt: verdictPublishedAt(db, claim.id), site });
+  return buildClaimReview({ claim, scale: scaleRatings(db), verdictPublishedAt: verdictPublishedAt(db, claim.id), site });
 }
 
 /** GET /api/claims/{id}/claimreview: a 404 for an unknown claim, a draft, or a claim without a verdict. */

@@ -2,26 +2,16 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import type { ApiErrorBody } from "@/lib/dto";
-import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, ValidationError, zodFieldErrors } from "@/lib/errors";
 import type { Viewer } from "@/lib/model";
 import { authorize, type Permission, type UserViewer } from "./authz";
 import { getViewer } from "./viewer";
-
-/** Turns zod issues into `{ "dotted.path": "message" }`, one entry per bad field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 /** Validates `input` with `schema`; a failure is a 400 naming each bad field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "request"): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    const fields = fieldErrors(result.error);
+    const fields = zodFieldErrors(result.error);
     throw new ValidationError(`Invalid ${what}: ${Object.entries(fields).map(([f, m]) => `${f} ${m}`).join("; ")}.`, fields);
   }
   return result.data;

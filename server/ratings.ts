@@ -5,6 +5,7 @@ import { claims, ratings, ratingScales, reviews } from "@/db/schema";
 import type { CreateRatingInput, RatingScaleDTO, ScaleRatingDTO, UpdateRatingInput } from "@/lib/admin-schemas";
 import { formatRatio, isReadableWithWhiteText, MIN_TEXT_CONTRAST, whiteTextContrast } from "@/lib/contrast";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { RatingDTO } from "@/lib/dto";
 import type { Viewer } from "@/lib/model";
 import { can, type UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
@@ -51,6 +52,17 @@ export function listRatings(db: Db, viewer: Viewer): RatingScaleDTO {
   const rows = db.select().from(ratings).where(eq(ratings.scaleId, scale.id)).orderBy(asc(ratings.position), asc(ratings.id)).all();
   const withUsage = can(viewer, "scale:manage");
   return { scale, items: rows.map((row) => (withUsage ? { ...toDTO(row), usage: usageOf(db, row.id) } : toDTO(row))) };
+}
+
+/** The default scale's verdicts in scale order: what verdict forms, charts, filters and exports use. */
+export function scaleRatings(db: Db | Tx): RatingDTO[] {
+  return db
+    .select({ id: ratings.id, key: ratings.key, label: ratings.label, description: ratings.description, colour: ratings.colour, value: ratings.value, position: ratings.position })
+    .from(ratings)
+    .innerJoin(ratingScales, eq(ratingScales.id, ratings.scaleId))
+    .where(eq(ratingScales.isDefault, true))
+    .orderBy(asc(ratings.position), asc(ratings.id))
+    .all();
 }
 
 function getRatingRow(tx: Tx, id: number): RatingRow | undefined {

@@ -1,27 +1,17 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { claims, comments, events, evidence, ratings, ratingScales, reviews, sources, users } from "@/db/schema";
+import { claims, comments, events, evidence, ratings, reviews, sources, users } from "@/db/schema";
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
-import type { CommentDTO, EvidenceDTO, PersonRef, RatingDTO, ReturnNoteDTO, ReviewDTO } from "@/lib/dto";
+import type { CommentDTO, EvidenceDTO, PersonRef, ReturnNoteDTO, ReviewDTO } from "@/lib/dto";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateReviewInput, EvidenceInput } from "@/lib/schemas";
 import { nextStatus } from "@/lib/workflow";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
+import { scaleRatings } from "./ratings";
 import { checkVersion, IMMEDIATE, nowIso } from "./write-support";
-
-/** The default scale's verdicts, in order. */
-export function listRatings(db: Db | Tx): RatingDTO[] {
-  return db
-    .select({ id: ratings.id, key: ratings.key, label: ratings.label, description: ratings.description, colour: ratings.colour, value: ratings.value, position: ratings.position })
-    .from(ratings)
-    .innerJoin(ratingScales, eq(ratingScales.id, ratings.scaleId))
-    .where(eq(ratingScales.isDefault, true))
-    .orderBy(ratings.position)
-    .all();
-}
 
 /** Names for user ids (actors of the seed and the command line are "System"). */
 export function peopleByIds(db: Db | Tx, ids: (string | null)[]): Map<string, PersonRef> {
@@ -102,7 +92,7 @@ export function createReview(db: Db, viewer: UserViewer, claimId: number, input:
   return db.transaction((tx) => {
     const claim = checkVersion(tx.select().from(claims).where(eq(claims.id, claimId)).get(), input.version, `claim with id ${claimId}`, () => null);
     if (claim.status === "archived") throw new ConflictError("An archived claim cannot be reviewed.");
-    const rating = listRatings(tx).find((r) => r.key === input.rating);
+    const rating = scaleRatings(tx).find((r) => r.key === input.rating);
     if (!rating) throw new ValidationError(`No verdict “${input.rating}” on the rating scale.`, { rating: "not on the rating scale" });
     for (const pending of tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending"))).all()) {
       const after = tx.update(reviews).set({ state: "withdrawn", version: pending.version + 1 }).where(eq(reviews.id, pending.id)).returning().get();

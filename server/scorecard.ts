@@ -1,22 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { claims, ratings, ratingScales, speakers } from "@/db/schema";
-import type { RatingDTO, ScorecardDTO } from "@/lib/dto";
+import { claims, speakers } from "@/db/schema";
+import type { ScorecardDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { contestedExpr } from "./claim-query";
-
-/** The default scale's verdicts in scale order (what charts and filters offer). */
-export function defaultScaleRatings(db: Db): RatingDTO[] {
-  return db
-    .select({ id: ratings.id, key: ratings.key, label: ratings.label, description: ratings.description, colour: ratings.colour, value: ratings.value, position: ratings.position })
-    .from(ratings)
-    .innerJoin(ratingScales, eq(ratingScales.id, ratings.scaleId))
-    .where(eq(ratingScales.isDefault, true))
-    .orderBy(asc(ratings.position), asc(ratings.id))
-    .all();
-}
+import { scaleRatings } from "./ratings";
 
 /**
  * A speaker's record. Verdicts count only once published, so every figure is over published
@@ -56,7 +46,7 @@ export function getScorecard(db: Db, viewer: Viewer, speakerId: number): Scoreca
     claims: totals.claims,
     contested: Number(totals.contested),
     unrated: Number(totals.unrated),
-    ratings: defaultScaleRatings(db).map((rating) => ({ rating, count: perRating.get(rating.id) ?? 0 })),
+    ratings: scaleRatings(db).map((rating) => ({ rating, count: perRating.get(rating.id) ?? 0 })),
     unpublished,
   };
 }

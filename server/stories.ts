@@ -1,11 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { claimLinks, claims, stories } from "@/db/schema";
-import type { Page, StoryDTO, TimelineDTO } from "@/lib/dto";
+import { stories } from "@/db/schema";
+import type { Page, StoryDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
-import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
 import { likePattern } from "./claims";
 import { decodeCursor, toPage } from "./pagination";
 
@@ -64,27 +63,4 @@ export function getStory(db: Db, viewer: Viewer, id: number): StoryDTO {
   const row = selectStories(db, viewer).where(eq(stories.id, id)).get();
   if (!row) throw new NotFoundError(`No story with id ${id}.`);
   return toStoryDTO(row);
-}
-
-/**
- * A story's claims in the order they were stated — same-day claims in the order they were
- * recorded, undated claims last — and the links between them.
- */
-export function getStoryTimeline(db: Db, viewer: Viewer, id: number): TimelineDTO {
-  const story = getStory(db, viewer, id);
-  const rows = selectClaims(db, viewer)
-    .where(and(visibleClaim(viewer), eq(claims.storyId, id)))
-    .orderBy(sql`${claims.statedOn} IS NULL`, asc(claims.statedOn), asc(claims.createdAt), asc(claims.id))
-    .all();
-  const ids = rows.map((r) => r.claim.id);
-  const links =
-    ids.length === 0
-      ? []
-      : db
-          .select({ id: claimLinks.id, kind: claimLinks.kind, fromClaimId: claimLinks.fromClaimId, toClaimId: claimLinks.toClaimId })
-          .from(claimLinks)
-          .where(and(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids)))
-          .orderBy(claimLinks.id)
-          .all();
-  return { story, claims: rows.map(toClaimDTO), links };
 }

@@ -7,7 +7,7 @@ import { ValidationError } from "@/lib/errors";
 import type { LinkKind, Viewer } from "@/lib/model";
 import type { TimelineQuery } from "@/lib/schemas";
 import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
-import { defaultScaleRatings } from "./scorecard";
+import { scaleRatings } from "./ratings";
 import { getSpeaker } from "./speakers";
 import { getStory } from "./stories";
 
@@ -17,6 +17,12 @@ import { getStory } from "./stories";
  * exchange is never shown by one side only. Filtering happens here, not in pages, so the page
  * and GET /api/…/timeline agree.
  */
+
+/**
+ * Claims per page. A story of a thousand claims drawn at once is a page no reader can follow
+ * (and a second of rendering); pages keep the chart legible and the page fast.
+ */
+export const TIMELINE_PAGE_SIZE = 100;
 
 /** Link kinds that pull the other claim in as context. */
 const CONTEXT_KINDS: LinkKind[] = ["disputes", "responds-to"];
@@ -50,12 +56,20 @@ function filterConditions(filters: TimelineFiltersDTO, ratings: RatingDTO[]): SQ
   return conditions;
 }
 
-function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[]): ClaimDTO[] {
-  return selectClaims(db, viewer)
+function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[], page?: { number: number; size: number }): ClaimDTO[] {
+  const query = selectClaims(db, viewer)
     .where(and(visibleClaim(viewer), ...conditions))
-    .orderBy(...TIMELINE_ORDER)
-    .all()
-    .map(toClaimDTO);
+    .orderBy(...TIMELINE_ORDER);
+  return (page ? query.limit(page.size).offset((page.number - 1) * page.size) : query).all().map(toClaimDTO);
+}
+
+/** One page of the claims that match, and how many match in all. */
+function readPage(db: Db, viewer: Viewer, conditions: SQL[], requested: number | undefined) {
+  const matched = db.select({ n: sql<number>`count(*)` }).from(claims).where(and(visibleClaim(viewer), ...conditions)).get()!.n;
+  const pages = Math.max(1, Math.ceil(matched / TIMELINE_PAGE_SIZE));
+  const number = Math.min(requested ?? 1, pages);
+  const primary = readClaims(db, viewer, conditions, { number, size: TIMELINE_PAGE_SIZE });
+  return { primary, page: { number, size: TIMELINE_PAGE_SIZE, pages, matched } };
 }
 
 /** The claims at the other end of the primary claims' disputes and responses, within `scope`. */
@@ -92,10 +106,10 @@ function readLinks(db: Db, shown: ClaimDTO[]): TimelineLinkDTO[] {
  */
 export function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: TimelineFilterInput = {}): StoryTimelineDTO {
   const story = getStory(db, viewer, id);
-  const ratings = defaultScaleRatings(db);
+  const ratings = scaleRatings(db);
   const filters = normaliseFilters(ratings, input);
   const inStory = eq(claims.storyId, id);
-  const primary = readClaims(db, viewer, [inStory, ...filterConditions(filters, ratings)]);
+  const { primary, page } = readPage(db, viewer, [inStory, ...filterConditions(filters, ratings)], input.page);
   const context = readContext(db, viewer, primary, inStory);
   const speakerFacet: SpeakerRef[] = db
     .selectDistinct({ id: speakers.id, name: speakers.name, kind: speakers.kind })
@@ -112,6 +126,7 @@ export function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: Time
     filters,
     facets: { speakers: speakerFacet, ratings },
     total: story.claimCount,
+    page,
   };
 }
 
@@ -122,9 +137,9 @@ export function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: Time
  */
 export function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, input: Omit<TimelineFilterInput, "speaker"> = {}): SpeakerTimelineDTO {
   const speaker = getSpeaker(db, viewer, id);
-  const ratings = defaultScaleRatings(db);
+  const ratings = scaleRatings(db);
   const filters = { ...normaliseFilters(ratings, input), speaker: null };
-  const primary = readClaims(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)]);
+  const { primary, page } = readPage(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)], input.page);
   const context = readContext(db, viewer, primary, undefined);
   return {
     speaker,
@@ -134,5 +149,6 @@ export function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, input: Om
     filters,
     facets: { speakers: [], ratings },
     total: speaker.claimCount,
+    page,
   };
 }

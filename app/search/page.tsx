@@ -4,7 +4,7 @@ import { Pager } from "@/components/pager";
 import { SearchForm, type SearchFormValues } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";
 import { searchQuerySchema } from "@/lib/schemas";
-import { fieldErrors } from "@/server/http";
+import { zodFieldErrors } from "@/lib/errors";
 import { or404, param } from "@/server/pages";
 import { search, searchFacets } from "@/server/search";
 import { getViewer } from "@/server/viewer";
@@ -23,7 +23,7 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
   const staff = viewer.kind === "user";
   const db = getDb();
   const parsed = searchQuerySchema.safeParse({ ...values, cursor: param(raw.cursor) ?? "", limit: param(raw.limit) ?? "" });
-  const errors = parsed.success ? null : fieldErrors(parsed.error);
+  const errors = parsed.success ? null : zodFieldErrors(parsed.error);
   const page = parsed.success && parsed.data.q.trim() ? or404(() => search(db, viewer, parsed.data)) : null;
   const facets = searchFacets(db, viewer);
   const shown = Number(param(raw.shown) ?? 0) || 0;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { apiFields, Field, INPUT, PRIMARY, SECONDARY, zodFields } from "@/components/admin/form-bits";
+import { apiFields, Field, INPUT, PRIMARY, SECONDARY } from "@/components/form-bits";
+import { zodFieldErrors } from "@/lib/errors";
 import { SaveError } from "@/components/field-errors";
 import { createTokenSchema, type NewApiTokenDTO } from "@/lib/admin-schemas";
 import { useCreateToken } from "./hooks";
@@ -71,7 +72,7 @@ export function NewTokenForm() {
         e.preventDefault();
         const parsed = createTokenSchema.safeParse({ name, expiresAt: expiresOn });
         if (!parsed.success) {
-          setErrors(zodFields(parsed.error));
+          setErrors(zodFieldErrors(parsed.error));
           return;
         }
         setErrors({});

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatRatio, HEX_COLOUR, MIN_TEXT_CONTRAST, whiteTextContrast } from "@/lib/contrast";
-import type { A11y } from "./form-bits";
+import type { A11y } from "@/components/form-bits";
 
 /** The verdict badge as readers will see it (components/verdict-badge.tsx), from a draft. */
 export function BadgePreview({ label, colour, description }: { label: string; colour: string; description?: string }) {

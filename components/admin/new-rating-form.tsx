@@ -5,7 +5,8 @@ import { SaveError } from "@/components/field-errors";
 import { createRatingSchema } from "@/lib/admin-schemas";
 import { HEX_COLOUR, MIN_TEXT_CONTRAST } from "@/lib/contrast";
 import { BadgePreview, ColourInput, ContrastNote } from "./badge-preview";
-import { apiFields, Field, INPUT, PRIMARY, zodFields } from "./form-bits";
+import { apiFields, Field, INPUT, PRIMARY } from "@/components/form-bits";
+import { zodFieldErrors } from "@/lib/errors";
 import { useCreateRating } from "./hooks";
 import { numberOrNull } from "./rating-row";
 
@@ -48,7 +49,7 @@ export function NewRatingForm({ nextPosition }: { nextPosition: number }) {
             position: draft.position.trim() === "" ? undefined : Number(draft.position),
           });
           if (!parsed.success) {
-            setErrors(zodFields(parsed.error));
+            setErrors(zodFieldErrors(parsed.error));
             return;
           }
           setErrors({});

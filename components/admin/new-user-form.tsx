@@ -4,7 +4,8 @@ import { useState } from "react";
 import { SaveError } from "@/components/field-errors";
 import { createUserSchema, MIN_PASSWORD_LENGTH } from "@/lib/admin-schemas";
 import { ROLES, type Role } from "@/lib/model";
-import { apiFields, Field, INPUT, PRIMARY, zodFields } from "./form-bits";
+import { apiFields, Field, INPUT, PRIMARY } from "@/components/form-bits";
+import { zodFieldErrors } from "@/lib/errors";
 import { useCreateUser } from "./hooks";
 import { ROLE_LABELS } from "./admin-chrome";
 
@@ -34,7 +35,7 @@ export function NewUserForm() {
           setAdded(null);
           const parsed = createUserSchema.safeParse(draft);
           if (!parsed.success) {
-            setErrors(zodFields(parsed.error));
+            setErrors(zodFieldErrors(parsed.error));
             return;
           }
           setErrors({});

@@ -8,7 +8,8 @@ import { ApiError } from "@/lib/api-client";
 import { HEX_COLOUR } from "@/lib/contrast";
 import { plural } from "@/lib/format";
 import { BadgePreview, ColourInput, ContrastNote } from "./badge-preview";
-import { apiFields, SECONDARY, zodFields } from "./form-bits";
+import { apiFields, SECONDARY } from "@/components/form-bits";
+import { zodFieldErrors } from "@/lib/errors";
 import { useDeleteRating, useUpdateRating } from "./hooks";
 
 interface Draft {
@@ -63,7 +64,7 @@ export function RatingRow({ rating }: { rating: ScaleRatingDTO }) {
   function save(version: number) {
     const parsed = updateRatingSchema.safeParse({ ...changed, version });
     if (!parsed.success) {
-      setErrors(zodFields(parsed.error));
+      setErrors(zodFieldErrors(parsed.error));
       return;
     }
     setErrors({});

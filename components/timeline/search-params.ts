@@ -15,7 +15,7 @@ export function readFiltered<T>(
   raw: SearchParams,
   read: (filters: Partial<TimelineQuery>) => T,
 ): { view: T; errors: Record<string, string> } {
-  const input = Object.fromEntries(["by", "speaker", "verdict", "from", "to"].map((k) => [k, param(raw[k])]));
+  const input = Object.fromEntries(["by", "speaker", "verdict", "from", "to", "page"].map((k) => [k, param(raw[k])]));
   const parsed = schema.safeParse(input);
   const errors: Record<string, string> = {};
   if (!parsed.success) {

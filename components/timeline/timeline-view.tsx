@@ -45,9 +45,14 @@ export function TimelineView({
       ) : (
         <>
           <p className="text-sm text-muted">
-            {filtered ? `Showing ${view.claims.length} of ${plural(view.total, "claim")}` : `Showing ${plural(view.claims.length, "claim")}`}
+            {view.page.pages > 1
+              ? `Showing claims ${(view.page.number - 1) * view.page.size + 1}–${(view.page.number - 1) * view.page.size + view.claims.length} of ${plural(view.page.matched, filtered ? "matching claim" : "claim")}`
+              : filtered
+                ? `Showing ${view.claims.length} of ${plural(view.total, "claim")}`
+                : `Showing ${plural(view.claims.length, "claim")}`}
             {view.context.length > 0 ? `, with ${view.context.length} more for context` : ""}.
           </p>
+          <TimelinePager view={view} action={action} />
           <section aria-labelledby="chart-heading" className="space-y-2">
             <h2 id="chart-heading" className="sr-only">
               Chart
@@ -60,8 +65,39 @@ export function TimelineView({
             </h2>
             <TimelineList claims={view.claims} context={view.context} links={view.links} />
           </section>
+          <TimelinePager view={view} action={action} />
         </>
       )}
     </>
+  );
+}
+
+/** Earlier and later pages of a long timeline, keeping the filters (plain links: no JavaScript needed). */
+function TimelinePager({ view, action }: { view: TimelineViewDTO; action: string }) {
+  if (view.page.pages <= 1) return null;
+  const href = (page: number) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(view.filters)) if (value !== null && !(key === "by" && value === "speaker")) query.set(key, String(value));
+    if (page > 1) query.set("page", String(page));
+    const qs = query.toString();
+    return qs ? `${action}?${qs}` : action;
+  };
+  const { number, pages } = view.page;
+  return (
+    <nav aria-label="Timeline pages" className="flex flex-wrap items-center gap-4 text-sm">
+      {number > 1 ? (
+        <Link href={href(number - 1)} rel="prev">
+          ← Earlier claims
+        </Link>
+      ) : null}
+      <span className="text-muted">
+        Page {number} of {pages}
+      </span>
+      {number < pages ? (
+        <Link href={href(number + 1)} rel="next">
+          Later claims →
+        </Link>
+      ) : null}
+    </nav>
   );
 }

@@ -5,7 +5,7 @@
  *
  * - Plain text is stored exactly as given apart from line endings (CRLF/CR → LF) and a leading
  *   byte-order mark (an encoding artefact, which `TextDecoder` drops too).
- * - Markdown and HTML are converted (see markdown-to-text.ts and html-to-text.ts); their result's
+ * - Markdown and HTML are converted (see markdown-to-text.ts and html-to-text/); their result's
  *   line endings are LF by construction.
  *
  * Errors are `ImportError`s: a `ValidationError` (400 through server/http.ts) naming the field

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { claims, speakers, stories } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { recordEvent } from "../events";
-import { listRatings } from "../reviews";
+import { scaleRatings } from "../ratings";
 import { IMMEDIATE } from "../write-support";
 
 /**
@@ -73,7 +73,7 @@ export interface LiarImportResult {
  */
 export function importLiar(db: Db, actor: string, rows: LiarRow[], batch = 2000): LiarImportResult {
   const result: LiarImportResult = { claims: 0, speakers: 0, stories: 0, skipped: 0 };
-  const ratingIds = new Map(listRatings(db).map((r) => [r.key, r.id]));
+  const ratingIds = new Map(scaleRatings(db).map((r) => [r.key, r.id]));
   const speakerIds = new Map(db.select({ id: speakers.id, name: speakers.name }).from(speakers).all().map((s) => [s.name.toLowerCase(), s.id]));
   const storyIds = new Map(db.select({ id: stories.id, title: stories.title }).from(stories).all().map((s) => [s.title.toLowerCase(), s.id]));
   const seen = new Set(db.select({ text: claims.text, speakerId: claims.speakerId }).from(claims).all().map((c) => `${c.speakerId}\u0000${c.text}`));

@@ -9,7 +9,7 @@ import { ANONYMOUS } from "@/lib/model";
 import { sharedPath, missingShared } from "@/scripts/shared-dir";
 import { getClaim } from "@/server/claims";
 import { claimReviewFor, getClaimReview } from "@/server/feeds";
-import { listRatings } from "@/server/reviews";
+import { scaleRatings } from "@/server/ratings";
 import { createSeededDb, installDb, tokenFor } from "@/tests/support/db";
 import { call } from "@/tests/support/http";
 import { compileZenodotus, googleProblems, loadSchemaOrg, propertyPaths, schemaOrgProblems } from "./claimreview-checks";
@@ -28,7 +28,7 @@ function variant(id: number, change: (c: ClaimDTO) => ClaimDTO): ClaimDTO {
 }
 
 function reviewOf(claim: ClaimDTO): ClaimReviewJsonLd {
-  const review = buildClaimReview({ claim, scale: listRatings(db), verdictPublishedAt: "2026-03-04T10:20:30.000Z", site: SITE });
+  const review = buildClaimReview({ claim, scale: scaleRatings(db), verdictPublishedAt: "2026-03-04T10:20:30.000Z", site: SITE });
   if (!review) throw new Error(`no ClaimReview for claim ${claim.id}`);
   return review;
 }
@@ -46,7 +46,7 @@ function cases(): [string, ClaimReviewJsonLd][] {
     ["a source without a URL", reviewOf(variant(sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: null } })))],
     ["a source with a URL", reviewOf(variant(sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/2025/06/report" } })))],
     ["no source at all", reviewOf(variant(sourcedId(), (c) => ({ ...c, source: null, anchor: null })))],
-    ["a verdict without a numeric value", reviewOf(variant(numericId(), (c) => ({ ...c, verdict: { rating: listRatings(db).find((r) => r.key === "unproven")!, rationale: null } })))],
+    ["a verdict without a numeric value", reviewOf(variant(numericId(), (c) => ({ ...c, verdict: { rating: scaleRatings(db).find((r) => r.key === "unproven")!, rationale: null } })))],
     ["an undated claim by a person", reviewOf(variant(numericId(), (c) => ({ ...c, statedOn: null, speaker: { ...c.speaker, kind: "person" } })))],
   ];
 }
@@ -91,7 +91,7 @@ describe("buildClaimReview", () => {
   it("maps a published verdict: rating from the scale, speaker, appearance, permalink and organisation", () => {
     const claim = variant(numericId(), (c) => c);
     const review = reviewOf(claim);
-    const scale = listRatings(db).filter((r) => r.value !== null);
+    const scale = scaleRatings(db).filter((r) => r.value !== null);
     expect(review.url).toBe(`${SITE.url}/claims/${claim.id}`);
     expect(review.datePublished).toBe("2026-03-04");
     expect(review.author).toEqual({ "@type": "Organization", name: SITE.orgName, url: SITE.orgUrl });
@@ -135,7 +135,7 @@ describe("buildClaimReview", () => {
     expect(claimReviewFor(db, getClaim(db, ANONYMOUS, unrated.id), SITE)).toBeNull();
     const rated = variant(numericId(), (c) => c);
     for (const status of ["draft", "in_review", "returned", "archived"] as const) {
-      expect(buildClaimReview({ claim: { ...rated, status }, scale: listRatings(db), verdictPublishedAt: "2026-01-01T00:00:00Z", site: SITE })).toBeNull();
+      expect(buildClaimReview({ claim: { ...rated, status }, scale: scaleRatings(db), verdictPublishedAt: "2026-01-01T00:00:00Z", site: SITE })).toBeNull();
     }
   });
 });

@@ -8,7 +8,8 @@ import { getClaimDetail, listClaims } from "@/server/claims";
 import { listContestedPairs } from "@/server/contested";
 import { getSource, listSourceClaims, listSources } from "@/server/sources";
 import { getSpeaker, listSpeakers } from "@/server/speakers";
-import { getStoryTimeline, listStories } from "@/server/stories";
+import { listStories } from "@/server/stories";
+import { getStoryTimeline } from "@/server/timelines";
 import { createSeededDb, idOf, snapshot } from "../support/db";
 
 const EDITOR: Viewer = { kind: "user", id: "u1", name: "Ed", role: "editor" };

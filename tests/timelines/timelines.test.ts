@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import type { SpeakerTimelineDTO, StoryTimelineDTO } from "@/lib/dto";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { layoutTimeline } from "@/lib/timeline-layout";
-import { getSpeakerTimeline, getStoryTimeline } from "@/server/timelines";
+import { getSpeakerTimeline, getStoryTimeline, TIMELINE_PAGE_SIZE } from "@/server/timelines";
 import { createSeededDb, installDb, tokenFor } from "../support/db";
 import { call } from "../support/http";
 import { writer } from "./support";
@@ -203,5 +203,26 @@ describe("speaker timeline", () => {
     expect(claimIds((await readSpeaker(mayor, "?verdict=none&to=2025-12-31")).body)).toEqual([ids.c2, ids.c5]);
     expect((await readSpeaker(mayor, "?from=2026-01-01&to=2025-01-01")).status).toBe(400);
     expect((await readSpeaker(999999)).status).toBe(404);
+  });
+});
+
+describe("a long timeline", () => {
+  it("comes in pages of TIMELINE_PAGE_SIZE claims, in order, none lost", async () => {
+    const db = await createSeededDb();
+    const story = db.$client.prepare("INSERT INTO stories (title) VALUES ('A long story')").run().lastInsertRowid as number;
+    const speaker = (db.$client.prepare("SELECT id FROM speakers LIMIT 1").get() as { id: number }).id;
+    const insert = db.$client.prepare("INSERT INTO claims (text, speaker_id, story_id, stated_on, status) VALUES (?, ?, ?, ?, 'published')");
+    const total = TIMELINE_PAGE_SIZE + 7;
+    for (let i = 0; i < total; i++) insert.run(`Claim number ${i}`, speaker, story, `2024-01-${String(1 + (i % 28)).padStart(2, "0")}`);
+    const first = getStoryTimeline(db, ANONYMOUS, story);
+    expect(first.page).toEqual({ number: 1, size: TIMELINE_PAGE_SIZE, pages: 2, matched: total });
+    expect(first.claims).toHaveLength(TIMELINE_PAGE_SIZE);
+    const second = getStoryTimeline(db, ANONYMOUS, story, { page: 2 });
+    expect(second.claims).toHaveLength(7);
+    const dates = [...first.claims, ...second.claims].map((c) => c.statedOn!);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set([...first.claims, ...second.claims].map((c) => c.id)).size).toBe(total);
+    // A page past the end shows the last one.
+    expect(getStoryTimeline(db, ANONYMOUS, story, { page: 9 }).page.number).toBe(2);
   });
 });

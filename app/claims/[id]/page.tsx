@@ -13,7 +13,7 @@ import { LINK_LABELS } from "@/lib/model";
 import { getClaimDetail } from "@/server/claims";
 import { getEditorial, listAssignees } from "@/server/editorial";
 import { claimReviewFor } from "@/server/feeds";
-import { listRatings } from "@/server/reviews";
+import { scaleRatings } from "@/server/ratings";
 import { or404, pageId } from "@/server/pages";
 import { getSite } from "@/server/site";
 import { getViewer } from "@/server/viewer";
@@ -149,7 +149,7 @@ export default async function ClaimPage(props: Props) {
       </section>
 
       {viewer.kind === "user" ? (
-        <ClaimStaffPanel initial={claim} role={viewer.role} editorial={getEditorial(getDb(), claim.id)} ratings={listRatings(getDb())} assignees={listAssignees(getDb())} />
+        <ClaimStaffPanel initial={claim} role={viewer.role} editorial={getEditorial(getDb(), claim.id)} ratings={scaleRatings(getDb())} assignees={listAssignees(getDb())} />
       ) : null}
 
       {related.length > 0 ? (

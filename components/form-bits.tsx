@@ -1,19 +1,13 @@
 "use client";
 
+/** Form pieces every staff form shares: class names, a labelled field with hint and error, error mapping. */
+
 import { type ReactNode, useId } from "react";
-import type { z } from "zod";
 import { ApiError } from "@/lib/api-client";
 
 export const INPUT = "mt-1 block w-full rounded border border-rule bg-white px-2 py-1.5 aria-invalid:border-red-600";
 export const PRIMARY = "rounded bg-ink px-4 py-2 font-semibold text-white disabled:opacity-60";
 export const SECONDARY = "rounded border border-ink px-3 py-1.5 font-semibold disabled:opacity-50";
-
-/** Each bad field of a zod failure, by its dotted path (the same keys the API's `fields` use). */
-export function zodFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.length > 0 ? issue.path.map(String).join(".") : "_"] ??= issue.message;
-  return fields;
-}
 
 /** The bad fields of a failed save (the API's `error.fields`). */
 export const apiFields = (error: unknown): Record<string, string> => (error instanceof ApiError ? error.fields : {});
@@ -36,7 +30,7 @@ export function Field({ label, error, hint, className, children }: { label: Reac
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-800">
           {error}
         </p>
       ) : null}

@@ -1,0 +1,30 @@
+/** Schemas shared by every domain: ids, list paging, calendar dates, the edited version. */
+import { z } from "zod";
+
+/** A positive integer id from a path or query string. */
+export const idSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER);
+
+export const limitSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100");
+
+export const pageQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: limitSchema.default(20),
+});
+
+/** A page of a list filtered by a text query (titles, names). */
+export const searchPageQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+});
+
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** A calendar date YYYY-MM-DD that exists (no 30 February). */
+export const calendarDateSchema = z.string({ error: "must be a date YYYY-MM-DD" }).refine(isCalendarDate, "must be a real date written YYYY-MM-DD");
+
+/** The version the change was based on (optimistic concurrency). */
+export const versionSchema = z.number({ error: "must be the version number you edited" }).int("must be a whole number").positive("must be positive");

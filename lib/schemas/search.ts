@@ -1,0 +1,46 @@
+/** Full-text search (GET /api/search, the /search page) and similar claims. */
+import { z } from "zod";
+import { CLAIM_STATUSES } from "../model";
+import { SEARCH_TYPES } from "../search-query";
+import { calendarDateSchema, idSchema, limitSchema } from "./common";
+
+/** A query-string value where an empty string (a GET form's unset field) means "not given". */
+const blank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/**
+ * GET /api/search and the /search page. `q` is never refused: any text is searchable (a very
+ * long one is cut), and what FTS5 would read as syntax is quoted (lib/search-query).
+ */
+export const searchQuerySchema = z
+  .object({
+    q: z
+      .string({ error: "must be text" })
+      .default("")
+      .transform((v) => v.slice(0, 2000)),
+    type: blank(z.enum(SEARCH_TYPES, { error: `must be one of ${SEARCH_TYPES.join(", ")}` })).transform((v) => v ?? "all"),
+    speaker: blank(idSchema),
+    story: blank(idSchema),
+    /** A rating key of the scale, such as `false` or `misleading`. */
+    verdict: blank(z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, "must be a rating key such as false")),
+    /** Staff only: readers see published claims whatever they ask for. */
+    status: blank(z.enum(CLAIM_STATUSES, { error: `must be one of ${CLAIM_STATUSES.join(", ")}` })),
+    from: blank(calendarDateSchema),
+    to: blank(calendarDateSchema),
+    cursor: blank(z.string().max(2000, "malformed cursor")),
+    limit: blank(limitSchema).transform((v) => v ?? 20),
+  })
+  .superRefine((s, ctx) => {
+    if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+  });
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** GET /api/claims/similar: claims that look like the one being written. */
+export const similarClaimsQuerySchema = z.object({
+  text: z
+    .string({ error: "must be text" })
+    .default("")
+    .transform((v) => v.slice(0, 2000)),
+  exclude: blank(idSchema),
+  limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
+});
+export type SimilarClaimsQuery = z.output<typeof similarClaimsQuerySchema>;
