@@ -108,5 +108,19 @@ test.describe("with JavaScript turned off", () => {
     await page.goto("/stories");
     await page.getByRole("link", { name: "Cambodia scam compounds" }).click();
     await expect(page.getByRole("list", { name: "Claims in the order they were stated" })).toBeVisible();
+
+    // Search is a plain form; results come from the server with the matches marked.
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Search claims, sources and speakers" });
+    await box.fill("scam centers");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=scam\+centers/);
+    await expect(page.locator("main mark").first()).toBeVisible();
+
+    // A speaker's scorecard is drawn on the server.
+    await page.goto("/speakers");
+    await page.getByRole("link", { name: "Amnesty International" }).click();
+    await expect(page.getByRole("heading", { name: "Scorecard" })).toBeVisible();
+    await expect(page.locator("svg[role=img]").first()).toBeVisible();
   });
 });

@@ -36,7 +36,9 @@ const NOT_NAMES = new Set(
   ("the a an but and or in on at as when while if after before he she it they we i you this that these those there " +
     "asked meanwhile however still yet so then also his her their its our my your what who why how where which " +
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
-    "september october november december photo").split(" "),
+    "september october november december photo according despite during since although though because with " +
+    "without for from by to of under over about among between last next earlier later today yesterday tomorrow " +
+    "here now some many most all both each several").split(" "),
 );
 /** Countries and places that speak as governments ("Cambodia said"). A short general list. */
 const COUNTRIES = new Set(

@@ -16,13 +16,18 @@ export interface ResolvedSpeaker {
   /** The named mention it was resolved to. */
   mention: Mention | null;
   speakerId: number | null;
-  /** How it was found: a name in the source, or an antecedent (pronoun, nominal). */
-  via: "name" | "antecedent" | "unresolved";
+  /**
+   * How it was found: a name in the source, an antecedent (pronoun, nominal), or — when nothing
+   * named fits — the source's own description ("the city audit office"), proposed as it is.
+   */
+  via: "name" | "antecedent" | "description" | "unresolved";
 }
 
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "her", "i", "who"]);
 const GROUP_PRONOUNS = new Set(["it", "they", "we", "which"]);
 const ORG_NOMINALS = new Set(["group", "organisation", "organization", "company", "firm", "campaign", "agency", "network", "newspaper", "paper", "report", "study", "survey", "poll", "watchdog", "charity", "union", "party", "committee", "institute", "foundation", "association"]);
+/** Public bodies named by description rather than by name. */
+const INSTITUTION_NOMINALS = new Set(["office", "council", "court", "authority", "commission", "board", "tribunal", "regulator", "inspectorate", "prosecutor", "ombudsman"]);
 const GOV_NOMINALS = new Set(["government", "ministry", "officials", "official", "authorities", "administration", "department", "police", "regime", "cabinet", "embassy", "military", "army", "prosecutors", "state"]);
 
 export function normalizeName(s: string): string {
@@ -125,13 +130,26 @@ export class SpeakerResolver {
     }
     if (ORG_NOMINALS.has(head)) {
       const m = before(["organisation", "other"]);
-      return m ? this.antecedent(m, "organisation") : null;
+      return m ? this.antecedent(m, "organisation") : this.described(source, "organisation");
     }
     if (PERSON_TITLES.has(head)) {
       const p = before(["person"], new Set([head])) ?? before(["person"]);
-      return p ? { ...this.named(p), via: "antecedent" } : null;
+      return p ? { ...this.named(p), via: "antecedent" } : this.described(source, "person");
     }
-    return null;
+    return INSTITUTION_NOMINALS.has(head) ? this.described(source, "government") : null;
+  }
+
+  /**
+   * A speaker named only by description ("the city audit office", "the harbour authority"),
+   * proposed as it stands so the fact-checker starts from something: the words of the source
+   * without a leading article, capitalised. Bare pronouns never get here.
+   */
+  private described(source: Range, kind: SpeakerKind): ResolvedSpeaker | null {
+    const words = this.tokens.slice(source[0], source[1] + 1).map((t) => t.text);
+    while (words.length > 0 && /^(the|a|an|this|that|its|their|his|her|our)$/i.test(words[0]!)) words.shift();
+    if (words.length < 2 && !PERSON_TITLES.has(words[0]?.toLowerCase() ?? "")) return null;
+    const name = words.join(" ").replace(/\s+([,.’'])/g, "$1");
+    return { name: name.charAt(0).toUpperCase() + name.slice(1), kind, mention: null, speakerId: null, via: "description" };
   }
 
   /** A speaker found through a pronoun or nominal; the nominal tells the kind of a bare name. */

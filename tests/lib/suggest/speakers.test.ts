@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { suggestClaims } from "@/lib/suggest";
 import { matchKnown, normalizeName } from "@/lib/suggest/speakers";
 import { at, claimWith, readable } from "./helpers";
 
@@ -63,5 +64,17 @@ describe("matching known speakers", () => {
 
   it("does not match a different person who shares the surname", () => {
     expect(matchKnown("Sok Bona", "person", [{ id: 8, name: "Pen Bona", aliases: [] }])).toBeNull();
+  });
+});
+
+describe("speakers named only by description", () => {
+  it("proposes the description itself when nothing named fits, never for a bare pronoun", () => {
+    const text = "According to the city audit office, the harbour expansion cost 340 million euros. The mayor said the work would end in May. He said it was on budget.";
+    const found = suggestClaims(text);
+    const speakerOf = (needle: string) => found.find((s) => [...text].slice(s.content.start, s.content.end).join("").includes(needle))?.speaker ?? null;
+    expect(speakerOf("340 million euros")).toMatchObject({ name: "City audit office", kind: "government", speakerId: null, mention: null });
+    expect(speakerOf("work would end")).toMatchObject({ name: "Mayor", kind: "person" });
+    // "He" has no named person before it: no speaker is invented, and "According" is not a name.
+    expect(speakerOf("on budget")).toBeNull();
   });
 });
