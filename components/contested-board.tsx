@@ -6,6 +6,7 @@ import type { ContestedPairDTO, Page } from "@/lib/dto";
 import { plural } from "@/lib/format";
 import { type ContestedFilters, contestedQuery } from "@/lib/queries";
 import { ContestedPair } from "./contested-pair";
+import { FilterSelect } from "./filter-select";
 
 interface Facets {
   stories: { id: number; title: string }[];
@@ -53,28 +54,24 @@ export function ContestedBoard({ initial, initialFilters, facets }: { initial: P
   return (
     <div className="space-y-6">
       <form method="get" action="/contested" className="flex flex-wrap items-end gap-4 rounded-md border border-rule bg-white p-4" aria-label="Filter contested claims">
-        <div className="flex flex-col text-sm font-medium">
-          <label htmlFor="board-story">Story</label>
-          <select id="board-story" name="story" value={filters.story ?? ""} onChange={(e) => update("story", e.target.value)} className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">All stories</option>
-            {facets.stories.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col text-sm font-medium">
-          <label htmlFor="board-speaker">Speaker</label>
-          <select id="board-speaker" name="speaker" value={filters.speaker ?? ""} onChange={(e) => update("speaker", e.target.value)} className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5">
-            <option value="">All speakers</option>
-            {facets.speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Story"
+          name="story"
+          value={filters.story ?? ""}
+          onChange={(e) => update("story", e.target.value)}
+          anyLabel="All stories"
+          options={facets.stories.map((x) => ({ value: x.id, label: x.title }))}
+          className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5"
+        />
+        <FilterSelect
+          label="Speaker"
+          name="speaker"
+          value={filters.speaker ?? ""}
+          onChange={(e) => update("speaker", e.target.value)}
+          anyLabel="All speakers"
+          options={facets.speakers.map((x) => ({ value: x.id, label: x.name }))}
+          className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5"
+        />
         <noscript>
           <button type="submit" className="rounded bg-ink px-4 py-1.5 text-sm font-semibold text-white">
             Apply filters

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { QueueBoard } from "@/components/editorial/queue-board";
+import { FilterSelect } from "@/components/filter-select";
 import { Pager } from "@/components/pager";
 import { queueQuerySchema } from "@/lib/schemas";
 import { listContestedFacets } from "@/server/contested";
@@ -33,7 +34,6 @@ export default async function ReviewPage(props: { searchParams: Promise<Record<s
   const queue = or404(() => listQueue(db, viewer, query));
   const facets = listContestedFacets(db, viewer);
   const assignees = listAssignees(db);
-  const select = "mt-1 block rounded border border-rule bg-white px-2 py-1.5";
   return (
     <div className="space-y-6">
       <header>
@@ -41,51 +41,16 @@ export default async function ReviewPage(props: { searchParams: Promise<Record<s
         <p className="text-muted">Claims in review, contested claims without a verdict, and claims returned to their fact-checker — most check requests first, then oldest.</p>
       </header>
       <form method="get" className="flex flex-wrap items-end gap-4 rounded-md border border-rule bg-white p-4" aria-label="Filter the queue">
-        <label className="text-sm font-medium">
-          Show
-          <select name="filter" defaultValue={query.filter} className={select}>
-            {FILTERS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Story
-          <select name="story" defaultValue={query.story ?? ""} className={select}>
-            <option value="">All stories</option>
-            {facets.stories.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Speaker
-          <select name="speaker" defaultValue={query.speaker ?? ""} className={select}>
-            <option value="">All speakers</option>
-            {facets.speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Assignee
-          <select name="assignee" defaultValue={query.assignee ?? ""} className={select}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="none">Nobody</option>
-            {assignees.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Show" name="filter" defaultValue={query.filter} options={FILTERS} />
+        <FilterSelect label="Story" name="story" defaultValue={query.story ?? ""} anyLabel="All stories" options={facets.stories.map((x) => ({ value: x.id, label: x.title }))} />
+        <FilterSelect label="Speaker" name="speaker" defaultValue={query.speaker ?? ""} anyLabel="All speakers" options={facets.speakers.map((x) => ({ value: x.id, label: x.name }))} />
+        <FilterSelect
+          label="Assignee"
+          name="assignee"
+          defaultValue={query.assignee ?? ""}
+          anyLabel="Anyone"
+          options={[{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...assignees.map((a) => ({ value: a.id, label: a.name }))]}
+        />
         <button type="submit" className="rounded bg-ink px-4 py-1.5 font-semibold text-white">
           Apply
         </button>

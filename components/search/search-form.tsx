@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/filter-select";
 import { CLAIM_STATUSES, STATUS_LABELS } from "@/lib/model";
 import type { SearchFacets } from "@/server/search";
 
@@ -46,52 +47,10 @@ export function SearchForm({ values, facets, staff }: { values: SearchFormValues
       <details open={narrowed} className="group">
         <summary className="cursor-pointer text-sm font-medium text-accent">Filters</summary>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <label className={labelClass}>
-            Speaker
-            <select name="speaker" defaultValue={values.speaker} className={field}>
-              <option value="">Any speaker</option>
-              {facets.speakers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Story
-            <select name="story" defaultValue={values.story} className={field}>
-              <option value="">Any story</option>
-              {facets.stories.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className={labelClass}>
-            Verdict
-            <select name="verdict" defaultValue={values.verdict} className={field}>
-              <option value="">Any verdict</option>
-              {facets.verdicts.map((v) => (
-                <option key={v.key} value={v.key}>
-                  {v.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {staff ? (
-            <label className={labelClass}>
-              Status
-              <select name="status" defaultValue={values.status} className={field}>
-                <option value="">Any status</option>
-                {CLAIM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
+          <FilterSelect label="Speaker" name="speaker" defaultValue={values.speaker} anyLabel="Any speaker" options={facets.speakers.map((x) => ({ value: x.id, label: x.name }))} className={field} />
+          <FilterSelect label="Story" name="story" defaultValue={values.story} anyLabel="Any story" options={facets.stories.map((x) => ({ value: x.id, label: x.title }))} className={field} />
+          <FilterSelect label="Verdict" name="verdict" defaultValue={values.verdict} anyLabel="Any verdict" options={facets.verdicts.map((v) => ({ value: v.key, label: v.label }))} className={field} />
+          {staff ? <FilterSelect label="Status" name="status" defaultValue={values.status} anyLabel="Any status" options={CLAIM_STATUSES.map((x) => ({ value: x, label: STATUS_LABELS[x] }))} className={field} /> : null}
           <label className={labelClass}>
             From
             <input type="date" name="from" defaultValue={values.from} className={field} />
