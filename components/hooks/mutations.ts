@@ -7,9 +7,9 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
-import type { ClaimDetailDTO, CommentDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO, StoryDTO } from "@/lib/dto";
+import type { ClaimDetailDTO, CommentDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
 import { queryKeys } from "@/lib/queries";
-import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, CreateSpeakerBody, EvidenceBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
+import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, EvidenceBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
 
 function useWrite<TInput, TResult>(request: (input: TInput) => Promise<TResult>, invalidate: (result: TResult, input: TInput) => QueryKey[]) {
   const client = useQueryClient();
@@ -61,8 +61,6 @@ export const useCreateLink = (claimId: number) =>
 export const useDeleteLink = () =>
   useWrite((linkId: number) => apiFetch<{ id: number }>(`/api/links/${linkId}`, { method: "DELETE" }), () => [queryKeys.claims, queryKeys.contested]);
 
-export const useCreateSpeaker = () =>
-  useWrite((input: CreateSpeakerBody) => apiFetch<SpeakerDetailDTO>("/api/speakers", json("POST", input)), () => [queryKeys.speakers]);
 
 export const useUpdateSpeaker = (id: number) =>
   useWrite((input: UpdateSpeakerBody) => apiFetch<SpeakerDetailDTO>(`/api/speakers/${id}`, json("PATCH", input)), () => [queryKeys.speakers, queryKeys.claims]);
@@ -73,7 +71,6 @@ export const useMergeSpeaker = (id: number) =>
     () => [queryKeys.speakers, queryKeys.claims, queryKeys.contested],
   );
 
-export const useCreateStory = () => useWrite((input: { title: string; description?: string }) => apiFetch<StoryDTO>("/api/stories", json("POST", input)), () => [queryKeys.stories]);
 
 export const useProposeVerdict = (claimId: number) =>
   useWrite(

@@ -14,8 +14,9 @@ import { POST as createSpeaker } from "@/app/api/speakers/route";
 import { PATCH as patchStory } from "@/app/api/stories/[id]/route";
 import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, idOf, installDb, snapshot, tokenFor } from "../support/db";
+import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
 import { call, type CallInit } from "../support/http";
+import { refused as expectRefused } from "../support/refused";
 
 let db: Db;
 let fc: string;
@@ -40,16 +41,8 @@ beforeAll(async () => {
 const versionOf = (table: string, id: number) => (db.$client.prepare(`SELECT version FROM ${table} WHERE id = ?`).get(id) as { version: number }).version;
 const eventCount = () => (db.$client.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
 
-/** Calls a write and asserts it is refused with `status`, naming `fields`, and changes nothing. */
-async function refused(handler: Handler, url: string, init: CallInit, status: number, fields: string[] = []) {
-  const before = snapshot(db, ["api_tokens"]);
-  const res = await call(handler, url, { token: fc, ...init });
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error.message).toEqual(expect.any(String));
-  for (const f of fields) expect(res.body.error.fields ?? {}, `field ${f} in ${JSON.stringify(res.body)}`).toHaveProperty([f]);
-  expect(snapshot(db, ["api_tokens"])).toEqual(before);
-  return res;
-}
+/** A write by the fact-checker (unless `init` says otherwise) that must be refused and change nothing. */
+const refused = (handler: Handler, url: string, init: CallInit, status: number, fields: string[] = []) => expectRefused(db, handler, url, { token: fc, ...init }, status, fields);
 
 describe("bad input to every write endpoint is refused with the right 4xx and changes nothing", () => {
   it("POST /api/sources", async () => {

@@ -14,8 +14,9 @@ import { PATCH as patchSpeaker } from "@/app/api/speakers/[id]/route";
 import { POST as createSpeaker } from "@/app/api/speakers/route";
 import type { Db } from "@/db/client";
 import type { HistoryEntryDTO } from "@/lib/history-schemas";
-import { createSeededDb, idOf, installDb, snapshot, tokenFor } from "../support/db";
+import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
 import { call, type CallInit } from "../support/http";
+import { refused as expectRefused } from "../support/refused";
 
 let db: Db;
 let fc: string;
@@ -36,14 +37,8 @@ const restore = (handler: Handler, path: string, id: number, json: unknown, init
   call(handler, `/api/${path}/${id}/restore`, { method: "POST", token: fc, params: { id: String(id) }, json, ...init });
 
 /** Calls a restore and asserts it is refused with `status` and changes nothing at all. */
-async function refused(handler: Handler, path: string, id: number, json: unknown, status: number, init: CallInit = {}) {
-  const before = snapshot(db, ["api_tokens"]);
-  const res = await restore(handler, path, id, json, init);
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error.message).toEqual(expect.any(String));
-  expect(snapshot(db, ["api_tokens"])).toEqual(before);
-  return res;
-}
+const refused = (handler: Handler, path: string, id: number, json: unknown, status: number, init: CallInit = {}) =>
+  expectRefused(db, handler, `/api/${path}/${id}/restore`, { method: "POST", token: fc, params: { id: String(id) }, json, ...init }, status);
 
 describe("POST /api/claims/{id}/restore", () => {
   let claimId: number;

@@ -12,6 +12,7 @@ import { POST as reviewDecision } from "@/app/api/reviews/[id]/decision/route";
 import type { Db } from "@/db/client";
 import { createSeededDb, idOf, installDb, snapshot, tokenFor } from "../support/db";
 import { call } from "../support/http";
+import { refused } from "../support/refused";
 
 let db: Db;
 let fc: string;
@@ -110,13 +111,7 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
   it("validates proposals and keeps the database unchanged when refusing", async () => {
     const claim = await newDraft("A claim to validate");
     const params = { id: String(claim.id) };
-    const bad = async (json: unknown, status: number, fields: string[] = []) => {
-      const before = snapshot(db, ["api_tokens"]);
-      const res = await call(propose, "/x", { method: "POST", token: fc, params, json });
-      expect(res.status, JSON.stringify(res.body)).toBe(status);
-      for (const f of fields) expect(res.body.error.fields).toHaveProperty([f]);
-      expect(snapshot(db, ["api_tokens"])).toEqual(before);
-    };
+    const bad = (json: unknown, status: number, fields: string[] = []) => refused(db, propose, "/x", { method: "POST", token: fc, params, json }, status, fields);
     await bad({ rating: "true", version: claim.version }, 400, ["rationale"]);
     await bad({ rating: "wonderful", rationale: "x", version: claim.version }, 400, ["rating"]);
     await bad({ rating: "true", rationale: "x", evidence: [{ stance: "refutes" }], version: claim.version }, 400, ["evidence.0.url"]);
