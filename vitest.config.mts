@@ -15,6 +15,11 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    setupFiles: ["tests/support/setup.ts"],
+    // With TEST_DATABASE_URL the whole suite runs on PostgreSQL: DATABASE_URL is what tells db/
+    // (schema, SQL dialect, connection) which engine a process uses, before any module loads.
+    env: process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {},
+    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 20_000,
   },
 });

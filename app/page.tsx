@@ -13,9 +13,9 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const db = getDb();
   const viewer = await getViewer();
-  const contested = listContestedPairs(db, viewer, { limit: 4 });
-  const recent = listClaims(db, viewer, { limit: 6 });
-  const stories = listStories(db, viewer, { limit: 6 });
+  const contested = await listContestedPairs(db, viewer, { limit: 4 });
+  const recent = await listClaims(db, viewer, { limit: 6 });
+  const stories = await listStories(db, viewer, { limit: 6 });
   return (
     <div className="space-y-12">
       <section aria-labelledby="contested-heading">

@@ -7,7 +7,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { closeDatabase, openDatabase } from "@/db/client";
+import { row, rows } from "@/db/sql";
 import { runMigrations } from "@/db/migrations";
 import { seedDemo } from "@/db/seed/demo";
 import { ANONYMOUS } from "@/lib/model";
@@ -24,18 +26,21 @@ const stats = (ms: number[]) => {
 const dir = mkdtempSync(path.join(tmpdir(), "counterpoint-bench-"));
 const file = path.join(dir, "bench.db");
 const db = openDatabase(file);
-runMigrations(db);
+await runMigrations(db);
 await seedDemo(db);
 const liarFiles = ["data/liar/train.tsv", "data/liar/valid.tsv"].map((f) => sharedPath(f));
 if (liarFiles.every(Boolean)) {
   const t = performance.now();
-  const result = importLiar(db, "system:bench", liarFiles.flatMap((f) => parseLiarTsv(readFileSync(f!, "utf8"))));
+  const result = await importLiar(db, "system:bench", liarFiles.flatMap((f) => parseLiarTsv(readFileSync(f!, "utf8"))));
   console.log(`LIAR: imported ${result.claims} claims, ${result.speakers} speakers, ${result.stories} stories in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 } else {
   console.log(`LIAR: ${missingShared("data/liar")}; measuring on the demo data alone`);
 }
-const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
-console.log(`database: ${count("SELECT count(*) AS n FROM claims")} claims, ${count("SELECT count(*) AS n FROM speakers")} speakers, ${count("SELECT count(*) AS n FROM sources")} sources`);
+const counts = await row<{ claims: number; speakers: number; sources: number }>(
+  db,
+  sql`SELECT (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM speakers) AS speakers, (SELECT count(*) FROM sources) AS sources`,
+);
+console.log(`database: ${counts?.claims} claims, ${counts?.speakers} speakers, ${counts?.sources} sources`);
 
 // Search, in process: queries a reader might type (ours), each run several times.
 const QUERIES = ["tax", "health care", "jobs created", "unemployment rate", "obama", "scam centers", "climate change", "minimum wage", "\"more than two-thirds\"", "immigra*", "education budget", "crime", "Medicare", "deficit", "gun", "exaggerated", "100,000", "Social Security", "border wall", "vote"];
@@ -43,16 +48,16 @@ const searchTimes: number[] = [];
 for (let round = 0; round < 5; round++) {
   for (const q of QUERIES) {
     const t = performance.now();
-    search(db, ANONYMOUS, { q, type: "all", limit: 20 });
+    await search(db, ANONYMOUS, { q, type: "all", limit: 20 });
     searchTimes.push(performance.now() - t);
   }
 }
 console.log(`search: ${stats(searchTimes)}`);
 
 // Pages, over HTTP against a production server on this database.
-const claimIds = db.$client.prepare("SELECT id FROM claims WHERE status = 'published' ORDER BY random() LIMIT 40").all() as { id: number }[];
-const stories = db.$client.prepare("SELECT story_id AS id, count(*) AS n FROM claims WHERE status = 'published' AND story_id IS NOT NULL GROUP BY story_id ORDER BY n DESC LIMIT 3").all() as { id: number; n: number }[];
-db.$client.close();
+const claimIds = await rows<{ id: number }>(db, sql`SELECT id FROM claims WHERE status = 'published' ORDER BY random() LIMIT 40`);
+const stories = await rows<{ id: number; n: number }>(db, sql`SELECT story_id AS id, count(*) AS n FROM claims WHERE status = 'published' AND story_id IS NOT NULL GROUP BY story_id ORDER BY n DESC LIMIT 3`);
+await closeDatabase(db);
 if (!existsSync(".next/BUILD_ID")) {
   console.log("pages: no production build (.next) — run `npm run build` first; skipped");
   process.exit(0);

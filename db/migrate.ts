@@ -1,15 +1,16 @@
-// `npm run db:migrate`: brings the database at DATABASE_PATH up to date. Exits non-zero on
-// failure, so `npm start` stops before serving a database in an unknown state.
-import { databasePath, openDatabase } from "./client";
+// `npm run db:migrate`: brings this process's database (DATABASE_URL, else the SQLite file at
+// DATABASE_PATH) up to date. Exits non-zero on failure, so `npm start` stops before serving a
+// database in an unknown state. With several app servers, run it once, before they start.
+import { closeDatabase, describeDatabase, openDatabase } from "./client";
 import { runMigrations } from "./migrations";
 
-const file = databasePath();
+const where = describeDatabase();
 try {
-  const db = openDatabase(file);
-  runMigrations(db);
-  db.$client.close();
-  console.log(`migrated ${file}`);
+  const db = openDatabase();
+  await runMigrations(db);
+  await closeDatabase(db);
+  console.log(`migrated ${where}`);
 } catch (error) {
-  console.error(`migration of ${file} failed:`, error);
+  console.error(`migration of ${where} failed:`, error);
   process.exit(1);
 }

@@ -50,10 +50,18 @@ export class NotFoundError extends AppError {
   override readonly code = "not_found";
 }
 
-/** 409: a stale version or an illegal state change; `details` carries the current state. */
+/**
+ * 409: a stale version or an illegal state change; `details` carries the current state — or a
+ * function that reads it, called once the failed transaction has ended (see `currentState`).
+ */
 export class ConflictError extends AppError {
   override readonly status = 409;
   override readonly code = "conflict";
+
+  /** The current state to send back with the 409, read now if it was left to read later. */
+  async currentState(): Promise<unknown> {
+    return typeof this.details === "function" ? (this.details as () => unknown)() : this.details;
+  }
 }
 
 export class RateLimitError extends AppError {

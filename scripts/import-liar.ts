@@ -1,9 +1,9 @@
 // `npm run import:liar -- FILE... [--limit N]`: imports statements in the LIAR dataset's TSV form
 // (id, label, statement, subjects, speaker, job, state, party, 5 counts, context) into the
-// database at DATABASE_PATH as published claims with verdicts. Importing twice adds nothing.
+// database (DATABASE_URL or DATABASE_PATH) as published claims with verdicts. Importing twice adds nothing.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { databasePath, openDatabase } from "@/db/client";
+import { closeDatabase, describeDatabase, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrations";
 import { importLiar, parseLiarTsv } from "@/server/importers/liar";
 
@@ -13,11 +13,11 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 const limit = values.limit ? Number(values.limit) : Infinity;
-const db = openDatabase(databasePath());
-runMigrations(db);
+const db = openDatabase();
+await runMigrations(db);
 let rows = positionals.flatMap((file) => parseLiarTsv(readFileSync(file, "utf8")));
 if (Number.isFinite(limit)) rows = rows.slice(0, limit);
 const started = performance.now();
-const result = importLiar(db, "system:import", rows);
-console.log(`imported ${result.claims} claims, ${result.speakers} new speakers, ${result.stories} new stories (${result.skipped} skipped) in ${((performance.now() - started) / 1000).toFixed(1)} s into ${databasePath()}`);
-db.$client.close();
+const result = await importLiar(db, "system:import", rows);
+console.log(`imported ${result.claims} claims, ${result.speakers} new speakers, ${result.stories} new stories (${result.skipped} skipped) in ${((performance.now() - started) / 1000).toFixed(1)} s into ${describeDatabase()}`);
+await closeDatabase(db);

@@ -3,7 +3,7 @@
 // when stdin is not a terminal, reads the password from its first line (for scripts).
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { databasePath, openDatabase } from "@/db/client";
+import { closeDatabase, describeDatabase, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrations";
 import { AppError } from "@/lib/errors";
 import { ROLES, type Role } from "@/lib/model";
@@ -41,13 +41,13 @@ const password = await ask("Password: ", true);
 if (password.length < MIN_PASSWORD_LENGTH) fail(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
 if (process.stdin.isTTY && (await ask("Repeat the password: ", true)) !== password) fail("The passwords differ.");
 
-const db = openDatabase(databasePath());
+const db = openDatabase();
 try {
-  runMigrations(db);
+  await runMigrations(db);
   const user = await createUser(db, "system:cli", { email: values.email, name: values.name ?? values.email.split("@")[0]!, role: values.role as Role, password });
-  console.log(`created ${user.role} ${user.email} (${user.id}) in ${databasePath()}`);
+  console.log(`created ${user.role} ${user.email} (${user.id}) in ${describeDatabase()}`);
 } catch (error) {
   fail(error instanceof AppError ? error.message : String(error));
 } finally {
-  db.$client.close();
+  await closeDatabase(db);
 }

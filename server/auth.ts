@@ -5,7 +5,10 @@ import { APIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
+import { authDatabase } from "@/db/auth-database";
 import { type Db, getDb } from "@/db/client";
+import { withTx } from "@/db/tx";
+import { consumeRateLimit, type RateRule } from "./rate-limit";
 import { accounts, sessions, settings, users, verifications } from "@/db/schema";
 
 /** Sessions last a week and are extended once a day while in use. */
@@ -16,22 +19,25 @@ const SESSION_SECONDS = 7 * 24 * 60 * 60;
  * set, else one generated on first use and kept in the settings table, so `npm start` needs no
  * configuration and sessions survive restarts.
  */
-export function authSecret(db: Db): string {
+export async function authSecret(db: Db): Promise<string> {
   const fromEnv = process.env.COUNTERPOINT_AUTH_SECRET ?? process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const stored = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "auth_secret")).get();
+  const read = async () => (await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "auth_secret")))[0];
+  const stored = await read();
   if (stored) return JSON.parse(stored.value) as string;
-  const secret = randomBytes(32).toString("base64url");
-  db.insert(settings).values({ key: "auth_secret", value: JSON.stringify(secret) }).onConflictDoNothing().run();
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "auth_secret")).get()!;
-  return JSON.parse(row.value) as string;
+  // Several app servers may start at once: the first insert wins and every one reads it back.
+  await withTx(db, async (tx) => {
+    await tx.insert(settings).values({ key: "auth_secret", value: JSON.stringify(randomBytes(32).toString("base64url")) }).onConflictDoNothing();
+  });
+  return JSON.parse((await read())!.value) as string;
 }
 
-function createAuth(db: Db) {
+function createAuth(db: Db, secret: string) {
+  const adapter = authDatabase(db);
   const publicUrl = process.env.COUNTERPOINT_URL;
   return betterAuth({
     appName: "Counterpoint",
-    secret: authSecret(db),
+    secret,
     // A fixed public URL when configured; otherwise the host each request came to, so the app
     // works on any port. Origin checks then accept only the page's own origin.
     baseURL: publicUrl ?? {
@@ -39,8 +45,8 @@ function createAuth(db: Db) {
       protocol: "auto",
       fallback: `http://localhost:${process.env.PORT ?? 3000}`,
     },
-    database: drizzleAdapter(db, {
-      provider: "sqlite",
+    database: drizzleAdapter(adapter.db, {
+      provider: adapter.provider,
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     emailAndPassword: {
@@ -62,7 +68,7 @@ function createAuth(db: Db) {
         create: {
           // A deactivated account cannot open a session.
           before: async (session) => {
-            const user = db.select({ active: users.active }).from(users).where(eq(users.id, session.userId)).get();
+            const [user] = await db.select({ active: users.active }).from(users).where(eq(users.id, session.userId));
             if (!user?.active) throw new APIError("FORBIDDEN", { message: "This account is deactivated." });
           },
         },
@@ -74,6 +80,8 @@ function createAuth(db: Db) {
       max: 100,
       // Sign-in: at most 5 attempts a minute per client address.
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
+      // Counted in the database, so every app server (and a restarted one) sees the same counts.
+      customStorage: { consume: (key: string, rule: RateRule) => consumeRateLimit(db, key, rule) },
     },
     advanced: {
       cookiePrefix: "counterpoint",
@@ -88,10 +96,10 @@ function createAuth(db: Db) {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { counterpointAuth?: { db: Db; auth: Auth } };
+const globalForAuth = globalThis as unknown as { counterpointAuth?: { db: Db; auth: Promise<Auth> } };
 
 /** The better-auth instance for the process's database (made on first use, never at import). */
-export function getAuth(db: Db = getDb()): Auth {
-  if (globalForAuth.counterpointAuth?.db !== db) globalForAuth.counterpointAuth = { db, auth: createAuth(db) };
+export function getAuth(db: Db = getDb()): Promise<Auth> {
+  if (globalForAuth.counterpointAuth?.db !== db) globalForAuth.counterpointAuth = { db, auth: authSecret(db).then((secret) => createAuth(db, secret)) };
   return globalForAuth.counterpointAuth.auth;
 }

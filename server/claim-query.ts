@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import { alias } from "@/db/sql";
 import { claims, ratings, sources, speakers, stories } from "@/db/schema";
 import type { ClaimDTO } from "@/lib/dto";
 import { type Viewer, visibleStatuses } from "@/lib/model";
@@ -62,7 +62,7 @@ export function selectClaims(db: Db, viewer: Viewer) {
     .$dynamic();
 }
 
-export type ClaimRow = Awaited<ReturnType<ReturnType<typeof selectClaims>["all"]>>[number];
+export type ClaimRow = Awaited<ReturnType<typeof selectClaims>>[number];
 
 export function toClaimDTO(row: ClaimRow): ClaimDTO {
   const c = row.claim;
@@ -110,10 +110,8 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
 }
 
 /** Claims by id (visible ones only), keyed by id. */
-export function getClaimsByIds(db: Db, viewer: Viewer, ids: number[]): Map<number, ClaimDTO> {
+export async function getClaimsByIds(db: Db, viewer: Viewer, ids: number[]): Promise<Map<number, ClaimDTO>> {
   if (ids.length === 0) return new Map();
-  const rows = selectClaims(db, viewer)
-    .where(and(visibleClaim(viewer), inArray(claims.id, ids)))
-    .all();
+  const rows = await selectClaims(db, viewer).where(and(visibleClaim(viewer), inArray(claims.id, [...new Set(ids)])));
   return new Map(rows.map((r) => [r.claim.id, toClaimDTO(r)]));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { claimLinks, claims, sources, stories } from "@/db/schema";
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
@@ -13,7 +14,7 @@ import { getClaimDetail } from "./claims";
 import { recordEvent, type Tx } from "./events";
 import { assertLiveSpeaker, insertSpeaker } from "./speakers-write";
 import { insertStory, touchStory } from "./stories-write";
-import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+import { changedFields, checkVersion, nowIso } from "./write-support";
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -22,8 +23,8 @@ type ClaimRow = typeof claims.$inferSelect;
  * The span must lie inside the text and `exact` must be exactly the text there, so a client
  * working on a stale copy of the text cannot attach a claim to the wrong words.
  */
-function anchorColumns(tx: Tx, sourceId: number, span: SpanInput, field = "anchor") {
-  const source = tx.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId)).get();
+async function anchorColumns(tx: Tx, sourceId: number, span: SpanInput, field = "anchor") {
+  const [source] = await tx.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId));
   if (!source) throw new ValidationError(`No source with id ${sourceId}.`, { sourceId: "no such source" });
   const index = new CodePointIndex(source.text);
   if (span.end > index.length) throw new ValidationError(`The span ends at ${span.end}, past the end of the text (${index.length} code points).`, { [`${field}.end`]: `must be at most ${index.length}` });
@@ -45,31 +46,31 @@ function anchorColumns(tx: Tx, sourceId: number, span: SpanInput, field = "ancho
   };
 }
 
-function assertStory(tx: Tx, storyId: number): void {
-  const row = tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get();
+async function assertStory(tx: Tx, storyId: number): Promise<void> {
+  const [row] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId));
   if (!row) throw new ValidationError(`No story with id ${storyId}.`, { storyId: "no such story" });
 }
 
 /** Inserts a claim (and its new speaker or story, if given) inside the caller's transaction. */
-export function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput, fieldPrefix = ""): ClaimRow {
-  if (input.sameAsClaimId !== undefined && !tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.sameAsClaimId)).get()) {
+export async function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput, fieldPrefix = ""): Promise<ClaimRow> {
+  if (input.sameAsClaimId !== undefined && (await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.sameAsClaimId))).length === 0) {
     throw new ValidationError(`No claim with id ${input.sameAsClaimId}.`, { [`${fieldPrefix}sameAsClaimId`]: "no such claim" });
   }
-  const speakerId = input.speaker ? insertSpeaker(tx, viewer, input.speaker).id : input.speakerId!;
-  if (!input.speaker) assertLiveSpeaker(tx, speakerId, `${fieldPrefix}speakerId`);
+  const speakerId = input.speaker ? (await insertSpeaker(tx, viewer, input.speaker)).id : input.speakerId!;
+  if (!input.speaker) await assertLiveSpeaker(tx, speakerId, `${fieldPrefix}speakerId`);
   let storyId = input.storyId ?? null;
-  if (input.story) storyId = insertStory(tx, viewer, input.story).id;
-  else if (storyId !== null) assertStory(tx, storyId);
+  if (input.story) storyId = (await insertStory(tx, viewer, input.story)).id;
+  else if (storyId !== null) await assertStory(tx, storyId);
   let statedOn = input.statedOn;
   let anchor = {};
   if (input.sourceId != null) {
-    const source = tx.select({ publishedOn: sources.publishedOn }).from(sources).where(eq(sources.id, input.sourceId)).get();
+    const [source] = await tx.select({ publishedOn: sources.publishedOn }).from(sources).where(eq(sources.id, input.sourceId));
     if (!source) throw new ValidationError(`No source with id ${input.sourceId}.`, { [`${fieldPrefix}sourceId`]: "no such source" });
     // The stated date defaults to the source's publication date.
     if (statedOn === undefined) statedOn = source.publishedOn;
-    if (input.anchor) anchor = anchorColumns(tx, input.sourceId, input.anchor, `${fieldPrefix}anchor`);
+    if (input.anchor) anchor = await anchorColumns(tx, input.sourceId, input.anchor, `${fieldPrefix}anchor`);
   }
-  const row = tx
+  const [row] = await tx
     .insert(claims)
     .values({
       text: input.text,
@@ -82,21 +83,20 @@ export function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput,
       ...anchor,
       createdBy: viewer.id,
     })
-    .returning()
-    .get();
-  if (storyId !== null) touchStory(tx, storyId);
-  recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: row.id, action: "create", after: row });
+    .returning();
+  if (storyId !== null) await touchStory(tx, storyId);
+  await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: row!.id, action: "create", after: row });
   if (input.sameAsClaimId !== undefined) {
     // A repetition of a claim already recorded: linked to it rather than left a standalone duplicate.
-    const link = tx.insert(claimLinks).values({ fromClaimId: row.id, toClaimId: input.sameAsClaimId, kind: "same-as", createdBy: viewer.id }).returning().get();
-    recordEvent(tx, { actor: viewer.id, entityType: "link", entityId: link.id, action: "create", after: link });
+    const [link] = await tx.insert(claimLinks).values({ fromClaimId: row!.id, toClaimId: input.sameAsClaimId, kind: "same-as", createdBy: viewer.id }).returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "link", entityId: link!.id, action: "create", after: link });
   }
-  return row;
+  return row!;
 }
 
 /** Creates a draft claim, optionally from a span of a source, in one transaction. */
-export function createClaim(db: Db, viewer: UserViewer, input: CreateClaimInput): ClaimDetailDTO {
-  const row = db.transaction((tx) => insertClaim(tx, viewer, input), IMMEDIATE);
+export async function createClaim(db: Db, viewer: UserViewer, input: CreateClaimInput): Promise<ClaimDetailDTO> {
+  const row = await withTx(db, (tx) => insertClaim(tx, viewer, input));
   return getClaimDetail(db, viewer, row.id);
 }
 
@@ -104,16 +104,17 @@ export function createClaim(db: Db, viewer: UserViewer, input: CreateClaimInput)
  * Edits a claim. A new anchor must be a span of the claim's own source (that is how an orphan
  * is re-attached). Archived claims are read-only.
  */
-export function updateClaim(db: Db, viewer: UserViewer, id: number, input: UpdateClaimInput): ClaimDetailDTO {
-  db.transaction((tx) => {
-    const before = checkVersion(tx.select().from(claims).where(eq(claims.id, id)).get(), input.version, `claim with id ${id}`, () => getClaimDetail(db, viewer, id));
-    if (before.status === "archived") throw new ConflictError("An archived claim cannot be edited.", getClaimDetail(db, viewer, id));
-    if (input.speakerId !== undefined && input.speakerId !== before.speakerId) assertLiveSpeaker(tx, input.speakerId);
-    if (input.storyId != null && input.storyId !== before.storyId) assertStory(tx, input.storyId);
+export async function updateClaim(db: Db, viewer: UserViewer, id: number, input: UpdateClaimInput): Promise<ClaimDetailDTO> {
+  await withTx(db, async (tx) => {
+    const [row] = await tx.select().from(claims).where(eq(claims.id, id));
+    const before = checkVersion(row, input.version, `claim with id ${id}`, () => getClaimDetail(db, viewer, id));
+    if (before.status === "archived") throw new ConflictError("An archived claim cannot be edited.", () => getClaimDetail(db, viewer, id));
+    if (input.speakerId !== undefined && input.speakerId !== before.speakerId) await assertLiveSpeaker(tx, input.speakerId);
+    if (input.storyId != null && input.storyId !== before.storyId) await assertStory(tx, input.storyId);
     let anchor = {};
     if (input.anchor) {
       if (before.sourceId === null) throw new ValidationError("This claim has no source to anchor to.", { anchor: "the claim has no source" });
-      anchor = anchorColumns(tx, before.sourceId, input.anchor);
+      anchor = await anchorColumns(tx, before.sourceId, input.anchor);
     }
     const patch = changedFields(before, {
       text: input.text,
@@ -124,34 +125,32 @@ export function updateClaim(db: Db, viewer: UserViewer, id: number, input: Updat
       ...anchor,
     });
     if (Object.keys(patch).length === 0) return;
-    const after = tx
+    const [after] = await tx
       .update(claims)
       .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(claims.id, id))
-      .returning()
-      .get();
-    if (after.storyId !== null) touchStory(tx, after.storyId);
-    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.anchor && before.anchorState === "orphan" ? "reattach" : "update", before, after });
-  }, IMMEDIATE);
+      .returning();
+    if (after!.storyId !== null) await touchStory(tx, after!.storyId);
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.anchor && before.anchorState === "orphan" ? "reattach" : "update", before, after });
+  });
   return getClaimDetail(db, viewer, id);
 }
 
 /** Moves a claim through the workflow; an illegal transition is a 409 naming the current state. */
-export function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: ClaimAction; comment?: string | null; version: number }): ClaimDetailDTO {
-  db.transaction((tx) => {
-    const before = tx.select().from(claims).where(eq(claims.id, id)).get();
+export async function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: ClaimAction; comment?: string | null; version: number }): Promise<ClaimDetailDTO> {
+  await withTx(db, async (tx) => {
+    const [before] = await tx.select().from(claims).where(eq(claims.id, id));
     if (!before) throw new NotFoundError(`No claim with id ${id}.`);
     checkVersion(before, input.version, `claim with id ${id}`, () => getClaimDetail(db, viewer, id));
     const to = nextStatus(before.status, input.action);
-    if (!to) throw new ConflictError(`A claim that is ${before.status.replace("_", " ")} cannot be sent to “${input.action}”.`, getClaimDetail(db, viewer, id));
+    if (!to) throw new ConflictError(`A claim that is ${before.status.replace("_", " ")} cannot be sent to “${input.action}”.`, () => getClaimDetail(db, viewer, id));
     if (TRANSITIONS[input.action].commentRequired && !input.comment) throw new ValidationError("Say why, for the fact-checker.", { comment: "is required to return a claim" });
-    const after = tx
+    const [after] = await tx
       .update(claims)
       .set({ status: to, version: before.version + 1, updatedAt: nowIso(), ...(to === "published" ? { publishedAt: nowIso() } : {}) })
       .where(eq(claims.id, id))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.action, before, after, comment: input.comment ?? null });
-  }, IMMEDIATE);
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.action, before, after, comment: input.comment ?? null });
+  });
   return getClaimDetail(db, viewer, id);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { contains } from "@/db/sql";
 import { claimLinks, claims, sources } from "@/db/schema";
 import type { ClaimDetailDTO, ClaimDTO, LinkDTO, Page } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
@@ -9,13 +10,8 @@ import type { ListClaimsQuery } from "@/lib/schemas";
 import { contestedExpr, getClaimsByIds, selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
 import { decodeCursor, toPage } from "./pagination";
 
-/** Escapes LIKE wildcards so user text matches literally. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Claims newest first, filtered; keyset-paginated on (created_at, id). */
-export function listClaims(db: Db, viewer: Viewer, query: ListClaimsQuery): Page<ClaimDTO> {
+export async function listClaims(db: Db, viewer: Viewer, query: ListClaimsQuery): Promise<Page<ClaimDTO>> {
   const conditions: SQL[] = [visibleClaim(viewer)];
   if (query.story) conditions.push(eq(claims.storyId, query.story));
   if (query.speaker) conditions.push(eq(claims.speakerId, query.speaker));
@@ -25,26 +21,22 @@ export function listClaims(db: Db, viewer: Viewer, query: ListClaimsQuery): Page
     conditions.push(query.contested ? sql`${contestedExpr(viewer)}` : sql`NOT ${contestedExpr(viewer)}`);
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    conditions.push(sql`(${claims.text} LIKE ${pattern} ESCAPE '\\' OR ${claims.quote} LIKE ${pattern} ESCAPE '\\')`);
+    conditions.push(or(contains(claims.text, query.q), contains(claims.quote, query.q))!);
   }
   const cursor = decodeCursor(query.cursor);
   if (cursor) {
     const [createdAt, id] = cursor;
     conditions.push(or(lt(claims.createdAt, String(createdAt)), and(eq(claims.createdAt, String(createdAt)), lt(claims.id, id)))!);
   }
-  const rows = selectClaims(db, viewer)
+  const rows = await selectClaims(db, viewer)
     .where(and(...conditions))
     .orderBy(desc(claims.createdAt), desc(claims.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   return toPage(rows, query.limit, toClaimDTO, (r) => [r.claim.createdAt, r.claim.id]);
 }
 
-export function getClaim(db: Db, viewer: Viewer, id: number): ClaimDTO {
-  const row = selectClaims(db, viewer)
-    .where(and(visibleClaim(viewer), eq(claims.id, id)))
-    .get();
+export async function getClaim(db: Db, viewer: Viewer, id: number): Promise<ClaimDTO> {
+  const [row] = await selectClaims(db, viewer).where(and(visibleClaim(viewer), eq(claims.id, id)));
   if (!row) throw new NotFoundError(`No claim with id ${id}.`);
   return toClaimDTO(row);
 }
@@ -53,20 +45,20 @@ export function getClaim(db: Db, viewer: Viewer, id: number): ClaimDTO {
 const CONTEXT_RADIUS = 280;
 
 /**
- * The quote with the text around it, cut at sentence or word boundaries. SQLite's substr()
- * counts characters (code points), the same unit as anchors, so a 2 MB source is never loaded.
+ * The quote with the text around it, cut at sentence or word boundaries. substr() counts
+ * characters (code points) on both engines, the same unit as anchors, so a 2 MB source is never
+ * loaded.
  */
-function quoteContext(db: Db, sourceId: number, start: number, end: number): ClaimDetailDTO["context"] {
+async function quoteContext(db: Db, sourceId: number, start: number, end: number): Promise<ClaimDetailDTO["context"]> {
   const from = Math.max(0, start - CONTEXT_RADIUS);
-  const row = db
+  const [row] = await db
     .select({
       before: sql<string>`substr(${sources.text}, ${from + 1}, ${start - from})`,
       quote: sql<string>`substr(${sources.text}, ${start + 1}, ${end - start})`,
       after: sql<string>`substr(${sources.text}, ${end + 1}, ${CONTEXT_RADIUS})`,
     })
     .from(sources)
-    .where(eq(sources.id, sourceId))
-    .get();
+    .where(eq(sources.id, sourceId));
   if (!row) return null;
   return { before: trimBefore(row.before, from > 0), quote: row.quote, after: trimAfter(row.after) };
 }
@@ -92,15 +84,14 @@ function trimAfter(text: string): string {
 }
 
 /** A claim with its links (to claims the viewer may see) and its quote in context. */
-export function getClaimDetail(db: Db, viewer: Viewer, id: number): ClaimDetailDTO {
-  const claim = getClaim(db, viewer, id);
-  const linkRows = db
+export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promise<ClaimDetailDTO> {
+  const claim = await getClaim(db, viewer, id);
+  const linkRows = await db
     .select()
     .from(claimLinks)
     .where(or(eq(claimLinks.fromClaimId, id), eq(claimLinks.toClaimId, id)))
-    .orderBy(claimLinks.createdAt, claimLinks.id)
-    .all();
-  const others = getClaimsByIds(
+    .orderBy(claimLinks.createdAt, claimLinks.id);
+  const others = await getClaimsByIds(
     db,
     viewer,
     linkRows.map((l) => (l.fromClaimId === id ? l.toClaimId : l.fromClaimId)),
@@ -112,6 +103,6 @@ export function getClaimDetail(db: Db, viewer: Viewer, id: number): ClaimDetailD
     if (!other) continue;
     links.push({ id: l.id, kind: l.kind, direction: outgoing ? "outgoing" : "incoming", note: l.note, createdAt: l.createdAt, claim: other });
   }
-  const context = claim.source && claim.anchor?.state === "anchored" ? quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
+  const context = claim.source && claim.anchor?.state === "anchored" ? await quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
   return { ...claim, links, context };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import { alias, nocase, rows as rawRows } from "@/db/sql";
 import { claimLinks, claims } from "@/db/schema";
 import type { ContestedPairDTO, Page } from "@/lib/dto";
 import { type Viewer, visibleStatuses } from "@/lib/model";
@@ -17,7 +17,7 @@ const counter = alias(claims, "counter");
  * and its counter-claim, for two-column display. Filters match when either side fits, so a
  * speaker's page of disputes shows the pairs where they said either thing.
  */
-export function listContestedPairs(db: Db, viewer: Viewer, query: ListContestedQuery): Page<ContestedPairDTO> {
+export async function listContestedPairs(db: Db, viewer: Viewer, query: ListContestedQuery): Promise<Page<ContestedPairDTO>> {
   const statuses = [...visibleStatuses(viewer)];
   const conditions: SQL[] = [eq(claimLinks.kind, "disputes"), inArray(disputed.status, statuses), inArray(counter.status, statuses)];
   if (query.story) conditions.push(or(eq(disputed.storyId, query.story), eq(counter.storyId, query.story))!);
@@ -28,16 +28,15 @@ export function listContestedPairs(db: Db, viewer: Viewer, query: ListContestedQ
     const [createdAt, id] = cursor;
     conditions.push(or(lt(claimLinks.createdAt, String(createdAt)), and(eq(claimLinks.createdAt, String(createdAt)), lt(claimLinks.id, id)))!);
   }
-  const rows = db
+  const rows = await db
     .select({ link: claimLinks })
     .from(claimLinks)
     .innerJoin(disputed, eq(disputed.id, claimLinks.toClaimId))
     .innerJoin(counter, eq(counter.id, claimLinks.fromClaimId))
     .where(and(...conditions))
     .orderBy(desc(claimLinks.createdAt), desc(claimLinks.id))
-    .limit(query.limit + 1)
-    .all();
-  const byId = getClaimsByIds(
+    .limit(query.limit + 1);
+  const byId = await getClaimsByIds(
     db,
     viewer,
     rows.flatMap((r) => [r.link.fromClaimId, r.link.toClaimId]),
@@ -57,7 +56,7 @@ export function listContestedPairs(db: Db, viewer: Viewer, query: ListContestedQ
 }
 
 /** The stories and speakers that appear in disputes the viewer may see: the board's filter options. */
-export function listContestedFacets(db: Db, viewer: Viewer): { stories: { id: number; title: string }[]; speakers: { id: number; name: string }[] } {
+export async function listContestedFacets(db: Db, viewer: Viewer): Promise<{ stories: { id: number; title: string }[]; speakers: { id: number; name: string }[] }> {
   const statuses = sql.join(
     visibleStatuses(viewer).map((s) => sql`${s}`),
     sql`, `,
@@ -66,11 +65,13 @@ export function listContestedFacets(db: Db, viewer: Viewer): { stories: { id: nu
       JOIN claims c ON c.id IN (l.from_claim_id, l.to_claim_id)
       JOIN claims a ON a.id = l.from_claim_id JOIN claims b ON b.id = l.to_claim_id
       WHERE l.kind = 'disputes' AND a.status IN (${statuses}) AND b.status IN (${statuses}))`;
-  const stories = db.all<{ id: number; title: string }>(
-    sql`SELECT s.id, s.title FROM stories s WHERE s.id IN (SELECT story_id FROM ${sides}) ORDER BY s.title COLLATE NOCASE`,
+  const stories = await rawRows<{ id: number; title: string }>(
+    db,
+    sql`SELECT s.id, s.title FROM stories s WHERE s.id IN (SELECT story_id FROM ${sides} x) ORDER BY ${nocase(sql`s.title`)}`,
   );
-  const speakers = db.all<{ id: number; name: string }>(
-    sql`SELECT p.id, p.name FROM speakers p WHERE p.id IN (SELECT speaker_id FROM ${sides}) ORDER BY p.name COLLATE NOCASE`,
+  const speakers = await rawRows<{ id: number; name: string }>(
+    db,
+    sql`SELECT p.id, p.name FROM speakers p WHERE p.id IN (SELECT speaker_id FROM ${sides} x) ORDER BY ${nocase(sql`p.name`)}`,
   );
   return { stories, speakers };
 }

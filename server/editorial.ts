@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { checkRequests, claims, users } from "@/db/schema";
 import type { EditorialDTO, PersonRef } from "@/lib/dto";
 import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
@@ -10,22 +11,22 @@ import { authSecret } from "./auth";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
 import { lastReturns, listComments, listEvidence, listReviews, peopleByIds } from "./reviews";
-import { checkVersion, IMMEDIATE, nowIso } from "./write-support";
+import { checkVersion, nowIso } from "./write-support";
 
-export function getEditorial(db: Db, claimId: number): EditorialDTO {
-  const claim = db.select({ id: claims.id, assigneeId: claims.assigneeId }).from(claims).where(eq(claims.id, claimId)).get();
+export async function getEditorial(db: Db, claimId: number): Promise<EditorialDTO> {
+  const [claim] = await db.select({ id: claims.id, assigneeId: claims.assigneeId }).from(claims).where(eq(claims.id, claimId));
   if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
-  const reviews = listReviews(db, claimId);
-  const requests = db.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId)).get()!.n;
+  const reviews = await listReviews(db, claimId);
+  const [requests] = await db.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId));
   return {
     claimId,
     reviews,
     pending: reviews.find((r) => r.state === "pending") ?? null,
-    lastReturn: lastReturns(db, [claimId]).get(claimId) ?? null,
-    evidence: listEvidence(db, claimId),
-    comments: listComments(db, claimId),
-    checkRequests: requests,
-    assignee: claim.assigneeId ? peopleByIds(db, [claim.assigneeId]).get(claim.assigneeId)! : null,
+    lastReturn: (await lastReturns(db, [claimId])).get(claimId) ?? null,
+    evidence: await listEvidence(db, claimId),
+    comments: await listComments(db, claimId),
+    checkRequests: requests?.n ?? 0,
+    assignee: claim.assigneeId ? (await peopleByIds(db, [claim.assigneeId])).get(claim.assigneeId)! : null,
   };
 }
 
@@ -42,45 +43,45 @@ export function clientAddress(request: Request): string {
  * user id, or of the address for anonymous readers), enough to limit each to a few requests an
  * hour and one per claim a day.
  */
-export function requestCheck(db: Db, viewer: Viewer, claimId: number, reason: string, address: string): { claimId: number; requests: number } {
+export async function requestCheck(db: Db, viewer: Viewer, claimId: number, reason: string, address: string): Promise<{ claimId: number; requests: number }> {
   const requester = createHash("sha256")
-    .update(`${authSecret(db)}:${viewer.kind === "user" ? `user:${viewer.id}` : `ip:${address}`}`)
+    .update(`${await authSecret(db)}:${viewer.kind === "user" ? `user:${viewer.id}` : `ip:${address}`}`)
     .digest("hex");
-  return db.transaction((tx) => {
-    const claim = tx.select({ id: claims.id, status: claims.status }).from(claims).where(eq(claims.id, claimId)).get();
+  return withTx(db, async (tx) => {
+    const [claim] = await tx.select({ id: claims.id, status: claims.status }).from(claims).where(eq(claims.id, claimId));
     if (!claim || !visibleStatuses(viewer).includes(claim.status)) throw new NotFoundError(`No claim with id ${claimId}.`);
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
-    const recent = tx.select({ n: count() }).from(checkRequests).where(and(eq(checkRequests.requester, requester), gte(checkRequests.createdAt, hourAgo))).get()!.n;
-    if (recent >= REQUESTS_PER_HOUR) throw new RateLimitError("You have asked for several checks in the last hour; please try again later.");
-    const again = tx
+    const [recent] = await tx.select({ n: count() }).from(checkRequests).where(and(eq(checkRequests.requester, requester), gte(checkRequests.createdAt, hourAgo)));
+    if (recent!.n >= REQUESTS_PER_HOUR) throw new RateLimitError("You have asked for several checks in the last hour; please try again later.");
+    const [again] = await tx
       .select({ n: count() })
       .from(checkRequests)
-      .where(and(eq(checkRequests.requester, requester), eq(checkRequests.claimId, claimId), gte(checkRequests.createdAt, dayAgo)))
-      .get()!.n;
-    if (again > 0) throw new RateLimitError("You already asked for this claim to be checked today.");
-    const row = tx.insert(checkRequests).values({ claimId, reason, requester }).returning().get();
-    recordEvent(tx, { actor: viewer.kind === "user" ? viewer.id : "anonymous", entityType: "claim", entityId: claimId, action: "check-request", after: { requestId: row.id, reason }, comment: reason });
-    const requests = tx.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId)).get()!.n;
-    return { claimId, requests };
-  }, IMMEDIATE);
+      .where(and(eq(checkRequests.requester, requester), eq(checkRequests.claimId, claimId), gte(checkRequests.createdAt, dayAgo)));
+    if (again!.n > 0) throw new RateLimitError("You already asked for this claim to be checked today.");
+    const [row] = await tx.insert(checkRequests).values({ claimId, reason, requester }).returning();
+    await recordEvent(tx, { actor: viewer.kind === "user" ? viewer.id : "anonymous", entityType: "claim", entityId: claimId, action: "check-request", after: { requestId: row!.id, reason }, comment: reason });
+    const [requests] = await tx.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId));
+    return { claimId, requests: requests!.n };
+  });
 }
 
 /** Assigns a claim to a fact-checker or editor (or clears the assignee). */
-export function assignClaim(db: Db, viewer: UserViewer, claimId: number, input: { assigneeId: string | null; version: number }): EditorialDTO {
-  db.transaction((tx) => {
-    const before = checkVersion(tx.select().from(claims).where(eq(claims.id, claimId)).get(), input.version, `claim with id ${claimId}`, () => getEditorial(db, claimId));
+export async function assignClaim(db: Db, viewer: UserViewer, claimId: number, input: { assigneeId: string | null; version: number }): Promise<EditorialDTO> {
+  await withTx(db, async (tx) => {
+    const [row] = await tx.select().from(claims).where(eq(claims.id, claimId));
+    const before = checkVersion(row, input.version, `claim with id ${claimId}`, () => getEditorial(db, claimId));
     if (input.assigneeId !== null) {
-      const user = tx.select({ active: users.active }).from(users).where(eq(users.id, input.assigneeId)).get();
+      const [user] = await tx.select({ active: users.active }).from(users).where(eq(users.id, input.assigneeId));
       if (!user || !user.active) throw new ValidationError("No active user with that id.", { assigneeId: "no such active user" });
     }
-    const after = tx.update(claims).set({ assigneeId: input.assigneeId, version: before.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).returning().get();
-    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: "assign", before, after });
-  }, IMMEDIATE);
+    const [after] = await tx.update(claims).set({ assigneeId: input.assigneeId, version: before.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: "assign", before, after });
+  });
   return getEditorial(db, claimId);
 }
 
 /** Active staff who can be assigned claims. */
-export function listAssignees(db: Db): PersonRef[] {
-  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(users.name).all();
+export async function listAssignees(db: Db): Promise<PersonRef[]> {
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(users.name);
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { events } from "@/db/schema";
 import type { EntityType } from "@/lib/model";
 
-/** A connection or the transaction handle inside `db.transaction(...)`. */
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "run" | "get" | "all">;
+export type { Tx };
 
 export interface EventInput {
   actor: string;
@@ -16,17 +15,15 @@ export interface EventInput {
   comment?: string | null;
 }
 
-/** Appends to the audit log. Call it inside the same transaction as the change it records. */
-export function recordEvent(tx: Tx, event: EventInput): void {
-  tx.insert(events)
-    .values({
-      actor: event.actor,
-      entityType: event.entityType,
-      entityId: String(event.entityId),
-      action: event.action,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      comment: event.comment ?? null,
-    })
-    .run();
+/** Appends to the audit log. Call it inside the same transaction (withTx) as the change it records. */
+export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
+  await tx.insert(events).values({
+    actor: event.actor,
+    entityType: event.entityType,
+    entityId: String(event.entityId),
+    action: event.action,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    comment: event.comment ?? null,
+  });
 }

@@ -38,23 +38,19 @@ export interface VerdictEntry {
 export const FEED_LIMIT = 50;
 
 /** Newly published verdicts, newest first: site-wide, or of one story or one speaker. */
-export function listPublishedVerdicts(db: Db, filter: { storyId?: number; speakerId?: number } = {}, limit = FEED_LIMIT): VerdictEntry[] {
+export async function listPublishedVerdicts(db: Db, filter: { storyId?: number; speakerId?: number } = {}, limit = FEED_LIMIT): Promise<VerdictEntry[]> {
   const conditions: SQL[] = [publishedVerdict];
   if (filter.storyId !== undefined) conditions.push(eq(claims.storyId, filter.storyId));
   if (filter.speakerId !== undefined) conditions.push(eq(claims.speakerId, filter.speakerId));
-  const order = db
+  const order = await db
     .select({ id: claims.id, at: verdictAt })
     .from(claims)
     .where(and(...conditions))
     .orderBy(desc(verdictAt), desc(claims.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   if (order.length === 0) return [];
   const rows = new Map(
-    selectClaims(db, ANONYMOUS)
-      .where(inArray(claims.id, order.map((o) => o.id)))
-      .all()
-      .map((r) => [r.claim.id, toClaimDTO(r)]),
+    (await selectClaims(db, ANONYMOUS).where(inArray(claims.id, order.map((o) => o.id)))).map((r) => [r.claim.id, toClaimDTO(r)]),
   );
   return order.flatMap((o) => {
     const claim = rows.get(o.id);
@@ -63,50 +59,49 @@ export function listPublishedVerdicts(db: Db, filter: { storyId?: number; speake
 }
 
 /** When the claim's verdict was published (see `verdictAt`). */
-export function verdictPublishedAt(db: Db, claimId: number): string {
-  const row = db.select({ at: verdictAt }).from(claims).where(eq(claims.id, claimId)).get();
+export async function verdictPublishedAt(db: Db, claimId: number): Promise<string> {
+  const [row] = await db.select({ at: verdictAt }).from(claims).where(eq(claims.id, claimId));
   if (!row) throw new NotFoundError(`No claim with id ${claimId}.`);
   return row.at;
 }
 
 /** The ClaimReview of a published claim with a verdict, or null for any other visible claim. */
-export function claimReviewFor(db: Db, claim: ClaimDTO, site: SiteInfo): ClaimReviewJsonLd | null {
+export async function claimReviewFor(db: Db, claim: ClaimDTO, site: SiteInfo): Promise<ClaimReviewJsonLd | null> {
   if (claim.status !== "published" || !claim.verdict) return null;
-  return buildClaimReview({ claim, scale: scaleRatings(db), verdictPublishedAt: verdictPublishedAt(db, claim.id), site });
+  return buildClaimReview({ claim, scale: await scaleRatings(db), verdictPublishedAt: await verdictPublishedAt(db, claim.id), site });
 }
 
 /** GET /api/claims/{id}/claimreview: a 404 for an unknown claim, a draft, or a claim without a verdict. */
-export function getClaimReview(db: Db, id: number, site: SiteInfo): ClaimReviewJsonLd {
-  const review = claimReviewFor(db, getClaim(db, ANONYMOUS, id), site);
+export async function getClaimReview(db: Db, id: number, site: SiteInfo): Promise<ClaimReviewJsonLd> {
+  const review = await claimReviewFor(db, await getClaim(db, ANONYMOUS, id), site);
   if (!review) throw new NotFoundError(`Claim ${id} has no published verdict.`);
   return review;
 }
 
 /** The published claim an embed or oEmbed shows (a draft or unknown id is a NotFoundError). */
-export function getPublicClaim(db: Db, id: number): ClaimDTO {
+export function getPublicClaim(db: Db, id: number): Promise<ClaimDTO> {
   return getClaim(db, ANONYMOUS, id);
 }
 
-function sourceLanguage(db: Db, sourceId: number): string | null {
-  return db.select({ language: sources.language }).from(sources).where(eq(sources.id, sourceId)).get()?.language ?? null;
+async function sourceLanguage(db: Db, sourceId: number): Promise<string | null> {
+  return (await db.select({ language: sources.language }).from(sources).where(eq(sources.id, sourceId)))[0]?.language ?? null;
 }
 
 /** The Web Annotation of a claim the viewer may see; a 404 when it has no span in its source's current text. */
-export function getClaimAnnotation(db: Db, viewer: Viewer, id: number, site: SiteInfo): WebAnnotation {
-  const claim = getClaim(db, viewer, id);
-  const annotation = buildAnnotation(claim, site, { language: claim.source ? sourceLanguage(db, claim.source.id) : null });
+export async function getClaimAnnotation(db: Db, viewer: Viewer, id: number, site: SiteInfo): Promise<WebAnnotation> {
+  const claim = await getClaim(db, viewer, id);
+  const annotation = buildAnnotation(claim, site, { language: claim.source ? await sourceLanguage(db, claim.source.id) : null });
   if (!annotation) throw new NotFoundError(`Claim ${id} has no span in its source's current text.`);
   return annotation;
 }
 
 /** Every anchored claim the viewer may see in a source, as an AnnotationCollection (or its one page). */
-export function getSourceAnnotations(db: Db, viewer: Viewer, id: number, site: SiteInfo): AnnotationCollection {
-  const claimsInSource = listSourceClaims(db, viewer, id);
-  const source = db
+export async function getSourceAnnotations(db: Db, viewer: Viewer, id: number, site: SiteInfo): Promise<AnnotationCollection> {
+  const claimsInSource = await listSourceClaims(db, viewer, id);
+  const [source] = await db
     .select({ id: sources.id, title: sources.title, kind: sources.kind, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn, language: sources.language })
     .from(sources)
-    .where(eq(sources.id, id))
-    .get();
+    .where(eq(sources.id, id));
   if (!source) throw new NotFoundError(`No source with id ${id}.`);
   return buildAnnotationCollection(source, claimsInSource, site);
 }
@@ -119,8 +114,8 @@ export function toAnnotationPage(collection: AnnotationCollection): AnnotationPa
 }
 
 /** An Atom feed of published verdicts as a cacheable response. */
-export function verdictFeedResponse(db: Db, site: SiteInfo, feed: { path: string; title: string; subtitle: string; alternate: string; storyId?: number; speakerId?: number }): Response {
-  const entries = listPublishedVerdicts(db, { storyId: feed.storyId, speakerId: feed.speakerId });
+export async function verdictFeedResponse(db: Db, site: SiteInfo, feed: { path: string; title: string; subtitle: string; alternate: string; storyId?: number; speakerId?: number }): Promise<Response> {
+  const entries = await listPublishedVerdicts(db, { storyId: feed.storyId, speakerId: feed.speakerId });
   const xml = renderAtomFeed({
     id: `${site.url}${feed.path}`,
     title: feed.title,

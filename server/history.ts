@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { jsonIntEquals } from "@/db/sql";
 import { claims, events, ratings, sourceRevisions, sources, speakers, stories, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import {
@@ -48,27 +49,27 @@ const ACTIONS: Record<string, string> = {
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) ? v : null);
 
-function loadNames(db: Db, wanted: Map<RefKind, Set<number | string>>): Resolve {
+async function loadNames(db: Db, wanted: Map<RefKind, Set<number | string>>): Promise<Resolve> {
   const names = new Map<string, string>();
   const ids = (kind: RefKind) => [...(wanted.get(kind) ?? [])];
   const numeric = (kind: RefKind) => ids(kind).filter((v): v is number => typeof v === "number");
   const put = (kind: RefKind, rows: { id: number | string; name: string }[]) => rows.forEach((r) => names.set(`${kind}:${r.id}`, r.name));
   const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / 500) }, (_, k) => list.slice(k * 500, k * 500 + 500));
-  for (const part of chunks(numeric("speaker"))) put("speaker", db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(inArray(speakers.id, part)).all());
-  for (const part of chunks(numeric("story"))) put("story", db.select({ id: stories.id, name: stories.title }).from(stories).where(inArray(stories.id, part)).all());
-  for (const part of chunks(numeric("source"))) put("source", db.select({ id: sources.id, name: sources.title }).from(sources).where(inArray(sources.id, part)).all());
-  for (const part of chunks(numeric("rating"))) put("rating", db.select({ id: ratings.id, name: ratings.label }).from(ratings).where(inArray(ratings.id, part)).all());
-  for (const part of chunks(numeric("claim"))) put("claim", db.select({ id: claims.id, name: claims.text }).from(claims).where(inArray(claims.id, part)).all());
-  for (const part of chunks(ids("user").map(String))) put("user", db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, part)).all());
+  for (const part of chunks(numeric("speaker"))) put("speaker", await db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(inArray(speakers.id, part)));
+  for (const part of chunks(numeric("story"))) put("story", await db.select({ id: stories.id, name: stories.title }).from(stories).where(inArray(stories.id, part)));
+  for (const part of chunks(numeric("source"))) put("source", await db.select({ id: sources.id, name: sources.title }).from(sources).where(inArray(sources.id, part)));
+  for (const part of chunks(numeric("rating"))) put("rating", await db.select({ id: ratings.id, name: ratings.label }).from(ratings).where(inArray(ratings.id, part)));
+  for (const part of chunks(numeric("claim"))) put("claim", await db.select({ id: claims.id, name: claims.text }).from(claims).where(inArray(claims.id, part)));
+  for (const part of chunks(ids("user").map(String))) put("user", await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, part)));
   return (kind, id) => ({ id, name: names.get(`${kind}:${id}`) ?? `${kind} ${id} (no longer exists)` });
 }
 
 /** Who made each change: users by name; the log's other actors as "Demo data", "System" …. */
-function loadActors(db: Db, ids: Iterable<string>): (actor: string) => HistoryActor {
+async function loadActors(db: Db, ids: Iterable<string>): Promise<(actor: string) => HistoryActor> {
   const list = [...new Set(ids)].filter((id) => !(id in SYSTEM_ACTORS));
   const names = new Map<string, string>();
   for (let k = 0; k < list.length; k += 500) {
-    for (const u of db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list.slice(k, k + 500))).all()) names.set(u.id, u.name);
+    for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list.slice(k, k + 500)))) names.set(u.id, u.name);
   }
   return (actor) => {
     const user = names.get(actor);
@@ -77,47 +78,48 @@ function loadActors(db: Db, ids: Iterable<string>): (actor: string) => HistoryAc
 }
 
 /** The entity as it is now, with what a restore would compare against; 404 when unknown. */
-function loadCurrent(db: Db, type: HistoryEntityType, id: number): { head: HistoryHeadDTO; row: Record<string, unknown>; sameTextRevisions: Set<number> } {
+type Current = { head: HistoryHeadDTO; row: Record<string, unknown>; sameTextRevisions: Set<number> };
+
+async function loadCurrent(db: Db, type: HistoryEntityType, id: number): Promise<Current> {
   if (type === "claim") {
-    const row = db.select().from(claims).where(eq(claims.id, id)).get();
+    const [row] = await db.select().from(claims).where(eq(claims.id, id));
     if (!row) throw new NotFoundError(`No claim with id ${id}.`);
     const locked = row.status === "archived" ? "An archived claim cannot be edited, so no earlier version can be restored." : null;
     return { head: { type, id, name: row.text, version: row.version, href: `/claims/${id}`, locked }, row, sameTextRevisions: new Set() };
   }
   if (type === "speaker") {
-    const row = db.select().from(speakers).where(eq(speakers.id, id)).get();
+    const [row] = await db.select().from(speakers).where(eq(speakers.id, id));
     if (!row) throw new NotFoundError(`No speaker with id ${id}.`);
     const locked = row.mergedIntoId !== null ? "This speaker was merged into another and can no longer be edited, so no earlier version can be restored." : null;
     return { head: { type, id, name: row.name, version: row.version, href: `/speakers/${id}`, locked }, row, sameTextRevisions: new Set() };
   }
   const { text: _text, ...columns } = getTableColumns(sources);
-  const row = db.select(columns).from(sources).where(eq(sources.id, id)).get();
+  const [row] = await db.select(columns).from(sources).where(eq(sources.id, id));
   if (!row) throw new NotFoundError(`No source with id ${id}.`);
   // Revisions whose text is the current text: restoring one of them leaves the text alone.
-  const same = db
+  const same = await db
     .select({ revision: sourceRevisions.revision })
     .from(sourceRevisions)
-    .where(and(eq(sourceRevisions.sourceId, id), sql`${sourceRevisions.text} = (SELECT ${sources.text} FROM ${sources} WHERE ${sources.id} = ${id})`))
-    .all();
+    .where(and(eq(sourceRevisions.sourceId, id), sql`${sourceRevisions.text} = (SELECT ${sources.text} FROM ${sources} WHERE ${sources.id} = ${id})`));
   return { head: { type, id, name: row.title, version: row.version, href: `/sources/${id}`, locked: null }, row, sameTextRevisions: new Set(same.map((r) => r.revision)) };
 }
 
 /** The entity's name, current version and page, for a history page's header; 404 when unknown. */
-export function getHistoryHead(db: Db, type: HistoryEntityType, id: number): HistoryHeadDTO {
-  return loadCurrent(db, type, id).head;
+export async function getHistoryHead(db: Db, type: HistoryEntityType, id: number): Promise<HistoryHeadDTO> {
+  return (await loadCurrent(db, type, id)).head;
 }
 
 /** What GET /api/{claims,sources,speakers}/{id}/history returns; `?version=` adds that version's snapshot. */
-export function getHistoryDTO(db: Db, type: HistoryEntityType, id: number, versionEventId?: number): HistoryDTO & { version?: VersionDTO } {
-  const dto: HistoryDTO & { version?: VersionDTO } = { asOf: nowIso(), entity: getHistoryHead(db, type, id), items: getHistory(db, type, id) };
-  if (versionEventId !== undefined) dto.version = getVersionAt(db, type, id, versionEventId);
+export async function getHistoryDTO(db: Db, type: HistoryEntityType, id: number, versionEventId?: number): Promise<HistoryDTO & { version?: VersionDTO }> {
+  const dto: HistoryDTO & { version?: VersionDTO } = { asOf: nowIso(), entity: await getHistoryHead(db, type, id), items: await getHistory(db, type, id) };
+  if (versionEventId !== undefined) dto.version = await getVersionAt(db, type, id, versionEventId);
   return dto;
 }
 
 /** Would restoring `snapshot` change the entity's current content? */
-function isRestorable(db: Db, type: HistoryEntityType, id: number, current: ReturnType<typeof loadCurrent>, snapshot: Snapshot): boolean {
+async function isRestorable(db: Db, type: HistoryEntityType, id: number, current: Current, snapshot: Snapshot): Promise<boolean> {
   if (current.head.locked) return false;
-  const target = restoreTarget(db, type, id, snapshot);
+  const target = await restoreTarget(db, type, id, snapshot);
   if (target.problem) return false;
   const content = Object.fromEntries(RESTORED_FIELDS[type].map((f) => [f, current.row[f]]));
   if (Object.keys(changedFields(content, target.values)).length > 0) return true;
@@ -126,13 +128,12 @@ function isRestorable(db: Db, type: HistoryEntityType, id: number, current: Retu
 }
 
 /** Link events whose link starts or ends at claim `id` (before or after the change). */
-function linkEvents(db: Db, id: number): EventRow[] {
-  const touches = (column: "before" | "after", key: "fromClaimId" | "toClaimId") => sql`json_extract(${events[column]}, ${`$.${key}`}) = ${id}`;
+function linkEvents(db: Db, id: number): Promise<EventRow[]> {
+  const touches = (column: "before" | "after", key: "fromClaimId" | "toClaimId") => jsonIntEquals(events[column], key, id);
   return db
     .select()
     .from(events)
-    .where(and(eq(events.entityType, "link"), or(touches("before", "fromClaimId"), touches("before", "toClaimId"), touches("after", "fromClaimId"), touches("after", "toClaimId"))))
-    .all();
+    .where(and(eq(events.entityType, "link"), or(touches("before", "fromClaimId"), touches("before", "toClaimId"), touches("after", "fromClaimId"), touches("after", "toClaimId"))));
 }
 
 /** A link event as seen from claim `claimId`: "Linked: disputed by claim 12". */
@@ -162,15 +163,14 @@ function summaryOf(type: HistoryEntityType, event: EventRow): string {
 }
 
 /** The entity's events (and, for a claim, the link events touching it), newest first. */
-export function getHistory(db: Db, entityType: HistoryEntityType, id: number): HistoryEntryDTO[] {
-  const current = loadCurrent(db, entityType, id);
-  const own = db
+export async function getHistory(db: Db, entityType: HistoryEntityType, id: number): Promise<HistoryEntryDTO[]> {
+  const current = await loadCurrent(db, entityType, id);
+  const own = await db
     .select()
     .from(events)
     .where(and(eq(events.entityType, entityType), eq(events.entityId, String(id))))
-    .orderBy(desc(events.id))
-    .all();
-  const all = [...own, ...(entityType === "claim" ? linkEvents(db, id) : [])].sort((a, b) => b.id - a.id);
+    .orderBy(desc(events.id));
+  const all = [...own, ...(entityType === "claim" ? await linkEvents(db, id) : [])].sort((a, b) => b.id - a.id);
 
   const specs = fieldSpecs(entityType, own.flatMap((e) => [e.before, e.after]));
   const wanted = new Map<RefKind, Set<number | string>>();
@@ -181,15 +181,19 @@ export function getHistory(db: Db, entityType: HistoryEntityType, id: number): H
       for (const key of ["fromClaimId", "toClaimId"]) if (typeof link[key] === "number") addRef(wanted, "claim", link[key]);
     }
   }
-  const resolve = loadNames(db, wanted);
-  const actorOf = loadActors(db, all.map((e) => e.actor));
-  const texts = entityType === "source" ? revisionTexts(db, id, own) : new Map<number, string>();
+  const resolve = await loadNames(db, wanted);
+  const actorOf = await loadActors(db, all.map((e) => e.actor));
+  const texts = entityType === "source" ? await revisionTexts(db, id, own) : new Map<number, string>();
 
-  return all.map((event): HistoryEntryDTO => {
+  const entries: HistoryEntryDTO[] = [];
+  for (const event of all) {
     const base = { eventId: event.id, entityType: event.entityType, entityId: event.entityId, action: event.action, actor: actorOf(event.actor), at: event.createdAt, comment: event.comment };
-    if (event.entityType === "link") return { ...base, ...linkEntry(event, id, resolve), viewable: false, restorable: false };
+    if (event.entityType === "link") {
+      entries.push({ ...base, ...linkEntry(event, id, resolve), viewable: false, restorable: false });
+      continue;
+    }
     const changes = diffSnapshots(specs, event.before, event.after, resolve);
-    const entry: HistoryEntryDTO = { ...base, summary: summaryOf(entityType, event), changes, viewable: event.after !== null, restorable: event.after !== null && isRestorable(db, entityType, id, current, event.after) };
+    const entry: HistoryEntryDTO = { ...base, summary: summaryOf(entityType, event), changes, viewable: event.after !== null, restorable: event.after !== null && (await isRestorable(db, entityType, id, current, event.after)) };
     const from = num(event.before?.revision);
     const to = num(event.after?.revision);
     if (entityType === "source" && to !== null && from !== to) {
@@ -201,12 +205,13 @@ export function getHistory(db: Db, entityType: HistoryEntityType, id: number): H
         changes.unshift({ field: "text", label: "Text", kind: "text", before: excerpt.before, after: excerpt.after, ...(excerpt.truncated ? { truncated: true } : {}) });
       }
     }
-    return entry;
-  });
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /** The texts of the revisions a source's events moved between (not the first one's: nothing to compare). */
-function revisionTexts(db: Db, id: number, own: EventRow[]): Map<number, string> {
+async function revisionTexts(db: Db, id: number, own: EventRow[]): Promise<Map<number, string>> {
   const wanted = new Set<number>();
   for (const e of own) {
     const from = num(e.before?.revision);
@@ -214,11 +219,10 @@ function revisionTexts(db: Db, id: number, own: EventRow[]): Map<number, string>
     if (from !== null && to !== null && from !== to) wanted.add(from).add(to);
   }
   if (wanted.size === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ revision: sourceRevisions.revision, text: sourceRevisions.text })
     .from(sourceRevisions)
-    .where(and(eq(sourceRevisions.sourceId, id), inArray(sourceRevisions.revision, [...wanted])))
-    .all();
+    .where(and(eq(sourceRevisions.sourceId, id), inArray(sourceRevisions.revision, [...wanted])));
   return new Map(rows.map((r) => [r.revision, r.text]));
 }
 
@@ -227,28 +231,28 @@ function revisionTexts(db: Db, id: number, own: EventRow[]): Map<number, string>
  * fields resolved for reading and, for a source, the text of that snapshot's revision. 404 when
  * the entity is unknown or the event is not one of its versions.
  */
-export function getVersionAt(db: Db, type: HistoryEntityType, id: number, eventId: number): VersionDTO {
-  const current = loadCurrent(db, type, id);
-  const event = db.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id)))).get();
+export async function getVersionAt(db: Db, type: HistoryEntityType, id: number, eventId: number): Promise<VersionDTO> {
+  const current = await loadCurrent(db, type, id);
+  const [event] = await db.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id))));
   if (!event || !event.after) throw new NotFoundError(`Event ${eventId} is not a version of ${type} ${id}.`);
   const snapshot = event.after;
   const specs = fieldSpecs(type, [snapshot]);
   const wanted = new Map<RefKind, Set<number | string>>();
   collectRefs(specs, [snapshot], wanted);
-  const resolve = loadNames(db, wanted);
+  const resolve = await loadNames(db, wanted);
   const version: VersionDTO = {
     eventId: event.id,
     action: event.action,
     at: event.createdAt,
-    actor: loadActors(db, [event.actor])(event.actor),
+    actor: (await loadActors(db, [event.actor]))(event.actor),
     version: num(snapshot.version),
     snapshot,
     fields: snapshotFields(specs, snapshot, resolve),
-    restorable: isRestorable(db, type, id, current, snapshot),
+    restorable: await isRestorable(db, type, id, current, snapshot),
   };
   const revision = num(snapshot.revision);
   if (type === "source" && revision !== null) {
-    const row = db.select({ text: sourceRevisions.text }).from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, id), eq(sourceRevisions.revision, revision))).get();
+    const [row] = await db.select({ text: sourceRevisions.text }).from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, id), eq(sourceRevisions.revision, revision)));
     version.text = row?.text ?? null;
   }
   return version;

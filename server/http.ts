@@ -25,11 +25,14 @@ export function queryObject(request: Request): Record<string, string> {
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** Maps any thrown value to the API's error body; unknown errors are a logged 500. */
-export function errorResponse(error: unknown): Response {
+export async function errorResponse(error: unknown): Promise<Response> {
   if (error instanceof AppError) {
     const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
     if (error instanceof ValidationError && Object.keys(error.fields).length > 0) body.error.fields = error.fields;
-    if (error instanceof ConflictError && error.details !== undefined) body.error.current = error.details;
+    if (error instanceof ConflictError) {
+      const current = await error.currentState().catch(() => undefined);
+      if (current !== undefined) body.error.current = current;
+    }
     return Response.json(body, { status: error.status, headers: NO_STORE });
   }
   console.error(error);

@@ -16,9 +16,9 @@ export function pageId(raw: string): number {
  * Runs a read; a NotFoundError becomes the 404 page, and so does a malformed query value (a
  * cursor that was edited by hand) — pages never answer bad input with a 500.
  */
-export function or404<T>(read: () => T): T {
+export async function or404<T>(read: () => T | Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
     throw error;

@@ -14,7 +14,7 @@ import { lastReturns, listReviews, peopleByIds } from "./reviews";
  * claims that have no verdict yet — most check requests first, then oldest first. Paged by
  * position (the order changes as requests arrive, so a keyset would skip items).
  */
-export function listQueue(db: Db, viewer: UserViewer, query: QueueQuery): Page<QueueItemDTO> {
+export async function listQueue(db: Db, viewer: UserViewer, query: QueueQuery): Promise<Page<QueueItemDTO>> {
   const contested = sql`(${contestedExpr(viewer)} AND ${claims.ratingId} IS NULL AND ${claims.status} <> 'archived')`;
   const reasons: Record<string, SQL> = {
     in_review: sql`${claims.status} = 'in_review'`,
@@ -28,27 +28,27 @@ export function listQueue(db: Db, viewer: UserViewer, query: QueueQuery): Page<Q
   else if (query.assignee === "me") conditions.push(eq(claims.assigneeId, viewer.id));
   else if (query.assignee) conditions.push(eq(claims.assigneeId, query.assignee));
   const offset = Number(decodeCursor(query.cursor)?.[1] ?? 0);
-  const requests = sql<number>`(SELECT count(*) FROM check_requests r WHERE r.claim_id = "claims"."id")`;
-  const rows = db
+  const requests = sql<number>`(SELECT count(*) FROM check_requests r WHERE r.claim_id = "claims"."id")`.mapWith(Number);
+  const rows = await db
     .select({ id: claims.id, status: claims.status, assigneeId: claims.assigneeId, requests })
     .from(claims)
     .where(and(...conditions))
     .orderBy(sql`${requests} DESC`, claims.createdAt, claims.id)
     .limit(query.limit + 1)
-    .offset(offset)
-    .all();
+    .offset(offset);
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const ids = page.map((r) => r.id);
-  const byId = getClaimsByIds(db, viewer, ids);
-  const links = ids.length === 0 ? [] : db.select().from(claimLinks).where(and(eq(claimLinks.kind, "disputes"), or(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids)))).all();
-  const others = getClaimsByIds(db, viewer, links.flatMap((l) => [l.fromClaimId, l.toClaimId]));
-  const people = peopleByIds(db, page.map((r) => r.assigneeId));
-  const hasReview = new Set(ids.length === 0 ? [] : db.select({ claimId: reviews.claimId }).from(reviews).where(inArray(reviews.claimId, ids)).all().map((r) => r.claimId));
-  const returns = lastReturns(db, ids);
-  const items = page.map((r): QueueItemDTO => {
-    const reviewList = hasReview.has(r.id) ? listReviews(db, r.id) : [];
-    return {
+  const byId = await getClaimsByIds(db, viewer, ids);
+  const links = ids.length === 0 ? [] : await db.select().from(claimLinks).where(and(eq(claimLinks.kind, "disputes"), or(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids))));
+  const others = await getClaimsByIds(db, viewer, links.flatMap((l) => [l.fromClaimId, l.toClaimId]));
+  const people = await peopleByIds(db, page.map((r) => r.assigneeId));
+  const hasReview = new Set(ids.length === 0 ? [] : (await db.select({ claimId: reviews.claimId }).from(reviews).where(inArray(reviews.claimId, ids))).map((r) => r.claimId));
+  const returns = await lastReturns(db, ids);
+  const items: QueueItemDTO[] = [];
+  for (const r of page) {
+    const reviewList = hasReview.has(r.id) ? await listReviews(db, r.id) : [];
+    items.push({
       claim: byId.get(r.id)!,
       reason: r.status === "in_review" ? "in_review" : r.status === "returned" ? "returned" : "contested",
       pending: reviewList.find((v) => v.state === "pending") ?? null,
@@ -59,7 +59,7 @@ export function listQueue(db: Db, viewer: UserViewer, query: QueueQuery): Page<Q
         .filter((l) => l.fromClaimId === r.id || l.toClaimId === r.id)
         .map((l) => others.get(l.fromClaimId === r.id ? l.toClaimId : l.fromClaimId))
         .filter((c): c is ClaimDTO => c !== undefined),
-    };
-  });
+    });
+  }
   return { items, hasMore, nextCursor: hasMore ? encodeCursor([null, offset + query.limit]) : null };
 }

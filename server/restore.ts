@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { claims, events, sourceRevisions, sources, speakers, stories } from "@/db/schema";
 import type { ClaimDetailDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
 import { ConflictError, ValidationError } from "@/lib/errors";
@@ -11,10 +12,10 @@ import type { UserViewer } from "./authz";
 import { getClaimDetail } from "./claims";
 import { recordEvent, type Tx } from "./events";
 import { getSource } from "./sources";
-import { updateSource } from "./sources-write";
+import { updateSourceInTx } from "./sources-write";
 import { getSpeaker } from "./speakers";
 import { touchStory } from "./stories-write";
-import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+import { changedFields, checkVersion, nowIso } from "./write-support";
 
 /**
  * Restoring an earlier version of a claim, source or speaker from the events log. Only the
@@ -48,11 +49,11 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) ? v : null);
 
 /** A speaker followed through merges to the live speaker that absorbed it (itself when never merged). */
-export function survivorOf(tx: Read, id: number): { id: number; name: string; chain: string[] } | null {
+export async function survivorOf(tx: Read, id: number): Promise<{ id: number; name: string; chain: string[] } | null> {
   const chain: string[] = [];
   let current = id;
   for (let hops = 0; hops < 50; hops++) {
-    const row = tx.select({ id: speakers.id, name: speakers.name, mergedIntoId: speakers.mergedIntoId }).from(speakers).where(eq(speakers.id, current)).get();
+    const [row] = await tx.select({ id: speakers.id, name: speakers.name, mergedIntoId: speakers.mergedIntoId }).from(speakers).where(eq(speakers.id, current));
     if (!row) return null;
     if (row.mergedIntoId === null) return { id: row.id, name: row.name, chain };
     chain.push(row.name);
@@ -62,8 +63,8 @@ export function survivorOf(tx: Read, id: number): { id: number; name: string; ch
 }
 
 /** The live speaker for a snapshot's speaker reference, noting a merge; a problem when it is gone. */
-function liveSpeaker(tx: Read, id: number, role: string, notes: string[]): { id: number } | { problem: string } {
-  const survivor = survivorOf(tx, id);
+async function liveSpeaker(tx: Read, id: number, role: string, notes: string[]): Promise<{ id: number } | { problem: string }> {
+  const survivor = await survivorOf(tx, id);
   if (!survivor) return { problem: `The ${role} of that version (speaker ${id}) no longer exists.` };
   if (survivor.id !== id) notes.push(`${role} “${survivor.chain[0]}” was merged into “${survivor.name}”, so ${survivor.name} is kept`);
   return { id: survivor.id };
@@ -81,16 +82,16 @@ function uniqueAliases(name: string, aliases: unknown): string[] {
 }
 
 /** The content `snapshot` (an event's `after`) restores to, for entity `id` of `type`. */
-export function restoreTarget(tx: Read, type: HistoryEntityType, id: number, snapshot: Snapshot): RestoreTarget {
+export async function restoreTarget(tx: Read, type: HistoryEntityType, id: number, snapshot: Snapshot): Promise<RestoreTarget> {
   const notes: string[] = [];
   if (type === "claim") {
     const text = str(snapshot.text);
     const speakerId = num(snapshot.speakerId);
     if (!text || speakerId === null) return { values: {}, notes, problem: "That version has no claim text or speaker to restore." };
-    const speaker = liveSpeaker(tx, speakerId, "speaker", notes);
+    const speaker = await liveSpeaker(tx, speakerId, "speaker", notes);
     if ("problem" in speaker) return { values: {}, notes, problem: speaker.problem };
     const storyId = num(snapshot.storyId);
-    if (storyId !== null && !tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get()) {
+    if (storyId !== null && (await tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId))).length === 0) {
       return { values: {}, notes, problem: `The story of that version (story ${storyId}) no longer exists.` };
     }
     return { values: { text, quote: str(snapshot.quote), speakerId: speaker.id, storyId, statedOn: str(snapshot.statedOn) }, notes, problem: null };
@@ -101,14 +102,14 @@ export function restoreTarget(tx: Read, type: HistoryEntityType, id: number, sna
     const kind = SPEAKER_KINDS.find((k) => k === snapshot.kind) ?? "person";
     let affiliationId = num(snapshot.affiliationId);
     if (affiliationId !== null) {
-      const live = liveSpeaker(tx, affiliationId, "affiliation", notes);
+      const live = await liveSpeaker(tx, affiliationId, "affiliation", notes);
       if ("problem" in live) return { values: {}, notes, problem: live.problem };
       affiliationId = live.id;
       // Walk up from the affiliation: reaching this speaker again would make a cycle.
       let current: number | null = affiliationId;
       for (let hops = 0; current !== null && hops < 50; hops++) {
         if (current === id) return { values: {}, notes, problem: "Restoring that version would make the speaker affiliated to itself (directly or through others)." };
-        const row: { affiliationId: number | null } | undefined = tx.select({ affiliationId: speakers.affiliationId }).from(speakers).where(eq(speakers.id, current)).get();
+        const [row]: { affiliationId: number | null }[] = await tx.select({ affiliationId: speakers.affiliationId }).from(speakers).where(eq(speakers.id, current));
         current = row?.affiliationId ?? null;
       }
     }
@@ -132,8 +133,8 @@ export function restoreTarget(tx: Read, type: HistoryEntityType, id: number, sna
 }
 
 /** The event `eventId` as a version of entity `id` of `type`; anything else is a 400 naming `eventId`. */
-export function snapshotEvent(tx: Read, type: HistoryEntityType, id: number, eventId: number) {
-  const event = tx.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id)))).get();
+export async function snapshotEvent(tx: Read, type: HistoryEntityType, id: number, eventId: number) {
+  const [event] = await tx.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id))));
   if (!event || !event.after) throw new ValidationError(`Event ${eventId} is not a version of this ${type}.`, { eventId: `not a version of ${type} ${id}` });
   return { ...event, after: event.after };
 }
@@ -147,46 +148,46 @@ function restoreComment(event: { id: number; createdAt: string }, notes: string[
 
 const nothingToRestore = (type: string) => `That version’s content is the same as the current ${type}’s: there is nothing to restore.`;
 
-function restoreClaim(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): ClaimDetailDTO {
-  db.transaction((tx) => {
+async function restoreClaim(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): Promise<ClaimDetailDTO> {
+  await withTx(db, async (tx) => {
     const current = () => getClaimDetail(db, viewer, id);
-    const before = checkVersion(tx.select().from(claims).where(eq(claims.id, id)).get(), input.version, `claim with id ${id}`, current);
-    if (before.status === "archived") throw new ConflictError("An archived claim cannot be edited, so no earlier version can be restored.", current());
-    const event = snapshotEvent(tx, "claim", id, input.eventId);
-    const target = restoreTarget(tx, "claim", id, event.after);
-    if (target.problem) throw new ConflictError(target.problem, current());
+    const [row] = await tx.select().from(claims).where(eq(claims.id, id));
+    const before = checkVersion(row, input.version, `claim with id ${id}`, current);
+    if (before.status === "archived") throw new ConflictError("An archived claim cannot be edited, so no earlier version can be restored.", current);
+    const event = await snapshotEvent(tx, "claim", id, input.eventId);
+    const target = await restoreTarget(tx, "claim", id, event.after);
+    if (target.problem) throw new ConflictError(target.problem, current);
     const patch = changedFields(before, target.values as Partial<typeof before>);
-    if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("claim"), current());
-    const after = tx
+    if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("claim"), current);
+    const [after] = await tx
       .update(claims)
       .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(claims.id, id))
-      .returning()
-      .get();
-    if (after.storyId !== null) touchStory(tx, after.storyId);
-    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: "restore", before, after, comment: restoreComment(event, target.notes) });
-  }, IMMEDIATE);
+      .returning();
+    if (after!.storyId !== null) await touchStory(tx, after!.storyId);
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: "restore", before, after, comment: restoreComment(event, target.notes) });
+  });
   return getClaimDetail(db, viewer, id);
 }
 
-function restoreSpeaker(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): SpeakerDetailDTO {
-  db.transaction((tx) => {
+async function restoreSpeaker(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): Promise<SpeakerDetailDTO> {
+  await withTx(db, async (tx) => {
     const current = () => getSpeaker(db, viewer, id);
-    const before = checkVersion(tx.select().from(speakers).where(eq(speakers.id, id)).get(), input.version, `speaker with id ${id}`, current);
-    if (before.mergedIntoId !== null) throw new ConflictError("This speaker was merged into another and can no longer be edited, so no earlier version can be restored.", current());
-    const event = snapshotEvent(tx, "speaker", id, input.eventId);
-    const target = restoreTarget(tx, "speaker", id, event.after);
-    if (target.problem) throw new ConflictError(target.problem, current());
+    const [row] = await tx.select().from(speakers).where(eq(speakers.id, id));
+    const before = checkVersion(row, input.version, `speaker with id ${id}`, current);
+    if (before.mergedIntoId !== null) throw new ConflictError("This speaker was merged into another and can no longer be edited, so no earlier version can be restored.", current);
+    const event = await snapshotEvent(tx, "speaker", id, input.eventId);
+    const target = await restoreTarget(tx, "speaker", id, event.after);
+    if (target.problem) throw new ConflictError(target.problem, current);
     const patch = changedFields(before, target.values as Partial<typeof before>);
-    if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("speaker"), current());
-    const after = tx
+    if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("speaker"), current);
+    const [after] = await tx
       .update(speakers)
       .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(speakers.id, id))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "restore", before, after, comment: restoreComment(event, target.notes) });
-  }, IMMEDIATE);
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "restore", before, after, comment: restoreComment(event, target.notes) });
+  });
   return getSpeaker(db, viewer, id);
 }
 
@@ -200,9 +201,9 @@ function summary(row: typeof sources.$inferSelect): Record<string, unknown> {
  * The text of revision `revision` when restoring it changes the source's text, else undefined.
  * A revision whose text equals the current one brings nothing back (and stores no new revision).
  */
-function revisionTextToRestore(tx: Read, id: number, revision: number | null, current: { revision: number; text: string }): string | undefined {
+async function revisionTextToRestore(tx: Read, id: number, revision: number | null, current: { revision: number; text: string }): Promise<string | undefined> {
   if (revision === null || revision === current.revision) return undefined;
-  const row = tx.select({ text: sourceRevisions.text }).from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, id), eq(sourceRevisions.revision, revision))).get();
+  const [row] = await tx.select({ text: sourceRevisions.text }).from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, id), eq(sourceRevisions.revision, revision)));
   if (!row) throw new ConflictError(`Revision ${revision} of this source is missing, so its text cannot be restored.`);
   return row.text === current.text ? undefined : row.text;
 }
@@ -214,32 +215,34 @@ function revisionTextToRestore(tx: Read, id: number, revision: number | null, cu
  * (with the restore's comment as the revision note) or "update" event; the "restore" event
  * follows it.
  */
-function restoreSource(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): SourceDTO & { reanchor: ReanchorReport | null } {
-  return db.transaction((tx) => {
+async function restoreSource(db: Db, viewer: UserViewer, id: number, input: RestoreVersionInput): Promise<SourceDTO & { reanchor: ReanchorReport | null }> {
+  const reanchor = await withTx(db, async (tx) => {
     const current = () => getSource(db, viewer, id);
-    const before = checkVersion(tx.select().from(sources).where(eq(sources.id, id)).get(), input.version, `source with id ${id}`, current);
-    const event = snapshotEvent(tx, "source", id, input.eventId);
-    const target = restoreTarget(tx, "source", id, event.after);
-    if (target.problem) throw new ConflictError(target.problem, current());
-    const text = revisionTextToRestore(tx, id, num(event.after.revision), before);
+    const [row] = await tx.select().from(sources).where(eq(sources.id, id));
+    const before = checkVersion(row, input.version, `source with id ${id}`, current);
+    const event = await snapshotEvent(tx, "source", id, input.eventId);
+    const target = await restoreTarget(tx, "source", id, event.after);
+    if (target.problem) throw new ConflictError(target.problem, current);
+    const text = await revisionTextToRestore(tx, id, num(event.after.revision), before);
     const patch = changedFields(before, target.values as Partial<typeof before>);
-    if (Object.keys(patch).length === 0 && text === undefined) throw new ConflictError(nothingToRestore("source"), current());
+    if (Object.keys(patch).length === 0 && text === undefined) throw new ConflictError(nothingToRestore("source"), current);
     const comment = restoreComment(event, target.notes);
-    // Nested in this transaction, updateSource's own transaction is a savepoint: all or nothing.
-    // The restore's comment becomes the new revision's note (a note only goes with new text).
-    const result = updateSource(db, viewer, id, { ...(patch as Parameters<typeof updateSource>[3]), text, revisionNote: text === undefined ? null : comment, version: before.version });
-    const after = tx.select().from(sources).where(eq(sources.id, id)).get()!;
-    recordEvent(tx, {
+    // In this transaction: the update and the restore event are all or nothing. The restore's
+    // comment becomes the new revision's note (a note only goes with new text).
+    const report = await updateSourceInTx(db, tx, viewer, id, { ...(patch as Parameters<typeof updateSourceInTx>[4]), text, revisionNote: text === undefined ? null : comment, version: before.version });
+    const [after] = await tx.select().from(sources).where(eq(sources.id, id));
+    await recordEvent(tx, {
       actor: viewer.id,
       entityType: "source",
       entityId: id,
       action: "restore",
       before: summary(before),
-      after: { ...summary(after), ...(result.reanchor ? { reanchor: result.reanchor } : {}) },
+      after: { ...summary(after!), ...(report ? { reanchor: report } : {}) },
       comment,
     });
-    return result;
-  }, IMMEDIATE);
+    return report;
+  });
+  return { ...(await getSource(db, viewer, id)), reanchor };
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { claims, comments, events, evidence, ratings, reviews, sources, users } from "@/db/schema";
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
@@ -11,21 +12,21 @@ import { nextStatus } from "@/lib/workflow";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
 import { scaleRatings } from "./ratings";
-import { checkVersion, IMMEDIATE, nowIso } from "./write-support";
+import { checkVersion, nowIso } from "./write-support";
 
 /** Names for user ids (actors of the seed and the command line are "System"). */
-export function peopleByIds(db: Db | Tx, ids: (string | null)[]): Map<string, PersonRef> {
+export async function peopleByIds(db: Db | Tx, ids: (string | null)[]): Promise<Map<string, PersonRef>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const rows = wanted.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all();
+  const rows = wanted.length === 0 ? [] : await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
   const map = new Map(rows.map((r) => [r.id, r]));
   for (const id of wanted) if (!map.has(id)) map.set(id, { id, name: id.startsWith("system") ? "System" : "Former user" });
   return map;
 }
 
-export function listReviews(db: Db, claimId: number): ReviewDTO[] {
-  const rows = db.select().from(reviews).where(eq(reviews.claimId, claimId)).orderBy(desc(reviews.id)).all();
-  const scale = new Map(db.select().from(ratings).all().map((r) => [r.id, r]));
-  const people = peopleByIds(db, rows.flatMap((r) => [r.authorId, r.decidedBy]));
+export async function listReviews(db: Db, claimId: number): Promise<ReviewDTO[]> {
+  const rows = await db.select().from(reviews).where(eq(reviews.claimId, claimId)).orderBy(desc(reviews.id));
+  const scale = new Map((await db.select().from(ratings)).map((r) => [r.id, r]));
+  const people = await peopleByIds(db, rows.flatMap((r) => [r.authorId, r.decidedBy]));
   return rows.map((r) => {
     const rating = scale.get(r.ratingId)!;
     return {
@@ -43,28 +44,27 @@ export function listReviews(db: Db, claimId: number): ReviewDTO[] {
   });
 }
 
-export function listEvidence(db: Db, claimId: number): EvidenceDTO[] {
-  return db
+export async function listEvidence(db: Db, claimId: number): Promise<EvidenceDTO[]> {
+  const rows = await db
     .select({ e: evidence, s: { id: sources.id, title: sources.title, kind: sources.kind, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn } })
     .from(evidence)
     .leftJoin(sources, eq(sources.id, evidence.sourceId))
     .where(eq(evidence.claimId, claimId))
-    .orderBy(evidence.id)
-    .all()
-    .map(({ e, s }) => ({ id: e.id, stance: e.stance, note: e.note, url: e.url, source: s, quote: e.anchorExact, start: e.anchorStart, end: e.anchorEnd, createdAt: e.createdAt }));
+    .orderBy(evidence.id);
+  return rows.map(({ e, s }) => ({ id: e.id, stance: e.stance, note: e.note, url: e.url, source: s, quote: e.anchorExact, start: e.anchorStart, end: e.anchorEnd, createdAt: e.createdAt }));
 }
 
-export function listComments(db: Db, claimId: number): CommentDTO[] {
-  const rows = db.select().from(comments).where(eq(comments.claimId, claimId)).orderBy(comments.id).all();
-  const people = peopleByIds(db, rows.map((r) => r.authorId));
+export async function listComments(db: Db, claimId: number): Promise<CommentDTO[]> {
+  const rows = await db.select().from(comments).where(eq(comments.claimId, claimId)).orderBy(comments.id);
+  const people = await peopleByIds(db, rows.map((r) => r.authorId));
   return rows.map((r) => ({ id: r.id, author: people.get(r.authorId)!, body: r.body, createdAt: r.createdAt }));
 }
 
 /** Adds one evidence item; a quote from a source is located in its current text and anchored there. */
-export function insertEvidence(tx: Tx, viewer: UserViewer, claimId: number, item: EvidenceInput, field = "evidence") {
+export async function insertEvidence(tx: Tx, viewer: UserViewer, claimId: number, item: EvidenceInput, field = "evidence") {
   let anchor = {};
   if (item.sourceId !== undefined) {
-    const source = tx.select({ text: sources.text }).from(sources).where(eq(sources.id, item.sourceId)).get();
+    const [source] = await tx.select({ text: sources.text }).from(sources).where(eq(sources.id, item.sourceId));
     if (!source) throw new ValidationError(`No source with id ${item.sourceId}.`, { [`${field}.sourceId`]: "no such source" });
     if (item.quote) {
       const at = source.text.indexOf(item.quote);
@@ -75,42 +75,42 @@ export function insertEvidence(tx: Tx, viewer: UserViewer, claimId: number, item
       anchor = { anchorExact: a.exact, anchorPrefix: a.prefix, anchorSuffix: a.suffix, anchorStart: a.start, anchorEnd: a.end };
     }
   }
-  const row = tx
+  const [row] = await tx
     .insert(evidence)
     .values({ claimId, sourceId: item.sourceId ?? null, url: item.url ?? null, stance: item.stance, note: item.note, ...anchor, createdBy: viewer.id })
-    .returning()
-    .get();
-  recordEvent(tx, { actor: viewer.id, entityType: "evidence", entityId: row.id, action: "create", after: row });
-  return row;
+    .returning();
+  await recordEvent(tx, { actor: viewer.id, entityType: "evidence", entityId: row!.id, action: "create", after: row });
+  return row!;
 }
 
 /**
  * A fact-checker's proposed verdict, with its evidence. A newer proposal withdraws any pending
  * one. With `submit`, a draft or returned claim goes to the review queue in the same step.
  */
-export function createReview(db: Db, viewer: UserViewer, claimId: number, input: CreateReviewInput): number {
-  return db.transaction((tx) => {
-    const claim = checkVersion(tx.select().from(claims).where(eq(claims.id, claimId)).get(), input.version, `claim with id ${claimId}`, () => null);
+export async function createReview(db: Db, viewer: UserViewer, claimId: number, input: CreateReviewInput): Promise<number> {
+  return withTx(db, async (tx) => {
+    const [row] = await tx.select().from(claims).where(eq(claims.id, claimId));
+    const claim = checkVersion(row, input.version, `claim with id ${claimId}`, () => null);
     if (claim.status === "archived") throw new ConflictError("An archived claim cannot be reviewed.");
-    const rating = scaleRatings(tx).find((r) => r.key === input.rating);
+    const rating = (await scaleRatings(tx)).find((r) => r.key === input.rating);
     if (!rating) throw new ValidationError(`No verdict “${input.rating}” on the rating scale.`, { rating: "not on the rating scale" });
-    for (const pending of tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending"))).all()) {
-      const after = tx.update(reviews).set({ state: "withdrawn", version: pending.version + 1 }).where(eq(reviews.id, pending.id)).returning().get();
-      recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: pending.id, action: "withdraw", before: pending, after, comment: "replaced by a newer proposal" });
+    for (const pending of await tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending")))) {
+      const [after] = await tx.update(reviews).set({ state: "withdrawn", version: pending.version + 1 }).where(eq(reviews.id, pending.id)).returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: pending.id, action: "withdraw", before: pending, after, comment: "replaced by a newer proposal" });
     }
-    const review = tx.insert(reviews).values({ claimId, ratingId: rating.id, rationale: input.rationale, authorId: viewer.id }).returning().get();
-    recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: review.id, action: "create", after: review });
-    input.evidence.forEach((item, i) => insertEvidence(tx, viewer, claimId, item, `evidence.${i}`));
+    const [review] = await tx.insert(reviews).values({ claimId, ratingId: rating.id, rationale: input.rationale, authorId: viewer.id }).returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: review!.id, action: "create", after: review });
+    for (const [i, item] of input.evidence.entries()) await insertEvidence(tx, viewer, claimId, item, `evidence.${i}`);
     const to = input.submit ? nextStatus(claim.status, "submit") : null;
     if (to) {
-      const after = tx.update(claims).set({ status: to, version: claim.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).returning().get();
-      recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: "submit", before: claim, after, comment: `verdict proposed: ${rating.label}` });
+      const [after] = await tx.update(claims).set({ status: to, version: claim.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: "submit", before: claim, after, comment: `verdict proposed: ${rating.label}` });
     } else {
       // The claim's version still moves, so an editor deciding on an older view is told.
-      tx.update(claims).set({ version: claim.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId)).run();
+      await tx.update(claims).set({ version: claim.version + 1, updatedAt: nowIso() }).where(eq(claims.id, claimId));
     }
-    return review.id;
-  }, IMMEDIATE);
+    return review!.id;
+  });
 }
 
 /**
@@ -119,12 +119,12 @@ export function createReview(db: Db, viewer: UserViewer, claimId: number, input:
  * awaiting one. Return: back to the fact-checker with a comment (required). The proposer of a
  * verdict cannot approve it: every published verdict is seen by a second person.
  */
-export function decideClaim(db: Db, viewer: UserViewer, claimId: number, input: { action: "approve" | "return"; comment?: string | null; version: number; reviewId?: number }): void {
-  db.transaction((tx) => {
-    const claim = tx.select().from(claims).where(eq(claims.id, claimId)).get();
+export async function decideClaim(db: Db, viewer: UserViewer, claimId: number, input: { action: "approve" | "return"; comment?: string | null; version: number; reviewId?: number }): Promise<void> {
+  await withTx(db, async (tx) => {
+    const [claim] = await tx.select().from(claims).where(eq(claims.id, claimId));
     if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
     checkVersion(claim, input.version, `claim with id ${claimId}`, () => ({ id: claim.id, version: claim.version, status: claim.status }));
-    const pending = tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending"))).orderBy(desc(reviews.id)).get();
+    const [pending] = await tx.select().from(reviews).where(and(eq(reviews.claimId, claimId), eq(reviews.state, "pending"))).orderBy(desc(reviews.id)).limit(1);
     if (input.reviewId !== undefined && pending?.id !== input.reviewId) throw new ConflictError("That verdict is no longer the one awaiting a decision.", { id: claim.id, version: claim.version, status: claim.status });
     const to = nextStatus(claim.status, input.action);
     if (!to && !(claim.status === "published" && pending)) {
@@ -136,74 +136,76 @@ export function decideClaim(db: Db, viewer: UserViewer, claimId: number, input: 
     }
     const at = nowIso();
     if (pending) {
-      const after = tx
+      const [after] = await tx
         .update(reviews)
         .set({ state: input.action === "approve" ? "approved" : "returned", decidedBy: viewer.id, decidedAt: at, decisionComment: input.comment ?? null, version: pending.version + 1 })
         .where(eq(reviews.id, pending.id))
-        .returning()
-        .get();
-      recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: pending.id, action: input.action, before: pending, after, comment: input.comment ?? null });
+        .returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "review", entityId: pending.id, action: input.action, before: pending, after, comment: input.comment ?? null });
     }
     const verdict = input.action === "approve" && pending ? { ratingId: pending.ratingId, rationale: pending.rationale } : {};
     const status = to ?? claim.status;
-    const after = tx
+    const [after] = await tx
       .update(claims)
       .set({ ...verdict, status, version: claim.version + 1, updatedAt: at, ...(status === "published" && claim.status !== "published" ? { publishedAt: at } : {}) })
       .where(eq(claims.id, claimId))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: input.action, before: claim, after, comment: input.comment ?? null });
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claimId, action: input.action, before: claim, after, comment: input.comment ?? null });
     if (input.action === "return") {
-      const note = tx.insert(comments).values({ claimId, authorId: viewer.id, body: `Returned: ${input.comment}` }).returning().get();
-      recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: note.id, action: "create", after: note });
+      const [note] = await tx.insert(comments).values({ claimId, authorId: viewer.id, body: `Returned: ${input.comment}` }).returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: note!.id, action: "create", after: note });
     }
-  }, IMMEDIATE);
+  });
 }
 
-export function addComment(db: Db, viewer: UserViewer, claimId: number, body: string): CommentDTO {
-  const id = db.transaction((tx) => {
-    if (!tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get()) throw new NotFoundError(`No claim with id ${claimId}.`);
-    const row = tx.insert(comments).values({ claimId, authorId: viewer.id, body }).returning().get();
-    recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: row.id, action: "create", after: row });
-    return row.id;
-  }, IMMEDIATE);
-  return listComments(db, claimId).find((c) => c.id === id)!;
+async function assertClaim(tx: Tx, claimId: number): Promise<void> {
+  const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId));
+  if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
 }
 
-export function addEvidence(db: Db, viewer: UserViewer, claimId: number, item: EvidenceInput): EvidenceDTO {
-  const id = db.transaction((tx) => {
-    if (!tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId)).get()) throw new NotFoundError(`No claim with id ${claimId}.`);
-    return insertEvidence(tx, viewer, claimId, item).id;
-  }, IMMEDIATE);
-  return listEvidence(db, claimId).find((e) => e.id === id)!;
+export async function addComment(db: Db, viewer: UserViewer, claimId: number, body: string): Promise<CommentDTO> {
+  const id = await withTx(db, async (tx) => {
+    await assertClaim(tx, claimId);
+    const [row] = await tx.insert(comments).values({ claimId, authorId: viewer.id, body }).returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: row!.id, action: "create", after: row });
+    return row!.id;
+  });
+  return (await listComments(db, claimId)).find((c) => c.id === id)!;
 }
 
-export function deleteEvidence(db: Db, viewer: UserViewer, id: number): { id: number; deleted: true } {
-  db.transaction((tx) => {
-    const row = tx.select().from(evidence).where(eq(evidence.id, id)).get();
+export async function addEvidence(db: Db, viewer: UserViewer, claimId: number, item: EvidenceInput): Promise<EvidenceDTO> {
+  const id = await withTx(db, async (tx) => {
+    await assertClaim(tx, claimId);
+    return (await insertEvidence(tx, viewer, claimId, item)).id;
+  });
+  return (await listEvidence(db, claimId)).find((e) => e.id === id)!;
+}
+
+export async function deleteEvidence(db: Db, viewer: UserViewer, id: number): Promise<{ id: number; deleted: true }> {
+  await withTx(db, async (tx) => {
+    const [row] = await tx.select().from(evidence).where(eq(evidence.id, id));
     if (!row) throw new NotFoundError(`No evidence with id ${id}.`);
-    tx.delete(evidence).where(eq(evidence.id, id)).run();
-    recordEvent(tx, { actor: viewer.id, entityType: "evidence", entityId: id, action: "delete", before: row });
-  }, IMMEDIATE);
+    await tx.delete(evidence).where(eq(evidence.id, id));
+    await recordEvent(tx, { actor: viewer.id, entityType: "evidence", entityId: id, action: "delete", before: row });
+  });
   return { id, deleted: true };
 }
 
 /** The claim a review belongs to. */
-export function reviewClaimId(db: Db, reviewId: number): number {
-  const row = db.select({ claimId: reviews.claimId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+export async function reviewClaimId(db: Db, reviewId: number): Promise<number> {
+  const [row] = await db.select({ claimId: reviews.claimId }).from(reviews).where(eq(reviews.id, reviewId));
   if (!row) throw new NotFoundError(`No review with id ${reviewId}.`);
   return row.claimId;
 }
 
 /** The latest "return" of each claim (from the events log, whether or not a verdict was proposed). */
-export function lastReturns(db: Db, claimIds: number[]): Map<number, ReturnNoteDTO> {
+export async function lastReturns(db: Db, claimIds: number[]): Promise<Map<number, ReturnNoteDTO>> {
   if (claimIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ entityId: events.entityId, actor: events.actor, at: events.createdAt, comment: events.comment })
     .from(events)
     .where(and(eq(events.entityType, "claim"), eq(events.action, "return"), inArray(events.entityId, claimIds.map(String))))
-    .orderBy(events.id)
-    .all();
-  const people = peopleByIds(db, rows.map((r) => r.actor));
+    .orderBy(events.id);
+  const people = await peopleByIds(db, rows.map((r) => r.actor));
   return new Map(rows.map((r) => [Number(r.entityId), { by: people.get(r.actor)!, at: r.at, comment: r.comment ?? "" }]));
 }

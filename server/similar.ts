@@ -1,15 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { similarCandidates } from "@/db/search";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { extractNumbers, sharedNumbers } from "@/lib/numbers";
-import { ftsString, type SimilarClaimDTO } from "@/lib/search-query";
+import type { SimilarClaimDTO } from "@/lib/search-query";
 import { getClaimsByIds } from "./claim-query";
 
 /**
  * Claims that look like the one a fact-checker is writing, so a repetition is linked to the
  * claim already recorded instead of becoming a standalone duplicate.
  *
- * 1. Recall: FTS5 bm25 over the text's significant words (any of them), best 50.
+ * 1. Recall: the full-text index over the text's significant words (any of them), best 50.
  * 2. Re-rank: cosine of the two word sets (stemmed lightly), plus a boost when the claims state
  *    the same figure ("53" = "fifty-three", "US$12.5 billion" = "12,500,000,000") and a small
  *    penalty when both state figures and none agree — "53 centres" and "35 centres" are not
@@ -61,27 +62,17 @@ function cosine(a: Set<string>, b: Set<string>): number {
   return shared / Math.sqrt(a.size * b.size);
 }
 
-export function similarClaims(db: Db, viewer: Viewer, text: string, options: { excludeId?: number; limit: number }): SimilarClaimDTO[] {
+export async function similarClaims(db: Db, viewer: Viewer, text: string, options: { excludeId?: number; limit: number }): Promise<SimilarClaimDTO[]> {
   const words = significantWords(text).slice(0, MAX_WORDS);
   const numbers = extractNumbers(text);
   // The figures as digits too, so "fifty-three" recalls a claim that wrote "53".
   const recall = [...new Set([...words, ...numbers.filter((n) => Number.isInteger(n)).map(String)])];
   if (recall.length === 0) return [];
-  const match = recall.map(ftsString).join(" OR ");
-  const statuses = visibleStatuses(viewer)
-    .map((s) => `'${s}'`)
-    .join(", ");
-  const rows = db.$client
-    .prepare(
-      `SELECT c.id AS id, bm25(claims_fts, 1.0, 0.5) AS score FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
-       WHERE claims_fts MATCH @match AND c.status IN (${statuses}) AND c.id IS NOT @exclude
-       ORDER BY score, c.id LIMIT ${CANDIDATES}`,
-    )
-    .all({ match, exclude: options.excludeId ?? null }) as { id: number; score: number }[];
+  const rows = await similarCandidates(db, recall, visibleStatuses(viewer), options.excludeId ?? null, CANDIDATES);
   if (rows.length === 0) return [];
 
   const mine = wordSet(text);
-  const claims = getClaimsByIds(
+  const claims = await getClaimsByIds(
     db,
     viewer,
     rows.map((r) => r.id),

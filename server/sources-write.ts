@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources } from "@/db/schema";
 import { reanchor, reanchorAll, type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
 import { codePointLength } from "@/lib/codepoints";
@@ -12,7 +13,7 @@ import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
 import { peopleByIds } from "./reviews";
 import { getSource } from "./sources";
-import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+import { changedFields, checkVersion, nowIso } from "./write-support";
 
 type SourceRow = typeof sources.$inferSelect;
 
@@ -22,10 +23,10 @@ function summary(row: SourceRow): Record<string, unknown> {
   return rest;
 }
 
-export function createSource(db: Db, viewer: UserViewer, input: CreateSourceInput): SourceDTO {
+export async function createSource(db: Db, viewer: UserViewer, input: CreateSourceInput): Promise<SourceDTO> {
   const text = normalizeSourceText(input.text);
-  const row = db.transaction((tx) => {
-    const row = tx
+  const row = await withTx(db, async (tx) => {
+    const [row] = await tx
       .insert(sources)
       .values({
         title: input.title,
@@ -39,12 +40,11 @@ export function createSource(db: Db, viewer: UserViewer, input: CreateSourceInpu
         revision: 1,
         createdBy: viewer.id,
       })
-      .returning()
-      .get();
-    tx.insert(sourceRevisions).values({ sourceId: row.id, revision: 1, text, createdBy: viewer.id }).run();
-    recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: row.id, action: "create", after: summary(row) });
-    return row;
-  }, IMMEDIATE);
+      .returning();
+    await tx.insert(sourceRevisions).values({ sourceId: row!.id, revision: 1, text, createdBy: viewer.id });
+    await recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: row!.id, action: "create", after: summary(row!) });
+    return row!;
+  });
   return getSource(db, viewer, row.id);
 }
 
@@ -54,13 +54,12 @@ export function createSource(db: Db, viewer: UserViewer, input: CreateSourceInpu
  * older revisions are searched for on their own and re-attached only when found. Each claim
  * whose anchor changes gets a new version and an event.
  */
-function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: string, newText: string, revision: number): ReanchorReport {
-  const rows = tx
+async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: string, newText: string, revision: number): Promise<ReanchorReport> {
+  const rows = await tx
     .select()
     .from(claims)
     .where(and(eq(claims.sourceId, sourceId), isNotNull(claims.anchorState)))
-    .orderBy(asc(claims.id))
-    .all();
+    .orderBy(asc(claims.id));
   const toAnchor = (c: (typeof rows)[number]): TextAnchor => ({ exact: c.anchorExact!, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! });
   const current = rows.filter((c) => c.anchorState === "anchored");
   const orphans = rows.filter((c) => c.anchorState === "orphan");
@@ -78,8 +77,8 @@ function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: s
         continue;
       }
       report.orphaned++;
-      const after = tx.update(claims).set({ anchorState: "orphan", version: claim.version + 1, updatedAt: at }).where(eq(claims.id, claim.id)).returning().get();
-      recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "orphan", before: claim, after, comment: `quote not found in revision ${revision}: ${result.reason}` });
+      const [after] = await tx.update(claims).set({ anchorState: "orphan", version: claim.version + 1, updatedAt: at }).where(eq(claims.id, claim.id)).returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "orphan", before: claim, after, comment: `quote not found in revision ${revision}: ${result.reason}` });
       continue;
     }
     report.anchored++;
@@ -87,7 +86,7 @@ function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: s
     if (claim.anchorState === "orphan") report.reattached++;
     else if (result.start !== claim.anchorStart || result.end !== claim.anchorEnd) report.moved++;
     const a = result.anchor;
-    const after = tx
+    const [after] = await tx
       .update(claims)
       .set({
         anchorExact: a.exact,
@@ -102,9 +101,8 @@ function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: s
         updatedAt: at,
       })
       .where(eq(claims.id, claim.id))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}` });
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}` });
   }
   return report;
 }
@@ -114,67 +112,69 @@ function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: s
  * and re-anchors every claim, all in one transaction: a claim either lands on its quote in the
  * new text or becomes an orphan — none is dropped.
  */
-export function updateSource(db: Db, viewer: UserViewer, id: number, input: UpdateSourceInput): SourceDTO & { reanchor: ReanchorReport | null } {
-  const report = db.transaction((tx) => {
-    const before = checkVersion(tx.select().from(sources).where(eq(sources.id, id)).get(), input.version, `source with id ${id}`, () => getSource(db, viewer, id));
-    const text = input.text === undefined ? undefined : normalizeSourceText(input.text);
-    if (input.revisionNote && input.text === undefined) {
-      throw new ValidationError("A revision note goes with a change to the text.", { revisionNote: "is only kept with a new text" });
-    }
-    const patch = changedFields(before, {
-      title: input.title,
-      kind: input.kind,
-      publisher: input.publisher,
-      author: input.author,
-      url: input.url,
-      publishedOn: input.publishedOn,
-      language: input.language,
-      text,
-    });
-    if (Object.keys(patch).length === 0) return null;
-    const revision = patch.text !== undefined ? before.revision + 1 : before.revision;
-    const after = tx
-      .update(sources)
-      .set({ ...patch, revision, version: before.version + 1, updatedAt: nowIso() })
-      .where(eq(sources.id, id))
-      .returning()
-      .get();
-    let report: ReanchorReport | null = null;
-    if (patch.text !== undefined) {
-      tx.insert(sourceRevisions).values({ sourceId: id, revision, text: patch.text, note: input.revisionNote ?? null, createdBy: viewer.id }).run();
-      report = reanchorClaims(tx, viewer, id, before.text, patch.text, revision);
-    }
-    recordEvent(tx, {
-      actor: viewer.id,
-      entityType: "source",
-      entityId: id,
-      action: patch.text !== undefined ? "revise" : "update",
-      before: summary(before),
-      after: { ...summary(after), ...(report ? { reanchor: report } : {}) },
-      comment: input.revisionNote ?? null,
-    });
-    return report;
-  }, IMMEDIATE);
-  return { ...getSource(db, viewer, id), reanchor: report };
+export async function updateSource(db: Db, viewer: UserViewer, id: number, input: UpdateSourceInput): Promise<SourceDTO & { reanchor: ReanchorReport | null }> {
+  const report = await withTx(db, (tx) => updateSourceInTx(db, tx, viewer, id, input));
+  return { ...(await getSource(db, viewer, id)), reanchor: report };
 }
 
-export function listRevisions(db: Db, sourceId: number): RevisionDTO[] {
-  const exists = db.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId)).get();
+/** updateSource's work, inside the caller's transaction (a restore runs it within its own). */
+export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: number, input: UpdateSourceInput): Promise<ReanchorReport | null> {
+  const [row] = await tx.select().from(sources).where(eq(sources.id, id));
+  const before = checkVersion(row, input.version, `source with id ${id}`, () => getSource(db, viewer, id));
+  const text = input.text === undefined ? undefined : normalizeSourceText(input.text);
+  if (input.revisionNote && input.text === undefined) {
+    throw new ValidationError("A revision note goes with a change to the text.", { revisionNote: "is only kept with a new text" });
+  }
+  const patch = changedFields(before, {
+    title: input.title,
+    kind: input.kind,
+    publisher: input.publisher,
+    author: input.author,
+    url: input.url,
+    publishedOn: input.publishedOn,
+    language: input.language,
+    text,
+  });
+  if (Object.keys(patch).length === 0) return null;
+  const revision = patch.text !== undefined ? before.revision + 1 : before.revision;
+  const [after] = await tx
+    .update(sources)
+    .set({ ...patch, revision, version: before.version + 1, updatedAt: nowIso() })
+    .where(eq(sources.id, id))
+    .returning();
+  let report: ReanchorReport | null = null;
+  if (patch.text !== undefined) {
+    await tx.insert(sourceRevisions).values({ sourceId: id, revision, text: patch.text, note: input.revisionNote ?? null, createdBy: viewer.id });
+    report = await reanchorClaims(tx, viewer, id, before.text, patch.text, revision);
+  }
+  await recordEvent(tx, {
+    actor: viewer.id,
+    entityType: "source",
+    entityId: id,
+    action: patch.text !== undefined ? "revise" : "update",
+    before: summary(before),
+    after: { ...summary(after!), ...(report ? { reanchor: report } : {}) },
+    comment: input.revisionNote ?? null,
+  });
+  return report;
+}
+
+export async function listRevisions(db: Db, sourceId: number): Promise<RevisionDTO[]> {
+  const [exists] = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId));
   if (!exists) throw new NotFoundError(`No source with id ${sourceId}.`);
-  // SQLite's length() counts characters (code points), the unit of anchors.
-  const rows = db
-    .select({ revision: sourceRevisions.revision, note: sourceRevisions.note, createdBy: sourceRevisions.createdBy, createdAt: sourceRevisions.createdAt, length: sql<number>`length(${sourceRevisions.text})` })
+  // length() counts characters (code points) on both engines, the unit of anchors.
+  const rows = await db
+    .select({ revision: sourceRevisions.revision, note: sourceRevisions.note, createdBy: sourceRevisions.createdBy, createdAt: sourceRevisions.createdAt, length: sql<number>`length(${sourceRevisions.text})`.mapWith(Number) })
     .from(sourceRevisions)
     .where(eq(sourceRevisions.sourceId, sourceId))
-    .orderBy(desc(sourceRevisions.revision))
-    .all();
-  const people = peopleByIds(db, rows.map((r) => r.createdBy));
+    .orderBy(desc(sourceRevisions.revision));
+  const people = await peopleByIds(db, rows.map((r) => r.createdBy));
   return rows.map(({ createdBy, ...r }) => ({ ...r, author: people.get(createdBy)! }));
 }
 
-export function getRevision(db: Db, sourceId: number, revision: number): RevisionDTO & { text: string } {
-  const row = db.select().from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, sourceId), eq(sourceRevisions.revision, revision))).get();
+export async function getRevision(db: Db, sourceId: number, revision: number): Promise<RevisionDTO & { text: string }> {
+  const [row] = await db.select().from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, sourceId), eq(sourceRevisions.revision, revision)));
   if (!row) throw new NotFoundError(`Source ${sourceId} has no revision ${revision}.`);
-  const author = peopleByIds(db, [row.createdBy]).get(row.createdBy)!;
+  const author = (await peopleByIds(db, [row.createdBy])).get(row.createdBy)!;
   return { revision: row.revision, note: row.note, author, createdAt: row.createdAt, length: codePointLength(row.text), text: row.text };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { claims, speakers } from "@/db/schema";
 import type { SpeakerDetailDTO } from "@/lib/dto";
 import { ConflictError, ValidationError } from "@/lib/errors";
@@ -8,7 +9,7 @@ import type { CreateSpeakerInput, UpdateSpeakerInput } from "@/lib/schemas";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
 import { getSpeaker } from "./speakers";
-import { changedFields, checkVersion, IMMEDIATE, nowIso } from "./write-support";
+import { changedFields, checkVersion, nowIso } from "./write-support";
 
 type SpeakerRow = typeof speakers.$inferSelect;
 
@@ -23,16 +24,15 @@ function uniqueAliases(name: string, aliases: string[]): string[] {
 }
 
 /** An affiliation must name a live speaker and must not make a cycle (A → B → A). */
-function checkAffiliation(tx: Tx, speakerId: number | null, affiliationId: number | null | undefined): void {
+async function checkAffiliation(tx: Tx, speakerId: number | null, affiliationId: number | null | undefined): Promise<void> {
   if (affiliationId == null) return;
   let current: number | null = affiliationId;
   for (let hops = 0; current !== null && hops < 50; hops++) {
     if (current === speakerId) throw new ValidationError("A speaker cannot be affiliated to itself, directly or through others.", { affiliationId: "would make a cycle" });
-    const row: { affiliationId: number | null; mergedIntoId: number | null } | undefined = tx
+    const [row]: { affiliationId: number | null; mergedIntoId: number | null }[] = await tx
       .select({ affiliationId: speakers.affiliationId, mergedIntoId: speakers.mergedIntoId })
       .from(speakers)
-      .where(eq(speakers.id, current))
-      .get();
+      .where(eq(speakers.id, current));
     if (!row) throw new ValidationError(`No speaker with id ${current}.`, { affiliationId: "no such speaker" });
     if (row.mergedIntoId !== null && current === affiliationId) throw new ValidationError("That speaker was merged into another.", { affiliationId: "merged speaker" });
     current = row.affiliationId;
@@ -40,9 +40,9 @@ function checkAffiliation(tx: Tx, speakerId: number | null, affiliationId: numbe
 }
 
 /** Creates a speaker inside an existing transaction (used by createClaim for inline speakers). */
-export function insertSpeaker(tx: Tx, viewer: UserViewer, input: CreateSpeakerInput): SpeakerRow {
-  checkAffiliation(tx, null, input.affiliationId);
-  const row = tx
+export async function insertSpeaker(tx: Tx, viewer: UserViewer, input: CreateSpeakerInput): Promise<SpeakerRow> {
+  await checkAffiliation(tx, null, input.affiliationId);
+  const [row] = await tx
     .insert(speakers)
     .values({
       name: input.name,
@@ -52,22 +52,22 @@ export function insertSpeaker(tx: Tx, viewer: UserViewer, input: CreateSpeakerIn
       affiliationId: input.affiliationId ?? null,
       createdBy: viewer.id,
     })
-    .returning()
-    .get();
-  recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: row.id, action: "create", after: row });
-  return row;
+    .returning();
+  await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: row!.id, action: "create", after: row });
+  return row!;
 }
 
-export function createSpeaker(db: Db, viewer: UserViewer, input: CreateSpeakerInput): SpeakerDetailDTO {
-  const row = db.transaction((tx) => insertSpeaker(tx, viewer, input), IMMEDIATE);
+export async function createSpeaker(db: Db, viewer: UserViewer, input: CreateSpeakerInput): Promise<SpeakerDetailDTO> {
+  const row = await withTx(db, (tx) => insertSpeaker(tx, viewer, input));
   return getSpeaker(db, viewer, row.id);
 }
 
-export function updateSpeaker(db: Db, viewer: UserViewer, id: number, input: UpdateSpeakerInput): SpeakerDetailDTO {
-  db.transaction((tx) => {
-    const before = checkVersion(tx.select().from(speakers).where(eq(speakers.id, id)).get(), input.version, `speaker with id ${id}`, () => getSpeaker(db, viewer, id));
-    if (before.mergedIntoId !== null) throw new ConflictError("This speaker was merged into another and can no longer be edited.", getSpeaker(db, viewer, id));
-    if (input.affiliationId !== undefined) checkAffiliation(tx, id, input.affiliationId);
+export async function updateSpeaker(db: Db, viewer: UserViewer, id: number, input: UpdateSpeakerInput): Promise<SpeakerDetailDTO> {
+  await withTx(db, async (tx) => {
+    const [row] = await tx.select().from(speakers).where(eq(speakers.id, id));
+    const before = checkVersion(row, input.version, `speaker with id ${id}`, () => getSpeaker(db, viewer, id));
+    if (before.mergedIntoId !== null) throw new ConflictError("This speaker was merged into another and can no longer be edited.", () => getSpeaker(db, viewer, id));
+    if (input.affiliationId !== undefined) await checkAffiliation(tx, id, input.affiliationId);
     const name = input.name ?? before.name;
     const patch = changedFields(before, {
       name: input.name,
@@ -77,14 +77,13 @@ export function updateSpeaker(db: Db, viewer: UserViewer, id: number, input: Upd
       affiliationId: input.affiliationId,
     });
     if (Object.keys(patch).length === 0) return;
-    const after = tx
+    const [after] = await tx
       .update(speakers)
       .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(speakers.id, id))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "update", before, after });
-  }, IMMEDIATE);
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "update", before, after });
+  });
   return getSpeaker(db, viewer, id);
 }
 
@@ -93,34 +92,30 @@ export function updateSpeaker(db: Db, viewer: UserViewer, id: number, input: Upd
  * and aliases become the target's aliases, and it is kept as a tombstone pointing at the target
  * (old links still resolve). Every moved claim gets its own event, so its history shows it.
  */
-export function mergeSpeakers(db: Db, viewer: UserViewer, id: number, input: { targetId: number; version: number; targetVersion: number }): SpeakerDetailDTO {
+export async function mergeSpeakers(db: Db, viewer: UserViewer, id: number, input: { targetId: number; version: number; targetVersion: number }): Promise<SpeakerDetailDTO> {
   if (id === input.targetId) throw new ValidationError("A speaker cannot be merged into itself.", { targetId: "must be another speaker" });
-  db.transaction((tx) => {
-    const merged = checkVersion(tx.select().from(speakers).where(eq(speakers.id, id)).get(), input.version, `speaker with id ${id}`, () => getSpeaker(db, viewer, id));
-    const target = checkVersion(
-      tx.select().from(speakers).where(eq(speakers.id, input.targetId)).get(),
-      input.targetVersion,
-      `speaker with id ${input.targetId}`,
-      () => getSpeaker(db, viewer, input.targetId),
-    );
-    if (merged.mergedIntoId !== null) throw new ConflictError("This speaker was already merged.", getSpeaker(db, viewer, id));
+  await withTx(db, async (tx) => {
+    const [mergedRow] = await tx.select().from(speakers).where(eq(speakers.id, id));
+    const merged = checkVersion(mergedRow, input.version, `speaker with id ${id}`, () => getSpeaker(db, viewer, id));
+    const [targetRow] = await tx.select().from(speakers).where(eq(speakers.id, input.targetId));
+    const target = checkVersion(targetRow, input.targetVersion, `speaker with id ${input.targetId}`, () => getSpeaker(db, viewer, input.targetId));
+    if (merged.mergedIntoId !== null) throw new ConflictError("This speaker was already merged.", () => getSpeaker(db, viewer, id));
     if (target.mergedIntoId !== null) throw new ValidationError("The target speaker was itself merged into another.", { targetId: "merged speaker" });
     const at = nowIso();
 
-    for (const claim of tx.select().from(claims).where(eq(claims.speakerId, id)).all()) {
-      const after = tx
+    for (const claim of await tx.select().from(claims).where(eq(claims.speakerId, id))) {
+      const [after] = await tx
         .update(claims)
         .set({ speakerId: target.id, version: claim.version + 1, updatedAt: at })
         .where(eq(claims.id, claim.id))
-        .returning()
-        .get();
-      recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "update", before: claim, after, comment: `speaker ${merged.name} merged into ${target.name}` });
+        .returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "update", before: claim, after, comment: `speaker ${merged.name} merged into ${target.name}` });
     }
-    for (const affiliate of tx.select().from(speakers).where(and(eq(speakers.affiliationId, id), ne(speakers.id, target.id))).all()) {
-      const after = tx.update(speakers).set({ affiliationId: target.id, version: affiliate.version + 1, updatedAt: at }).where(eq(speakers.id, affiliate.id)).returning().get();
-      recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: affiliate.id, action: "update", before: affiliate, after, comment: `affiliation moved: ${merged.name} merged into ${target.name}` });
+    for (const affiliate of await tx.select().from(speakers).where(and(eq(speakers.affiliationId, id), ne(speakers.id, target.id)))) {
+      const [after] = await tx.update(speakers).set({ affiliationId: target.id, version: affiliate.version + 1, updatedAt: at }).where(eq(speakers.id, affiliate.id)).returning();
+      await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: affiliate.id, action: "update", before: affiliate, after, comment: `affiliation moved: ${merged.name} merged into ${target.name}` });
     }
-    const targetAfter = tx
+    const [targetAfter] = await tx
       .update(speakers)
       .set({
         aliases: uniqueAliases(target.name, [...target.aliases, merged.name, ...merged.aliases]),
@@ -129,22 +124,20 @@ export function mergeSpeakers(db: Db, viewer: UserViewer, id: number, input: { t
         updatedAt: at,
       })
       .where(eq(speakers.id, target.id))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: target.id, action: "merge-into", before: target, after: targetAfter, comment: `absorbed ${merged.name} (#${merged.id})` });
-    const mergedAfter = tx
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: target.id, action: "merge-into", before: target, after: targetAfter, comment: `absorbed ${merged.name} (#${merged.id})` });
+    const [mergedAfter] = await tx
       .update(speakers)
       .set({ mergedIntoId: target.id, affiliationId: null, version: merged.version + 1, updatedAt: at })
       .where(eq(speakers.id, id))
-      .returning()
-      .get();
-    recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "merge", before: merged, after: mergedAfter, comment: `merged into ${target.name} (#${target.id})` });
-  }, IMMEDIATE);
+      .returning();
+    await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "merge", before: merged, after: mergedAfter, comment: `merged into ${target.name} (#${target.id})` });
+  });
   return getSpeaker(db, viewer, input.targetId);
 }
 
 /** A speaker that new claims may name: it exists and was not merged away. */
-export function assertLiveSpeaker(tx: Tx, id: number, field = "speakerId"): void {
-  const row = tx.select({ id: speakers.id }).from(speakers).where(and(eq(speakers.id, id), isNull(speakers.mergedIntoId))).get();
+export async function assertLiveSpeaker(tx: Tx, id: number, field = "speakerId"): Promise<void> {
+  const [row] = await tx.select({ id: speakers.id }).from(speakers).where(and(eq(speakers.id, id), isNull(speakers.mergedIntoId)));
   if (!row) throw new ValidationError(`No speaker with id ${id} (or it was merged into another).`, { [field]: "no such speaker" });
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import { alias, contains, countAll, countWhere, jsonArrayContains, nocase } from "@/db/sql";
 import { claims, speakers } from "@/db/schema";
 import type { Page, SpeakerDetailDTO, SpeakerDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import type { Viewer } from "@/lib/model";
 import { contestedExpr, visibleClaim } from "./claim-query";
-import { likePattern } from "./claims";
 import { decodeCursor, toPage } from "./pagination";
 
 const affiliation = alias(speakers, "affiliation");
@@ -20,7 +19,7 @@ function selectSpeakers(db: Db) {
     .$dynamic();
 }
 
-type SpeakerRow = Awaited<ReturnType<ReturnType<typeof selectSpeakers>["all"]>>[number];
+type SpeakerRow = Awaited<ReturnType<typeof selectSpeakers>>[number];
 
 export function toSpeakerDTO({ speaker: s, affiliation: a }: SpeakerRow): SpeakerDTO {
   return {
@@ -41,45 +40,36 @@ export function toSpeakerDTO({ speaker: s, affiliation: a }: SpeakerRow): Speake
  * Speakers by name, A–Z; `q` matches a name or an alias anywhere (case-insensitive), for the
  * speaker autocomplete. Merged speakers are left out: their claims live on the survivor.
  */
-export function listSpeakers(db: Db, query: { q?: string; cursor?: string; limit: number }): Page<SpeakerDTO> {
+export async function listSpeakers(db: Db, query: { q?: string; cursor?: string; limit: number }): Promise<Page<SpeakerDTO>> {
   const conditions: SQL[] = [isNull(speakers.mergedIntoId)];
   if (query.q) {
-    const pattern = likePattern(query.q);
-    conditions.push(
-      sql`(${speakers.name} LIKE ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(${speakers.aliases}) WHERE value LIKE ${pattern} ESCAPE '\\'))`,
-    );
+    conditions.push(or(contains(speakers.name, query.q), jsonArrayContains(speakers.aliases, query.q))!);
   }
   const cursor = decodeCursor(query.cursor);
   if (cursor) {
     const [name, id] = cursor;
     conditions.push(
-      or(gt(sql`${speakers.name} COLLATE NOCASE`, String(name)), and(sql`${speakers.name} = ${String(name)} COLLATE NOCASE`, gt(speakers.id, id)))!,
+      or(sql`${nocase(speakers.name)} > ${nocase(sql`${String(name)}`)}`, and(sql`${nocase(speakers.name)} = ${nocase(sql`${String(name)}`)}`, gt(speakers.id, id)))!,
     );
   }
-  const rows = selectSpeakers(db)
+  const rows = await selectSpeakers(db)
     .where(and(...conditions))
-    .orderBy(asc(sql`${speakers.name} COLLATE NOCASE`), asc(speakers.id))
-    .limit(query.limit + 1)
-    .all();
+    .orderBy(asc(nocase(speakers.name)), asc(speakers.id))
+    .limit(query.limit + 1);
   return toPage(rows, query.limit, toSpeakerDTO, (r) => [r.speaker.name, r.speaker.id]);
 }
 
-export function getSpeaker(db: Db, viewer: Viewer, id: number): SpeakerDetailDTO {
-  const row = selectSpeakers(db).where(eq(speakers.id, id)).get();
+export async function getSpeaker(db: Db, viewer: Viewer, id: number): Promise<SpeakerDetailDTO> {
+  const [row] = await selectSpeakers(db).where(eq(speakers.id, id));
   if (!row) throw new NotFoundError(`No speaker with id ${id}.`);
-  const affiliates = db
+  const affiliates = await db
     .select({ id: speakers.id, name: speakers.name, kind: speakers.kind })
     .from(speakers)
     .where(and(eq(speakers.affiliationId, id), isNull(speakers.mergedIntoId)))
-    .orderBy(asc(speakers.name))
-    .all();
-  const counts = db
-    .select({
-      claimCount: sql<number>`count(*)`,
-      contestedCount: sql<number>`coalesce(sum(${contestedExpr(viewer)}), 0)`,
-    })
+    .orderBy(asc(speakers.name));
+  const [counts = { claimCount: 0, contestedCount: 0 }] = await db
+    .select({ claimCount: countAll(), contestedCount: countWhere(contestedExpr(viewer)) })
     .from(claims)
-    .where(and(visibleClaim(viewer), eq(claims.speakerId, id)))
-    .get() ?? { claimCount: 0, contestedCount: 0 };
+    .where(and(visibleClaim(viewer), eq(claims.speakerId, id)));
   return { ...toSpeakerDTO(row), affiliates, claimCount: counts.claimCount, contestedCount: counts.contestedCount };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { contains } from "@/db/sql";
 import { stories } from "@/db/schema";
 import type { Page, StoryDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
-import { likePattern } from "./claims";
 import { decodeCursor, toPage } from "./pagination";
 
 /** A story with counts over the claims the viewer may see. */
@@ -19,7 +19,7 @@ function selectStories(db: Db, viewer: Viewer) {
   return db
     .select({
       story: stories,
-      claimCount: sql<number>`(SELECT count(*) FROM claims c WHERE ${visible})`,
+      claimCount: sql<number>`(SELECT count(*) FROM claims c WHERE ${visible})`.mapWith(Number),
       firstStatedOn: sql<string | null>`(SELECT min(c.stated_on) FROM claims c WHERE ${visible})`,
       lastStatedOn: sql<string | null>`(SELECT max(c.stated_on) FROM claims c WHERE ${visible})`,
     })
@@ -27,7 +27,7 @@ function selectStories(db: Db, viewer: Viewer) {
     .$dynamic();
 }
 
-type StoryRow = Awaited<ReturnType<ReturnType<typeof selectStories>["all"]>>[number];
+type StoryRow = Awaited<ReturnType<typeof selectStories>>[number];
 
 function toStoryDTO(r: StoryRow): StoryDTO {
   return {
@@ -44,23 +44,22 @@ function toStoryDTO(r: StoryRow): StoryDTO {
 }
 
 /** Stories, most recently updated first; `q` matches titles (the story autocomplete). */
-export function listStories(db: Db, viewer: Viewer, query: { q?: string; cursor?: string; limit: number }): Page<StoryDTO> {
+export async function listStories(db: Db, viewer: Viewer, query: { q?: string; cursor?: string; limit: number }): Promise<Page<StoryDTO>> {
   const cursor = decodeCursor(query.cursor);
-  const rows = selectStories(db, viewer)
+  const rows = await selectStories(db, viewer)
     .where(
       and(
-        query.q ? sql`${stories.title} LIKE ${likePattern(query.q)} ESCAPE '\\'` : undefined,
+        query.q ? contains(stories.title, query.q) : undefined,
         cursor ? or(lt(stories.updatedAt, String(cursor[0])), and(eq(stories.updatedAt, String(cursor[0])), lt(stories.id, cursor[1]))) : undefined,
       ),
     )
     .orderBy(desc(stories.updatedAt), desc(stories.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   return toPage(rows, query.limit, toStoryDTO, (r) => [r.story.updatedAt, r.story.id]);
 }
 
-export function getStory(db: Db, viewer: Viewer, id: number): StoryDTO {
-  const row = selectStories(db, viewer).where(eq(stories.id, id)).get();
+export async function getStory(db: Db, viewer: Viewer, id: number): Promise<StoryDTO> {
+  const [row] = await selectStories(db, viewer).where(eq(stories.id, id));
   if (!row) throw new NotFoundError(`No story with id ${id}.`);
   return toStoryDTO(row);
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { row as rawRow } from "@/db/sql";
+import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources, speakers, suggestionRejections } from "@/db/schema";
 import { createAnchor, reanchorAll, splitParagraphs, type ParagraphRange, type TextAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
@@ -12,7 +14,6 @@ import { type KnownSpeaker, type Span, suggestClaims } from "@/lib/suggest";
 import { normalizeName } from "@/lib/suggest/speakers";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
-import { IMMEDIATE } from "./write-support";
 
 /**
  * Claim suggestions for a source, where fact-checkers work: the engine (lib/suggest) run on the
@@ -62,16 +63,17 @@ type SpeakerIndex = { fingerprint: string; byLastWord: Map<string, IndexedSpeake
  */
 const speakerIndexes = new WeakMap<Db, SpeakerIndex>();
 
-function speakerIndex(db: Db): SpeakerIndex {
+async function speakerIndex(db: Db): Promise<SpeakerIndex> {
   // Three scalar subqueries: together in one SELECT, count(*) and max(id) would scan the table.
-  const f = db.get<{ n: number; maxId: number; lastEvent: number }>(
-    sql`SELECT (SELECT count(*) FROM speakers) AS n, (SELECT coalesce(max(id), 0) FROM speakers) AS maxId, (SELECT coalesce(max(id), 0) FROM events WHERE entity_type = 'speaker') AS lastEvent`,
+  const f = await rawRow<{ n: number; max_id: number; last_event: number }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM speakers) AS n, (SELECT coalesce(max(id), 0) FROM speakers) AS max_id, (SELECT coalesce(max(id), 0) FROM events WHERE entity_type = 'speaker') AS last_event`,
   );
-  const fingerprint = `${f?.n}:${f?.maxId}:${f?.lastEvent}`;
+  const fingerprint = `${f?.n}:${f?.max_id}:${f?.last_event}`;
   const cached = speakerIndexes.get(db);
   if (cached?.fingerprint === fingerprint) return cached;
   const byLastWord = new Map<string, IndexedSpeaker[]>();
-  const rows = db.select({ id: speakers.id, name: speakers.name, kind: speakers.kind, aliases: speakers.aliases }).from(speakers).where(isNull(speakers.mergedIntoId)).all();
+  const rows = await db.select({ id: speakers.id, name: speakers.name, kind: speakers.kind, aliases: speakers.aliases }).from(speakers).where(isNull(speakers.mergedIntoId));
   for (const row of rows) {
     const keys = [...new Set([row.name, ...row.aliases].map(normalizeName).filter(Boolean))];
     const entry: IndexedSpeaker = { id: row.id, name: row.name, aliases: row.aliases, kind: row.kind, keys };
@@ -92,11 +94,11 @@ function speakerIndex(db: Db): SpeakerIndex {
  * whose surname occurs (the engine matches "Bona" to "Pen Bona"). Found through an index of
  * last words, so the cost follows the text's words, not the number of speakers.
  */
-export function knownSpeakersIn(db: Db, text: string): KnownSpeaker[] {
+export async function knownSpeakersIn(db: Db, text: string): Promise<KnownSpeaker[]> {
   const normalized = normalizeName(text);
   const padded = ` ${normalized} `;
   const words = new Set(normalized.split(" "));
-  const { byLastWord } = speakerIndex(db);
+  const { byLastWord } = await speakerIndex(db);
   const found = new Map<number, KnownSpeaker>();
   for (const word of words) {
     for (const s of byLastWord.get(word) ?? []) {
@@ -117,7 +119,7 @@ type RejectionRow = { revision: number; start: number; end: number; exact: strin
  * the diff of the two revisions, then by its words and context), and applies only where the
  * very same words still are — an edited passage is a new suggestion.
  */
-function rejectedKeys(db: Db, sourceId: number, current: { text: string; revision: number }, rows: RejectionRow[]): Set<string> {
+async function rejectedKeys(db: Db, sourceId: number, current: { text: string; revision: number }, rows: RejectionRow[]): Promise<Set<string>> {
   const keys = new Set<string>();
   const byRevision = new Map<number, RejectionRow[]>();
   for (const r of rows) {
@@ -125,11 +127,10 @@ function rejectedKeys(db: Db, sourceId: number, current: { text: string; revisio
     else byRevision.set(r.revision, [...(byRevision.get(r.revision) ?? []), r]);
   }
   if (byRevision.size === 0) return keys;
-  const texts = db
+  const texts = await db
     .select({ revision: sourceRevisions.revision, text: sourceRevisions.text })
     .from(sourceRevisions)
-    .where(and(eq(sourceRevisions.sourceId, sourceId), inArray(sourceRevisions.revision, [...byRevision.keys()])))
-    .all();
+    .where(and(eq(sourceRevisions.sourceId, sourceId), inArray(sourceRevisions.revision, [...byRevision.keys()])));
   for (const { revision, text } of texts) {
     const old = new CodePointIndex(text);
     const anchors: TextAnchor[] = byRevision.get(revision)!.filter((r) => r.end <= old.length && old.slice(r.start, r.end) === r.exact).map((r) => createAnchor(old, r.start, r.end));
@@ -148,8 +149,8 @@ function rejectedKeys(db: Db, sourceId: number, current: { text: string; revisio
  * its content starts in, so consecutive chunks (`start` = the previous `range.end`) cover the
  * text once. Spans already claimed and suggestions rejected for this source are left out.
  */
-export function suggestForSource(db: Db, _viewer: UserViewer, sourceId: number, range: { start?: number; end?: number } = {}): SuggestionsPageDTO {
-  const source = db.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId)).get();
+export async function suggestForSource(db: Db, _viewer: UserViewer, sourceId: number, range: { start?: number; end?: number } = {}): Promise<SuggestionsPageDTO> {
+  const [source] = await db.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId));
   if (!source) throw new NotFoundError(`No source with id ${sourceId}.`);
   const index = new CodePointIndex(source.text);
   const length = index.length;
@@ -164,16 +165,15 @@ export function suggestForSource(db: Db, _viewer: UserViewer, sourceId: number, 
   const offset = paragraphs[from]!.start;
   const readEnd = paragraphs[chunk.last]!.end;
   const text = index.slice(offset, readEnd);
-  const found = suggestClaims(text, { knownSpeakers: knownSpeakersIn(db, text) }).filter((s) => s.content.start + offset >= chunk.start && s.content.start + offset < chunk.end);
+  const found = suggestClaims(text, { knownSpeakers: await knownSpeakersIn(db, text) }).filter((s) => s.content.start + offset >= chunk.start && s.content.start + offset < chunk.end);
 
-  const claimed = db
+  const claimed = (await db
     .select({ start: claims.anchorStart, end: claims.anchorEnd })
     .from(claims)
-    .where(and(eq(claims.sourceId, sourceId), eq(claims.anchorState, "anchored"), lt(claims.anchorStart, readEnd), gt(claims.anchorEnd, chunk.start)))
-    .all() as Span[];
+    .where(and(eq(claims.sourceId, sourceId), eq(claims.anchorState, "anchored"), lt(claims.anchorStart, readEnd), gt(claims.anchorEnd, chunk.start)))) as Span[];
   const names = new Map<number, string>();
   const ids = [...new Set(found.flatMap((s) => (s.speaker?.speakerId != null ? [s.speaker.speakerId] : [])))];
-  if (ids.length > 0) for (const s of db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(inArray(speakers.id, ids)).all()) names.set(s.id, s.name);
+  if (ids.length > 0) for (const s of await db.select({ id: speakers.id, name: speakers.name }).from(speakers).where(inArray(speakers.id, ids))) names.set(s.id, s.name);
 
   const at = (span: Span | null): TextSpanDTO | null => (span ? { start: span.start + offset, end: span.end + offset, text: index.slice(span.start + offset, span.end + offset) } : null);
   const candidates: SuggestionDTO[] = [];
@@ -201,12 +201,11 @@ export function suggestForSource(db: Db, _viewer: UserViewer, sourceId: number, 
   const rows =
     texts.length === 0
       ? []
-      : db
+      : await db
           .select({ revision: suggestionRejections.revision, start: suggestionRejections.start, end: suggestionRejections.end, exact: suggestionRejections.exact })
           .from(suggestionRejections)
-          .where(and(eq(suggestionRejections.sourceId, sourceId), inArray(suggestionRejections.exact, texts)))
-          .all();
-  const rejected = rows.length > 0 ? rejectedKeys(db, sourceId, source, rows) : new Set<string>();
+          .where(and(eq(suggestionRejections.sourceId, sourceId), inArray(suggestionRejections.exact, texts)));
+  const rejected = rows.length > 0 ? await rejectedKeys(db, sourceId, source, rows) : new Set<string>();
   const items = candidates.filter((s) => !rejected.has(`${s.content.start}:${s.content.text}`));
   return { items, range: { start: chunk.start, end: chunk.end }, length, done, rejected: candidates.length - items.length, claimed: claimedCount };
 }
@@ -216,32 +215,30 @@ export function suggestForSource(db: Db, _viewer: UserViewer, sourceId: number, 
  * after a revision that keeps its words. The span must be exactly the current text there.
  * Rejecting the same span twice changes nothing (and records no second event).
  */
-export function rejectSuggestion(db: Db, viewer: UserViewer, sourceId: number, span: SpanInput): SuggestionRejectionDTO {
-  return db.transaction((tx) => {
-    const source = tx.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId)).get();
+export async function rejectSuggestion(db: Db, viewer: UserViewer, sourceId: number, span: SpanInput): Promise<SuggestionRejectionDTO> {
+  return withTx(db, async (tx) => {
+    const [source] = await tx.select({ text: sources.text, revision: sources.revision }).from(sources).where(eq(sources.id, sourceId));
     if (!source) throw new NotFoundError(`No source with id ${sourceId}.`);
     const index = new CodePointIndex(source.text);
     if (span.end > index.length) throw new ValidationError(`The span ends at ${span.end}, past the end of the text (${index.length} code points).`, { end: `must be at most ${index.length}` });
     if (index.slice(span.start, span.end) !== span.exact) {
       throw new ValidationError("The suggested text does not match the source at that position (the source may have been revised).", { exact: `does not match the text at ${span.start}–${span.end}` });
     }
-    const inserted = tx
+    const [inserted] = await tx
       .insert(suggestionRejections)
       .values({ sourceId, revision: source.revision, start: span.start, end: span.end, exact: span.exact, createdBy: viewer.id })
       .onConflictDoNothing()
-      .returning()
-      .get();
+      .returning();
     if (inserted) {
-      recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: sourceId, action: "suggestion-reject", after: { revision: inserted.revision, start: inserted.start, end: inserted.end, exact: inserted.exact } });
+      await recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: sourceId, action: "suggestion-reject", after: { revision: inserted.revision, start: inserted.start, end: inserted.end, exact: inserted.exact } });
       return toRejectionDTO(inserted, true);
     }
-    const existing = tx
+    const [existing] = await tx
       .select()
       .from(suggestionRejections)
-      .where(and(eq(suggestionRejections.sourceId, sourceId), eq(suggestionRejections.exact, span.exact), eq(suggestionRejections.start, span.start)))
-      .get()!;
-    return toRejectionDTO(existing, false);
-  }, IMMEDIATE);
+      .where(and(eq(suggestionRejections.sourceId, sourceId), eq(suggestionRejections.exact, span.exact), eq(suggestionRejections.start, span.start)));
+    return toRejectionDTO(existing!, false);
+  });
 }
 
 function toRejectionDTO(row: typeof suggestionRejections.$inferSelect, created: boolean): SuggestionRejectionDTO {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { countAll, nocase } from "@/db/sql";
 import { claimLinks, claims, speakers } from "@/db/schema";
 import type { ClaimDTO, RatingDTO, SpeakerRef, SpeakerTimelineDTO, StoryTimelineDTO, TimelineFiltersDTO, TimelineLinkDTO } from "@/lib/dto";
 import { ValidationError } from "@/lib/errors";
@@ -28,7 +29,7 @@ export const TIMELINE_PAGE_SIZE = 100;
 const CONTEXT_KINDS: LinkKind[] = ["disputes", "responds-to"];
 
 /** Stated date, undated last; the same day in the order the claims were recorded. */
-const TIMELINE_ORDER = [sql`${claims.statedOn} IS NULL`, asc(claims.statedOn), asc(claims.createdAt), asc(claims.id)];
+const TIMELINE_ORDER = [sql`CASE WHEN ${claims.statedOn} IS NULL THEN 1 ELSE 0 END`, asc(claims.statedOn), asc(claims.createdAt), asc(claims.id)];
 
 export type TimelineFilterInput = Partial<TimelineQuery>;
 
@@ -56,31 +57,31 @@ function filterConditions(filters: TimelineFiltersDTO, ratings: RatingDTO[]): SQ
   return conditions;
 }
 
-function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[], page?: { number: number; size: number }): ClaimDTO[] {
+async function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[], page?: { number: number; size: number }): Promise<ClaimDTO[]> {
   const query = selectClaims(db, viewer)
     .where(and(visibleClaim(viewer), ...conditions))
     .orderBy(...TIMELINE_ORDER);
-  return (page ? query.limit(page.size).offset((page.number - 1) * page.size) : query).all().map(toClaimDTO);
+  return (await (page ? query.limit(page.size).offset((page.number - 1) * page.size) : query)).map(toClaimDTO);
 }
 
 /** One page of the claims that match, and how many match in all. */
-function readPage(db: Db, viewer: Viewer, conditions: SQL[], requested: number | undefined) {
-  const matched = db.select({ n: sql<number>`count(*)` }).from(claims).where(and(visibleClaim(viewer), ...conditions)).get()!.n;
+async function readPage(db: Db, viewer: Viewer, conditions: SQL[], requested: number | undefined) {
+  const [count] = await db.select({ n: countAll() }).from(claims).where(and(visibleClaim(viewer), ...conditions));
+  const matched = count?.n ?? 0;
   const pages = Math.max(1, Math.ceil(matched / TIMELINE_PAGE_SIZE));
   const number = Math.min(requested ?? 1, pages);
-  const primary = readClaims(db, viewer, conditions, { number, size: TIMELINE_PAGE_SIZE });
+  const primary = await readClaims(db, viewer, conditions, { number, size: TIMELINE_PAGE_SIZE });
   return { primary, page: { number, size: TIMELINE_PAGE_SIZE, pages, matched } };
 }
 
 /** The claims at the other end of the primary claims' disputes and responses, within `scope`. */
-function readContext(db: Db, viewer: Viewer, primary: ClaimDTO[], scope: SQL | undefined): ClaimDTO[] {
+async function readContext(db: Db, viewer: Viewer, primary: ClaimDTO[], scope: SQL | undefined): Promise<ClaimDTO[]> {
   if (primary.length === 0) return [];
   const ids = primary.map((c) => c.id);
-  const rows = db
+  const rows = await db
     .select({ from: claimLinks.fromClaimId, to: claimLinks.toClaimId })
     .from(claimLinks)
-    .where(and(inArray(claimLinks.kind, CONTEXT_KINDS), or(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids))))
-    .all();
+    .where(and(inArray(claimLinks.kind, CONTEXT_KINDS), or(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids))));
   const inPrimary = new Set(ids);
   const others = [...new Set(rows.flatMap((r) => [r.from, r.to]).filter((id) => !inPrimary.has(id)))];
   // Visibility is checked here: a draft on the other side stays hidden from readers.
@@ -88,15 +89,14 @@ function readContext(db: Db, viewer: Viewer, primary: ClaimDTO[], scope: SQL | u
 }
 
 /** Every link between two of the given claims, oldest first. */
-function readLinks(db: Db, shown: ClaimDTO[]): TimelineLinkDTO[] {
+async function readLinks(db: Db, shown: ClaimDTO[]): Promise<TimelineLinkDTO[]> {
   if (shown.length === 0) return [];
   const ids = shown.map((c) => c.id);
   return db
     .select({ id: claimLinks.id, kind: claimLinks.kind, fromClaimId: claimLinks.fromClaimId, toClaimId: claimLinks.toClaimId })
     .from(claimLinks)
     .where(and(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids)))
-    .orderBy(claimLinks.id)
-    .all();
+    .orderBy(claimLinks.id);
 }
 
 /**
@@ -104,25 +104,26 @@ function readLinks(db: Db, shown: ClaimDTO[]): TimelineLinkDTO[] {
  * Context comes from the same story. Unfiltered, `claims` is every claim of the story the viewer
  * may see, and `links` the links among them.
  */
-export function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: TimelineFilterInput = {}): StoryTimelineDTO {
-  const story = getStory(db, viewer, id);
-  const ratings = scaleRatings(db);
+export async function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: TimelineFilterInput = {}): Promise<StoryTimelineDTO> {
+  const story = await getStory(db, viewer, id);
+  const ratings = await scaleRatings(db);
   const filters = normaliseFilters(ratings, input);
   const inStory = eq(claims.storyId, id);
-  const { primary, page } = readPage(db, viewer, [inStory, ...filterConditions(filters, ratings)], input.page);
-  const context = readContext(db, viewer, primary, inStory);
-  const speakerFacet: SpeakerRef[] = db
-    .selectDistinct({ id: speakers.id, name: speakers.name, kind: speakers.kind })
-    .from(claims)
-    .innerJoin(speakers, eq(speakers.id, claims.speakerId))
-    .where(and(visibleClaim(viewer), inStory))
-    .orderBy(asc(sql`${speakers.name} COLLATE NOCASE`), asc(speakers.id))
-    .all();
+  const { primary, page } = await readPage(db, viewer, [inStory, ...filterConditions(filters, ratings)], input.page);
+  const context = await readContext(db, viewer, primary, inStory);
+  const speakerFacet: SpeakerRef[] = (
+    await db
+      .selectDistinct({ id: speakers.id, name: speakers.name, kind: speakers.kind, key: nocase(speakers.name) })
+      .from(claims)
+      .innerJoin(speakers, eq(speakers.id, claims.speakerId))
+      .where(and(visibleClaim(viewer), inStory))
+      .orderBy(asc(nocase(speakers.name)), asc(speakers.id))
+  ).map(({ key: _key, ...s }) => s);
   return {
     story,
     claims: primary,
     context,
-    links: readLinks(db, [...primary, ...context]),
+    links: await readLinks(db, [...primary, ...context]),
     filters,
     facets: { speakers: speakerFacet, ratings },
     total: story.claimCount,
@@ -135,17 +136,17 @@ export function getStoryTimeline(db: Db, viewer: Viewer, id: number, input: Time
  * dispute or answer, and those that dispute or answer them, from any story, as context.
  * The speaker filter does not apply (the speaker is the timeline).
  */
-export function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, input: Omit<TimelineFilterInput, "speaker"> = {}): SpeakerTimelineDTO {
-  const speaker = getSpeaker(db, viewer, id);
-  const ratings = scaleRatings(db);
+export async function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, input: Omit<TimelineFilterInput, "speaker"> = {}): Promise<SpeakerTimelineDTO> {
+  const speaker = await getSpeaker(db, viewer, id);
+  const ratings = await scaleRatings(db);
   const filters = { ...normaliseFilters(ratings, input), speaker: null };
-  const { primary, page } = readPage(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)], input.page);
-  const context = readContext(db, viewer, primary, undefined);
+  const { primary, page } = await readPage(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)], input.page);
+  const context = await readContext(db, viewer, primary, undefined);
   return {
     speaker,
     claims: primary,
     context,
-    links: readLinks(db, [...primary, ...context]),
+    links: await readLinks(db, [...primary, ...context]),
     filters,
     facets: { speakers: [], ratings },
     total: speaker.claimCount,

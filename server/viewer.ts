@@ -15,7 +15,7 @@ export async function getViewer(request?: Request): Promise<Viewer> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return viewerFromToken(getDb(), authorization.slice(7).trim());
   if (!headers.get("cookie")?.includes("counterpoint.session_token")) return ANONYMOUS;
-  const session = await getAuth().api.getSession({ headers });
+  const session = await (await getAuth()).api.getSession({ headers });
   if (!session) return ANONYMOUS;
   const user = session.user as typeof session.user & { role?: string; active?: boolean };
   if (user.active === false || !ROLES.includes(user.role as Role)) return ANONYMOUS;

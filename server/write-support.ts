@@ -2,20 +2,17 @@ import "server-only";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 
 /**
- * Writes take the database's write lock at BEGIN, so a read-check-write inside the transaction
- * (the version check) can never be interleaved with another writer.
- */
-export const IMMEDIATE = { behavior: "immediate" } as const;
-
-/**
  * The optimistic-concurrency check: the row must exist and still be at the version the change
  * was based on. A stale write is a 409 carrying the current state, so the client can show what
- * the other person changed and let the user re-apply or discard.
+ * the other person changed and let the user re-apply or discard. Call it inside the write's
+ * transaction (withTx), on the row read there. `current` is read only once the transaction has
+ * ended (ConflictError.currentState): a read on another connection while holding this one could
+ * wait forever for a free one when every connection is held by a transaction doing the same.
  */
-export function checkVersion<R extends { version: number }>(row: R | undefined, expected: number, what: string, current: () => unknown): R {
+export function checkVersion<R extends { version: number }>(row: R | undefined, expected: number, what: string, current: () => Promise<unknown> | unknown): R {
   if (!row) throw new NotFoundError(`No ${what}.`);
   if (row.version !== expected) {
-    throw new ConflictError(`This ${what.split(" ")[0]} was changed by someone else (you edited version ${expected}; it is now at version ${row.version}).`, current());
+    throw new ConflictError(`This ${what.split(" ")[0]} was changed by someone else (you edited version ${expected}; it is now at version ${row.version}).`, current);
   }
   return row;
 }

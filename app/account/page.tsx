@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const viewer = await requireStaff("/account");
   const db = getDb();
-  const user = getUser(db, viewer.id);
+  const user = await getUser(db, viewer.id);
   return (
     <div className="space-y-8">
       <header className="border-b border-rule pb-4">
@@ -34,7 +34,7 @@ export default async function AccountPage() {
           </dd>
         </dl>
       </header>
-      <TokenManager initialTokens={listApiTokens(db, viewer)} />
+      <TokenManager initialTokens={await listApiTokens(db, viewer)} />
       <section aria-labelledby="howto-title" className="max-w-3xl space-y-2">
         <h2 id="howto-title" className="font-serif text-xl font-bold">
           How to use a token

@@ -16,8 +16,8 @@ export default async function ContestedPage(props: { searchParams: Promise<Recor
   const query = parsed.success ? parsed.data : listContestedQuerySchema.parse({});
   const db = getDb();
   const viewer = await getViewer();
-  const initial = or404(() => listContestedPairs(db, viewer, query));
-  const facets = listContestedFacets(db, viewer);
+  const initial = await or404(() => listContestedPairs(db, viewer, query));
+  const facets = await listContestedFacets(db, viewer);
   const filters = { story: query.story, speaker: query.speaker };
   return (
     <div>

@@ -5,7 +5,7 @@ import { getSite } from "@/server/site";
 
 export const GET = apiRoute(async ({ request, db }) => {
   const site = await getSite(request);
-  return verdictFeedResponse(db, site, {
+  return await verdictFeedResponse(db, site, {
     path: "/feed.xml",
     title: `${site.orgName}: new verdicts`,
     subtitle: "Claims whose verdict was just published.",

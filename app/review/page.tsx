@@ -31,9 +31,9 @@ export default async function ReviewPage(props: { searchParams: Promise<Record<s
   });
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   const db = getDb();
-  const queue = or404(() => listQueue(db, viewer, query));
-  const facets = listContestedFacets(db, viewer);
-  const assignees = listAssignees(db);
+  const queue = await or404(() => listQueue(db, viewer, query));
+  const facets = await listContestedFacets(db, viewer);
+  const assignees = await listAssignees(db);
   return (
     <div className="space-y-6">
       <header>

@@ -24,8 +24,8 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
   const db = getDb();
   const parsed = searchQuerySchema.safeParse({ ...values, cursor: param(raw.cursor) ?? "", limit: param(raw.limit) ?? "" });
   const errors = parsed.success ? null : zodFieldErrors(parsed.error);
-  const page = parsed.success && parsed.data.q.trim() ? or404(() => search(db, viewer, parsed.data)) : null;
-  const facets = searchFacets(db, viewer);
+  const page = parsed.success && parsed.data.q.trim() ? await or404(() => search(db, viewer, parsed.data)) : null;
+  const facets = await searchFacets(db, viewer);
   const shown = Number(param(raw.shown) ?? 0) || 0;
   const pagerParams: Record<string, string | undefined> = { ...Object.fromEntries(FIELDS.map((f) => [f, values[f] || undefined])), shown: String(shown + (page?.items.length ?? 0)), limit: param(raw.limit) };
 

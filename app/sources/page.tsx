@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Sources" };
 export default async function SourcesPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const cursor = param((await props.searchParams).cursor);
   const viewer = await getViewer();
-  const sources = or404(() => listSources(getDb(), viewer, { cursor, limit: 30 }));
+  const sources = await or404(() => listSources(getDb(), viewer, { cursor, limit: 30 }));
   return (
     <div className="max-w-3xl">
       <h1 className="mb-2 font-serif text-3xl font-bold">Sources</h1>

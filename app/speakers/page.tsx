@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Speakers" };
 
 export default async function SpeakersPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const cursor = param((await props.searchParams).cursor);
-  const speakers = or404(() => listSpeakers(getDb(), { cursor, limit: 50 }));
+  const speakers = await or404(() => listSpeakers(getDb(), { cursor, limit: 50 }));
   return (
     <div className="max-w-3xl">
       <h1 className="mb-2 font-serif text-3xl font-bold">Speakers</h1>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Stories" };
 export default async function StoriesPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const cursor = param((await props.searchParams).cursor);
   const viewer = await getViewer();
-  const stories = or404(() => listStories(getDb(), viewer, { cursor, limit: 30 }));
+  const stories = await or404(() => listStories(getDb(), viewer, { cursor, limit: 30 }));
   return (
     <div className="max-w-3xl">
       <h1 className="mb-2 font-serif text-3xl font-bold">Stories</h1>

@@ -10,11 +10,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * (a hand-edited URL, a verdict that is not on the scale, an end before the start) do not make
  * the page fail: it shows the unfiltered timeline with a message on each bad field.
  */
-export function readFiltered<T>(
+export async function readFiltered<T>(
   schema: z.ZodType<Partial<TimelineQuery>>,
   raw: SearchParams,
-  read: (filters: Partial<TimelineQuery>) => T,
-): { view: T; errors: Record<string, string> } {
+  read: (filters: Partial<TimelineQuery>) => Promise<T>,
+): Promise<{ view: T; errors: Record<string, string> }> {
   const input = Object.fromEntries(["by", "speaker", "verdict", "from", "to", "page"].map((k) => [k, param(raw[k])]));
   const parsed = schema.safeParse(input);
   const errors: Record<string, string> = {};
@@ -22,12 +22,12 @@ export function readFiltered<T>(
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "_")] ??= issue.message;
   } else {
     try {
-      return { view: read(parsed.data), errors };
+      return { view: await read(parsed.data), errors };
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       Object.assign(errors, error.fields);
     }
   }
   // Keep the lanes the reader asked for when only another filter was wrong.
-  return { view: read({ by: input.by === "side" ? "side" : "speaker" }), errors };
+  return { view: await read({ by: input.by === "side" ? "side" : "speaker" }), errors };
 }

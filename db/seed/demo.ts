@@ -6,6 +6,7 @@ import type { Role } from "@/lib/model";
 import { recordEvent, type Tx } from "@/server/events";
 import { createUser, findUserByEmail } from "@/server/users";
 import type { Db } from "../client";
+import { withTx } from "../tx";
 import { claimLinks, claims, comments, ratings, ratingScales, reviews, sources, sourceRevisions, speakers, stories } from "../schema";
 import { demoContent } from "./content";
 import type { DemoClaim, DemoContent, DemoSource } from "./content/types";
@@ -50,83 +51,83 @@ export function locateQuote(source: DemoSource, claim: DemoClaim): { start: numb
 export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, content: DemoContent = demoContent): Promise<SeedResult> {
   const created = { users: 0, speakers: 0, stories: 0, sources: 0, claims: 0, links: 0 };
   if (options.ifEmpty) {
-    const used = db.select({ n: count() }).from(sources).get()!.n + db.select({ n: count() }).from(claims).get()!.n;
+    const [fromSources] = await db.select({ n: count() }).from(sources);
+    const [fromClaims] = await db.select({ n: count() }).from(claims);
+    const used = (fromSources?.n ?? 0) + (fromClaims?.n ?? 0);
     if (used > 0) return { skipped: true, created };
   }
   for (const account of DEMO_ACCOUNTS) {
-    if (findUserByEmail(db, account.email)) continue;
+    if (await findUserByEmail(db, account.email)) continue;
     await createUser(db, SEED_ACTOR, account);
     created.users++;
   }
-  const people = { checker: findUserByEmail(db, DEMO_ACCOUNTS[0].email)!.id, editor: findUserByEmail(db, DEMO_ACCOUNTS[1].email)!.id };
-  return db.transaction((tx) => {
+  const people = { checker: (await findUserByEmail(db, DEMO_ACCOUNTS[0].email))!.id, editor: (await findUserByEmail(db, DEMO_ACCOUNTS[1].email))!.id };
+  return withTx(db, async (tx) => {
     const at = new Date().toISOString();
     const event = (entityType: "speaker" | "story" | "source" | "claim" | "link", id: number, after: Record<string, unknown>) =>
       recordEvent(tx, { actor: SEED_ACTOR, entityType, entityId: id, action: "create", after, comment: "demo data" });
 
     const speakerIds = new Map<string, number>();
     for (const s of content.speakers) {
-      const existing = tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.name, s.name)).get();
+      const [existing] = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.name, s.name));
       if (existing) {
         speakerIds.set(s.key, existing.id);
         continue;
       }
-      const row = tx
+      const [row] = await tx
         .insert(speakers)
         .values({ name: s.name, kind: s.kind, description: s.description, aliases: s.aliases, createdBy: SEED_ACTOR })
-        .returning()
-        .get();
-      speakerIds.set(s.key, row.id);
-      event("speaker", row.id, row);
+        .returning();
+      speakerIds.set(s.key, row!.id);
+      await event("speaker", row!.id, row!);
       created.speakers++;
     }
     for (const s of content.speakers) {
       if (!s.affiliation) continue;
       const id = speakerIds.get(s.key)!;
-      const current = tx.select().from(speakers).where(eq(speakers.id, id)).get()!;
+      const [current] = await tx.select().from(speakers).where(eq(speakers.id, id));
       const affiliationId = speakerIds.get(s.affiliation)!;
-      if (current.affiliationId !== null) continue;
-      const after = tx.update(speakers).set({ affiliationId, version: current.version + 1, updatedAt: at }).where(eq(speakers.id, id)).returning().get();
-      recordEvent(tx, { actor: SEED_ACTOR, entityType: "speaker", entityId: id, action: "update", before: current, after, comment: "demo data" });
+      if (current!.affiliationId !== null) continue;
+      const [after] = await tx.update(speakers).set({ affiliationId, version: current!.version + 1, updatedAt: at }).where(eq(speakers.id, id)).returning();
+      await recordEvent(tx, { actor: SEED_ACTOR, entityType: "speaker", entityId: id, action: "update", before: current, after, comment: "demo data" });
     }
 
     const storyIds = new Map<string, number>();
     for (const s of content.stories) {
-      const existing = tx.select({ id: stories.id }).from(stories).where(eq(stories.title, s.title)).get();
+      const [existing] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.title, s.title));
       if (existing) {
         storyIds.set(s.key, existing.id);
         continue;
       }
-      const row = tx.insert(stories).values({ title: s.title, description: s.description, createdBy: SEED_ACTOR }).returning().get();
-      storyIds.set(s.key, row.id);
-      event("story", row.id, row);
+      const [row] = await tx.insert(stories).values({ title: s.title, description: s.description, createdBy: SEED_ACTOR }).returning();
+      storyIds.set(s.key, row!.id);
+      await event("story", row!.id, row!);
       created.stories++;
     }
 
     const sourceIds = new Map<string, number>();
     for (const s of content.sources) {
-      const existing = tx.select({ id: sources.id }).from(sources).where(eq(sources.title, s.title)).get();
+      const [existing] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.title, s.title));
       if (existing) {
         sourceIds.set(s.key, existing.id);
         continue;
       }
       const { key: _key, ...values } = s;
-      const row = tx.insert(sources).values({ ...values, createdBy: SEED_ACTOR }).returning().get();
-      tx.insert(sourceRevisions).values({ sourceId: row.id, revision: 1, text: s.text, createdBy: SEED_ACTOR, note: "demo data" }).run();
-      sourceIds.set(s.key, row.id);
-      const { text: _text, ...summary } = row;
-      event("source", row.id, summary);
+      const [row] = await tx.insert(sources).values({ ...values, createdBy: SEED_ACTOR }).returning();
+      await tx.insert(sourceRevisions).values({ sourceId: row!.id, revision: 1, text: s.text, createdBy: SEED_ACTOR, note: "demo data" });
+      sourceIds.set(s.key, row!.id);
+      const { text: _text, ...summary } = row!;
+      await event("source", row!.id, summary);
       created.sources++;
     }
 
-    const scale = tx.select({ id: ratingScales.id }).from(ratingScales).where(eq(ratingScales.isDefault, true)).get();
+    const [scale] = await tx.select({ id: ratingScales.id }).from(ratingScales).where(eq(ratingScales.isDefault, true));
     if (!scale) throw new Error("the default rating scale is missing: run the migrations first");
     const ratingIds = new Map(
-      tx
+      (await tx
         .select({ id: ratings.id, key: ratings.key })
         .from(ratings)
-        .where(eq(ratings.scaleId, scale.id))
-        .all()
+        .where(eq(ratings.scaleId, scale.id)))
         .map((r) => [r.key, r.id]),
     );
 
@@ -134,7 +135,7 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
     const sourcesByKey = new Map(content.sources.map((s) => [s.key, s]));
     for (const c of content.claims) {
       const sourceId = c.sourceKey ? sourceIds.get(c.sourceKey)! : null;
-      const existing = findClaim(tx, c.text, sourceId);
+      const existing = await findClaim(tx, c.text, sourceId);
       if (existing) {
         claimIds.set(c.key, existing.id);
         continue;
@@ -144,7 +145,7 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
       const anchor = source && span ? createAnchor(source.text, span.start, span.end) : null;
       const ratingId = c.verdict ? ratingIds.get(c.verdict.rating) : undefined;
       if (c.verdict && ratingId === undefined) throw new Error(`demo claim ${c.key}: unknown rating ${c.verdict.rating}`);
-      const row = tx
+      const [row] = await tx
         .insert(claims)
         .values({
           text: c.text,
@@ -171,18 +172,17 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
             : {}),
           createdBy: SEED_ACTOR,
         })
-        .returning()
-        .get();
-      claimIds.set(c.key, row.id);
-      event("claim", row.id, row);
+        .returning();
+      claimIds.set(c.key, row!.id);
+      await event("claim", row!.id, row!);
       created.claims++;
-      if (c.verdict && ratingId !== undefined) seedReview(tx, row.id, c.status, ratingId, c.verdict.rationale, people);
+      if (c.verdict && ratingId !== undefined) await seedReview(tx, row!.id, c.status, ratingId, c.verdict.rationale, people);
     }
 
     for (const l of content.links) {
       const from = claimIds.get(l.from)!;
       const to = claimIds.get(l.to)!;
-      const existing = tx
+      const [existing] = await tx
         .select({ id: claimLinks.id })
         .from(claimLinks)
         .where(
@@ -190,23 +190,21 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
             eq(claimLinks.kind, l.kind),
             or(and(eq(claimLinks.fromClaimId, from), eq(claimLinks.toClaimId, to)), and(eq(claimLinks.fromClaimId, to), eq(claimLinks.toClaimId, from))),
           ),
-        )
-        .get();
+        );
       if (existing) continue;
-      const row = tx.insert(claimLinks).values({ fromClaimId: from, toClaimId: to, kind: l.kind, note: l.note, createdBy: SEED_ACTOR }).returning().get();
-      event("link", row.id, row);
+      const [row] = await tx.insert(claimLinks).values({ fromClaimId: from, toClaimId: to, kind: l.kind, note: l.note, createdBy: SEED_ACTOR }).returning();
+      await event("link", row!.id, row!);
       created.links++;
     }
     return { skipped: false, created };
   });
 }
 
-function findClaim(tx: Tx, text: string, sourceId: number | null) {
-  return tx
+async function findClaim(tx: Tx, text: string, sourceId: number | null) {
+  return (await tx
     .select({ id: claims.id, sourceId: claims.sourceId })
     .from(claims)
-    .where(eq(claims.text, text))
-    .all()
+    .where(eq(claims.text, text)))
     .find((c) => c.sourceId === sourceId);
 }
 
@@ -214,17 +212,17 @@ function findClaim(tx: Tx, text: string, sourceId: number | null) {
  * The review behind a demo verdict: approved by the demo editor for a published claim, awaiting
  * a decision for a claim in review, sent back with a comment for a returned one.
  */
-function seedReview(tx: Tx, claimId: number, status: string, ratingId: number, rationale: string, people: { checker: string; editor: string }): void {
+async function seedReview(tx: Tx, claimId: number, status: string, ratingId: number, rationale: string, people: { checker: string; editor: string }): Promise<void> {
   const decided =
     status === "published"
       ? { state: "approved" as const, decidedBy: people.editor, decidedAt: new Date().toISOString(), decisionComment: null }
       : status === "returned"
         ? { state: "returned" as const, decidedBy: people.editor, decidedAt: new Date().toISOString(), decisionComment: "Give the year and the report the estimate comes from, and say whether it has been updated since." }
         : { state: "pending" as const };
-  const review = tx.insert(reviews).values({ claimId, ratingId, rationale, authorId: people.checker, ...decided }).returning().get();
-  recordEvent(tx, { actor: SEED_ACTOR, entityType: "review", entityId: review.id, action: "create", after: review, comment: "demo data" });
+  const [review] = await tx.insert(reviews).values({ claimId, ratingId, rationale, authorId: people.checker, ...decided }).returning();
+  await recordEvent(tx, { actor: SEED_ACTOR, entityType: "review", entityId: review!.id, action: "create", after: review!, comment: "demo data" });
   if (decided.state === "returned") {
-    tx.insert(comments).values({ claimId, authorId: people.editor, body: `Returned: ${decided.decisionComment}` }).run();
-    recordEvent(tx, { actor: people.editor, entityType: "claim", entityId: claimId, action: "return", comment: decided.decisionComment });
+    await tx.insert(comments).values({ claimId, authorId: people.editor, body: `Returned: ${decided.decisionComment}` });
+    await recordEvent(tx, { actor: people.editor, entityType: "claim", entityId: claimId, action: "return", comment: decided.decisionComment });
   }
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { withTx } from "@/db/tx";
 import { claims, speakers, stories } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { recordEvent } from "../events";
 import { scaleRatings } from "../ratings";
-import { IMMEDIATE } from "../write-support";
 
 /**
  * Import of the LIAR dataset's TSV form (Wang 2017: PolitiFact statements with speakers and
@@ -71,15 +71,15 @@ export interface LiarImportResult {
  * none) and no source document. A row whose statement is already a claim of that speaker is
  * skipped, so importing twice adds nothing. One transaction per batch of rows.
  */
-export function importLiar(db: Db, actor: string, rows: LiarRow[], batch = 2000): LiarImportResult {
+export async function importLiar(db: Db, actor: string, rows: LiarRow[], batch = 2000): Promise<LiarImportResult> {
   const result: LiarImportResult = { claims: 0, speakers: 0, stories: 0, skipped: 0 };
-  const ratingIds = new Map(scaleRatings(db).map((r) => [r.key, r.id]));
-  const speakerIds = new Map(db.select({ id: speakers.id, name: speakers.name }).from(speakers).all().map((s) => [s.name.toLowerCase(), s.id]));
-  const storyIds = new Map(db.select({ id: stories.id, title: stories.title }).from(stories).all().map((s) => [s.title.toLowerCase(), s.id]));
-  const seen = new Set(db.select({ text: claims.text, speakerId: claims.speakerId }).from(claims).all().map((c) => `${c.speakerId}\u0000${c.text}`));
+  const ratingIds = new Map((await scaleRatings(db)).map((r) => [r.key, r.id]));
+  const speakerIds = new Map((await db.select({ id: speakers.id, name: speakers.name }).from(speakers)).map((s) => [s.name.toLowerCase(), s.id]));
+  const storyIds = new Map((await db.select({ id: stories.id, title: stories.title }).from(stories)).map((s) => [s.title.toLowerCase(), s.id]));
+  const seen = new Set((await db.select({ text: claims.text, speakerId: claims.speakerId }).from(claims)).map((c) => `${c.speakerId}\u0000${c.text}`));
   const now = new Date().toISOString();
   for (let i = 0; i < rows.length; i += batch) {
-    db.transaction((tx) => {
+    await withTx(db, async (tx) => {
       for (const row of rows.slice(i, i + batch)) {
         if (!row.statement || !row.speaker) {
           result.skipped++;
@@ -90,10 +90,10 @@ export function importLiar(db: Db, actor: string, rows: LiarRow[], batch = 2000)
         if (speakerId === undefined) {
           const description = [row.job, row.state, row.party && row.party !== "none" ? row.party : ""].filter(Boolean).join(", ") || null;
           const kind = /organization|group|committee|campaign|party|pac|association|network|news|democrats|republicans/i.test(`${row.party} ${name}`) ? "organisation" : "person";
-          const s = tx.insert(speakers).values({ name, kind, description, aliases: [], createdBy: actor }).returning().get();
-          recordEvent(tx, { actor, entityType: "speaker", entityId: s.id, action: "create", after: s, comment: "LIAR import" });
-          speakerId = s.id;
-          speakerIds.set(name.toLowerCase(), s.id);
+          const [s] = await tx.insert(speakers).values({ name, kind, description, aliases: [], createdBy: actor }).returning();
+          await recordEvent(tx, { actor, entityType: "speaker", entityId: s!.id, action: "create", after: s, comment: "LIAR import" });
+          speakerId = s!.id;
+          speakerIds.set(name.toLowerCase(), s!.id);
           result.speakers++;
         }
         const key = `${speakerId}\u0000${row.statement}`;
@@ -107,14 +107,14 @@ export function importLiar(db: Db, actor: string, rows: LiarRow[], batch = 2000)
         if (subject) {
           storyId = storyIds.get(subject.toLowerCase()) ?? null;
           if (storyId === null) {
-            const s = tx.insert(stories).values({ title: subject, description: "Statements on this subject imported from the LIAR dataset.", createdBy: actor }).returning().get();
-            recordEvent(tx, { actor, entityType: "story", entityId: s.id, action: "create", after: s, comment: "LIAR import" });
-            storyId = s.id;
-            storyIds.set(subject.toLowerCase(), s.id);
+            const [s] = await tx.insert(stories).values({ title: subject, description: "Statements on this subject imported from the LIAR dataset.", createdBy: actor }).returning();
+            await recordEvent(tx, { actor, entityType: "story", entityId: s!.id, action: "create", after: s, comment: "LIAR import" });
+            storyId = s!.id;
+            storyIds.set(subject.toLowerCase(), s!.id);
             result.stories++;
           }
         }
-        const c = tx
+        const [c] = await tx
           .insert(claims)
           .values({
             text: row.statement,
@@ -127,17 +127,16 @@ export function importLiar(db: Db, actor: string, rows: LiarRow[], batch = 2000)
             rationale: `Imported from the LIAR dataset (statement ${row.id}); PolitiFact rated it “${row.label}”.${row.context ? ` Said in ${row.context}.` : ""}`,
             createdBy: actor,
           })
-          .returning()
-          .get();
-        recordEvent(tx, { actor, entityType: "claim", entityId: c.id, action: "create", after: c, comment: "LIAR import" });
+          .returning();
+        await recordEvent(tx, { actor, entityType: "claim", entityId: c!.id, action: "create", after: c, comment: "LIAR import" });
         result.claims++;
       }
-    }, IMMEDIATE);
+    });
   }
   return result;
 }
 
 /** The id of the speaker called `name`, if any (for tests and tools). */
-export function speakerIdByName(db: Db, name: string): number | null {
-  return db.select({ id: speakers.id }).from(speakers).where(eq(speakers.name, name)).get()?.id ?? null;
+export async function speakerIdByName(db: Db, name: string): Promise<number | null> {
+  return (await db.select({ id: speakers.id }).from(speakers).where(eq(speakers.name, name)))[0]?.id ?? null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Key } from "@/db/search";
 import { ValidationError } from "@/lib/errors";
 import type { ResultType } from "@/lib/search-query";
 
@@ -7,7 +8,7 @@ import type { ResultType } from "@/lib/search-query";
  * and the types with nothing left; base64url JSON, checked on the way back in.
  */
 
-export type Key = [tier: number, score: number, id: number];
+export type { Key };
 export interface Cursor {
   m: "all" | "any";
   k: Partial<Record<ResultType, Key>>;

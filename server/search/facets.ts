@@ -1,5 +1,8 @@
 import "server-only";
+import { and, asc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { claims, ratings, ratingScales, speakers, stories } from "@/db/schema";
+import { nocase } from "@/db/sql";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 
 /** The /search page's filter options (not part of the search itself). */
@@ -11,24 +14,41 @@ export interface SearchFacets {
 }
 
 /** The search page's filter options: speakers and stories with claims the viewer may see, the default scale's verdicts. */
-export function searchFacets(db: Db, viewer: Viewer): SearchFacets {
-  const statuses = visibleStatuses(viewer)
-    .map((s) => `'${s}'`)
-    .join(", ");
-  const speakers = db.$client
-    .prepare(
-      `SELECT s.id, s.name FROM speakers s WHERE s.merged_into_id IS NULL
-       AND EXISTS (SELECT 1 FROM claims c WHERE c.speaker_id = s.id AND c.status IN (${statuses})) ORDER BY s.name COLLATE NOCASE LIMIT 500`,
+export async function searchFacets(db: Db, viewer: Viewer): Promise<SearchFacets> {
+  const statuses = [...visibleStatuses(viewer)];
+  const speakerRows = await db
+    .select({ id: speakers.id, name: speakers.name })
+    .from(speakers)
+    .where(
+      and(
+        isNull(speakers.mergedIntoId),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(claims)
+            .where(and(sql`${claims.speakerId} = "speakers"."id"`, inArray(claims.status, statuses))),
+        ),
+      ),
     )
-    .all() as SearchFacets["speakers"];
-  const stories = db.$client
-    .prepare(
-      `SELECT t.id, t.title FROM stories t
-       WHERE EXISTS (SELECT 1 FROM claims c WHERE c.story_id = t.id AND c.status IN (${statuses})) ORDER BY t.title COLLATE NOCASE LIMIT 500`,
+    .orderBy(asc(nocase(speakers.name)))
+    .limit(500);
+  const storyRows = await db
+    .select({ id: stories.id, title: stories.title })
+    .from(stories)
+    .where(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(claims)
+          .where(and(sql`${claims.storyId} = "stories"."id"`, inArray(claims.status, statuses))),
+      ),
     )
-    .all() as SearchFacets["stories"];
-  const verdicts = db.$client
-    .prepare("SELECT r.key, r.label FROM ratings r JOIN rating_scales s ON s.id = r.scale_id AND s.is_default = 1 ORDER BY r.position, r.id")
-    .all() as SearchFacets["verdicts"];
-  return { speakers, stories, verdicts };
+    .orderBy(asc(nocase(stories.title)))
+    .limit(500);
+  const verdicts = await db
+    .select({ key: ratings.key, label: ratings.label })
+    .from(ratings)
+    .innerJoin(ratingScales, and(eq(ratingScales.id, ratings.scaleId), eq(ratingScales.isDefault, true)))
+    .orderBy(asc(ratings.position), asc(ratings.id));
+  return { speakers: speakerRows, stories: storyRows, verdicts };
 }

@@ -2,34 +2,33 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/model";
 import type { SearchQuery } from "@/lib/schemas";
+import type { SearchPlan } from "@/db/search";
 import {
   describeQuery,
-  matchExpression,
   parseSearchQuery,
-  phraseExpression,
   type QueryTerm,
   type ResultType,
   type SearchPageDTO,
   type SearchResultDTO,
 } from "@/lib/search-query";
 import { type Cursor, decodeCursor, encodeCursor, RESULT_TYPES } from "./cursor";
-import { claimHits, type Hit, type Plan, sourceHits, speakerHits } from "./hits";
+import { claimHits, type Hit, sourceHits, speakerHits } from "./hits";
 import { claimResults, sourceResults, speakerResults } from "./results";
 
 export { searchFacets, type SearchFacets } from "./facets";
-export { claimHitsQuery, type Plan } from "./hits";
+export { claimFilter } from "./hits";
 
 /**
- * Full-text search over claims, sources and speakers (the FTS5 tables of migration 0005).
+ * Full-text search over claims, sources and speakers (each engine's index: db/search).
  *
  * Ranking: rows holding every word typed, in the order typed, as a phrase come first (tier 0);
- * then the rest (tier 1); within a tier by bm25 (lower is better), then by type and id. When no
+ * then the rest (tier 1); within a tier by the engine's score (lower is better), then by type and id. When no
  * row holds every word, the first page is searched again for any of them (`mode: "any"`).
  *
  * Pagination is keyset on (tier, score, id) per type. With several types the page is a merge of
  * each type's next rows, and the cursor carries each type's position — no gaps, no repeats.
  *
- * The parts: hits.ts (the ranking SQL per type), results.ts (snippets and the rows shown),
+ * The parts: hits.ts (the ranking per type), results.ts (snippets and the rows shown),
  * cursor.ts (the keyset cursor), facets.ts (the search page's filter options); this file merges
  * the types into one page.
  */
@@ -48,18 +47,16 @@ function compareHits(a: Hit, b: Hit): number {
   return a.key[0] - b.key[0] || a.key[1] - b.key[1] || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.key[2] - b.key[2];
 }
 
-function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[], mode: "all" | "any", types: ResultType[], cursor: Cursor | null) {
-  const match = matchExpression(terms, mode)!;
-  const phrase = phraseExpression(terms);
+async function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[], mode: "all" | "any", types: ResultType[], cursor: Cursor | null) {
   const fetch = q.limit + 1;
   const done = cursor?.x ?? [];
   const hits: Hit[] = [];
   for (const type of types) {
     if (done.includes(type)) continue;
-    const plan: Plan = { match, phrase, after: cursor?.k[type] ?? null, limit: fetch };
-    if (type === "claim") hits.push(...claimHits(db, viewer, q, plan));
-    else if (type === "source") hits.push(...sourceHits(db, q, plan));
-    else hits.push(...speakerHits(db, plan));
+    const plan: SearchPlan = { terms, mode, after: cursor?.k[type] ?? null, limit: fetch };
+    if (type === "claim") hits.push(...(await claimHits(db, viewer, q, plan)));
+    else if (type === "source") hits.push(...(await sourceHits(db, q, plan)));
+    else hits.push(...(await speakerHits(db, plan)));
   }
   hits.sort(compareHits);
   const taken = hits.slice(0, q.limit);
@@ -72,9 +69,10 @@ function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[], mod
     if (shown.length === fetched.length && !next.x.includes(type)) next.x.push(type);
   }
 
-  const claims = claimResults(db, viewer, match, taken.filter((h) => h.type === "claim").map((h) => h.key[2]));
-  const sources = sourceResults(db, match, taken.filter((h) => h.type === "source"));
-  const speakers = speakerResults(db, match, taken.filter((h) => h.type === "speaker").map((h) => h.key[2]));
+  const shown: SearchPlan = { terms, mode, after: null, limit: q.limit };
+  const claims = await claimResults(db, viewer, shown, taken.filter((h) => h.type === "claim").map((h) => h.key[2]));
+  const sources = await sourceResults(db, shown, taken.filter((h) => h.type === "source"));
+  const speakers = await speakerResults(db, shown, taken.filter((h) => h.type === "speaker").map((h) => h.key[2]));
   const byType = { claim: claims, source: sources, speaker: speakers };
   const items = taken.map((h) => byType[h.type].get(h.key[2])).filter((r): r is SearchResultDTO => r !== undefined);
   return { items, hasMore, nextCursor: hasMore ? encodeCursor(next) : null };
@@ -84,17 +82,17 @@ function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[], mod
  * Searches what the viewer may see. Nothing typed can make it fail: the words are quoted for
  * FTS5 by lib/search-query, and a query with nothing searchable in it finds nothing.
  */
-export function search(db: Db, viewer: Viewer, q: SearchQuery): SearchPageDTO {
+export async function search(db: Db, viewer: Viewer, q: SearchQuery): Promise<SearchPageDTO> {
   const terms = parseSearchQuery(q.q);
   const cursor = decodeCursor(q.cursor);
   const understood = describeQuery(terms);
   const types = searchedTypes(q);
   let mode = cursor?.m ?? "all";
   if (terms.length === 0 || types.length === 0) return { items: [], nextCursor: null, hasMore: false, mode, understood };
-  let page = runPage(db, viewer, q, terms, mode, types, cursor);
+  let page = await runPage(db, viewer, q, terms, mode, types, cursor);
   if (!cursor && page.items.length === 0 && terms.length > 1) {
     mode = "any";
-    page = runPage(db, viewer, q, terms, mode, types, null);
+    page = await runPage(db, viewer, q, terms, mode, types, null);
   }
   return { ...page, mode, understood };
 }

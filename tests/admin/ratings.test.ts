@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteRating, PATCH as patchRating } from "@/app/api/ratings/[id]/route";
 import { GET as listRatings, POST as createRating } from "@/app/api/ratings/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
+import { createSeededDb, get, idOf, installDb, parseJson, run, tokenFor } from "../support/db";
 import { call } from "../support/http";
 import { eventsFor, refused, userIdOf } from "./support";
 
@@ -13,12 +13,12 @@ let fc: string;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  admin = tokenFor(db, "admin");
-  editor = tokenFor(db, "editor");
-  fc = tokenFor(db, "factchecker");
+  admin = await tokenFor(db, "admin");
+  editor = await tokenFor(db, "editor");
+  fc = await tokenFor(db, "factchecker");
 });
 
-const rating = (id: number) => db.$client.prepare("SELECT * FROM ratings WHERE id = ?").get(id) as Record<string, unknown> | undefined;
+const rating = (id: number) => get(db, "SELECT * FROM ratings WHERE id = ?", id);
 const verdict = (over: Record<string, unknown> = {}) => ({ key: "needs-context", label: "Needs context", description: "True as far as it goes.", colour: "#1d4ed8", value: 3, ...over });
 
 describe("GET /api/ratings", () => {
@@ -45,9 +45,9 @@ describe("POST /api/ratings", () => {
     const res = await call(createRating, "/api/ratings", { method: "POST", token: admin, json: verdict({ colour: "#1D4ED8" }) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ key: "needs-context", label: "Needs context", colour: "#1d4ed8", value: 3, position: 8, version: 1, usage: { claims: 0, reviews: 0 } });
-    expect(rating(res.body.id)).toMatchObject({ key: "needs-context", colour: "#1d4ed8" });
-    const events = eventsFor(db, "rating", res.body.id);
-    expect(events).toMatchObject([{ action: "create", actor: userIdOf(db, "admin") }]);
+    expect(await rating(res.body.id)).toMatchObject({ key: "needs-context", colour: "#1d4ed8" });
+    const events = await eventsFor(db, "rating", res.body.id);
+    expect(events).toMatchObject([{ action: "create", actor: await userIdOf(db, "admin") }]);
     const list = await call(listRatings, "/api/ratings");
     expect(list.body.items.at(-1).key).toBe("needs-context");
   });
@@ -93,7 +93,7 @@ describe("POST /api/ratings", () => {
 
 describe("PATCH /api/ratings/{id}", () => {
   it("edits label, description, colour, value and position, bumping the version, audited", async () => {
-    const id = idOf(db, "ratings", "key", "half-true");
+    const id = await idOf(db, "ratings", "key", "half-true");
     const res = await call(patchRating, `/api/ratings/${id}`, {
       method: "PATCH",
       params: { id: String(id) },
@@ -102,29 +102,29 @@ describe("PATCH /api/ratings/{id}", () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ key: "half-true", label: "Half right", description: "Some of it.", colour: "#6b4c00", value: 2.5, version: 2 });
-    expect(rating(id)).toMatchObject({ label: "Half right", colour: "#6b4c00", value: 2.5, version: 2 });
-    const update = eventsFor(db, "rating", id).at(-1)!;
+    expect(await rating(id)).toMatchObject({ label: "Half right", colour: "#6b4c00", value: 2.5, version: 2 });
+    const update = (await eventsFor(db, "rating", id)).at(-1)!;
     expect(update.action).toBe("update");
-    expect(JSON.parse(update.before!)).toMatchObject({ label: "Half true", version: 1 });
-    expect(JSON.parse(update.after!)).toMatchObject({ label: "Half right", version: 2 });
+    expect(parseJson(update.before!)).toMatchObject({ label: "Half true", version: 1 });
+    expect(parseJson(update.after!)).toMatchObject({ label: "Half right", version: 2 });
   });
 
   it("takes the version from If-Match, and an unchanged save is not a new version", async () => {
-    const id = idOf(db, "ratings", "key", "unproven");
+    const id = await idOf(db, "ratings", "key", "unproven");
     const res = await call(patchRating, `/api/ratings/${id}`, { method: "PATCH", params: { id: String(id) }, token: admin, headers: { "if-match": '"1"' }, json: { label: "Unproven" } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.version).toBe(1);
-    expect(eventsFor(db, "rating", id)).toHaveLength(0);
+    expect(await eventsFor(db, "rating", id)).toHaveLength(0);
   });
 
   it("refuses a stale version with 409 and the current verdict", async () => {
-    const id = idOf(db, "ratings", "key", "half-true");
+    const id = await idOf(db, "ratings", "key", "half-true");
     const res = await refused(db, patchRating, `/api/ratings/${id}`, { method: "PATCH", params: { id: String(id) }, token: admin, json: { label: "Stale", version: 1 } }, 409);
     expect(res.body.error.current).toMatchObject({ id, label: "Half right", version: 2 });
   });
 
   it("refuses to change the key, and bad input, naming fields", async () => {
-    const id = idOf(db, "ratings", "key", "false");
+    const id = await idOf(db, "ratings", "key", "false");
     const patch = (json: unknown, fields: string[] = [], status = 400) => refused(db, patchRating, `/api/ratings/${id}`, { method: "PATCH", params: { id: String(id) }, token: admin, json }, status, fields);
     const res = await patch({ key: "wrong", version: 1 }, ["key"]);
     expect(res.body.error.fields.key).toMatch(/cannot be changed/);
@@ -141,7 +141,7 @@ describe("PATCH /api/ratings/{id}", () => {
   });
 
   it("is refused to anonymous callers and non-admins", async () => {
-    const id = String(idOf(db, "ratings", "key", "false"));
+    const id = String(await idOf(db, "ratings", "key", "false"));
     await refused(db, patchRating, `/api/ratings/${id}`, { method: "PATCH", params: { id }, json: { label: "x", version: 1 } }, 401);
     await refused(db, patchRating, `/api/ratings/${id}`, { method: "PATCH", params: { id }, token: fc, json: { label: "x", version: 1 } }, 403);
     await refused(db, patchRating, `/api/ratings/${id}`, { method: "PATCH", params: { id }, token: editor, json: { label: "x", version: 1 } }, 403);
@@ -150,14 +150,14 @@ describe("PATCH /api/ratings/{id}", () => {
 
 describe("DELETE /api/ratings/{id}", () => {
   it("refuses a verdict a claim uses (409), and one a review uses", async () => {
-    const usedByClaim = (db.$client.prepare("SELECT rating_id AS id FROM claims WHERE rating_id IS NOT NULL LIMIT 1").get() as { id: number }).id;
+    const usedByClaim = (await get<{ id: number }>(db, "SELECT rating_id AS id FROM claims WHERE rating_id IS NOT NULL LIMIT 1"))!.id;
     const res = await refused(db, deleteRating, `/api/ratings/${usedByClaim}`, { method: "DELETE", params: { id: String(usedByClaim) }, token: admin }, 409);
     expect(res.body.error.message).toMatch(/in use/);
     expect(res.body.error.current.usage.claims).toBeGreaterThan(0);
 
     const created = await call(createRating, "/api/ratings", { method: "POST", token: admin, json: verdict({ key: "reviewed-only" }) });
-    const claimId = (db.$client.prepare("SELECT id FROM claims LIMIT 1").get() as { id: number }).id;
-    db.$client.prepare("INSERT INTO reviews (claim_id, rating_id, rationale, author_id) VALUES (?, ?, 'Proposed', ?)").run(claimId, created.body.id, userIdOf(db, "factchecker"));
+    const claimId = (await get<{ id: number }>(db, "SELECT id FROM claims LIMIT 1"))!.id;
+    await run(db, "INSERT INTO reviews (claim_id, rating_id, rationale, author_id) VALUES (?, ?, 'Proposed', ?)", claimId, created.body.id, await userIdOf(db, "factchecker"));
     const byReview = await refused(db, deleteRating, `/api/ratings/${created.body.id}`, { method: "DELETE", params: { id: String(created.body.id) }, token: admin }, 409);
     expect(byReview.body.error.current.usage).toEqual({ claims: 0, reviews: 1 });
   });
@@ -169,8 +169,8 @@ describe("DELETE /api/ratings/{id}", () => {
     await refused(db, deleteRating, `/api/ratings/${id}`, { method: "DELETE", params: { id }, token: editor }, 403);
     const res = await call(deleteRating, `/api/ratings/${id}`, { method: "DELETE", params: { id }, token: admin });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(rating(created.body.id)).toBeUndefined();
-    expect(eventsFor(db, "rating", id).map((e) => e.action)).toEqual(["create", "delete"]);
+    expect(await rating(created.body.id)).toBeUndefined();
+    expect((await eventsFor(db, "rating", id)).map((e) => e.action)).toEqual(["create", "delete"]);
     await refused(db, deleteRating, `/api/ratings/${id}`, { method: "DELETE", params: { id }, token: admin }, 404);
   });
 });

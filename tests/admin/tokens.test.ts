@@ -4,7 +4,7 @@ import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/tokens/route";
 import type { Db } from "@/db/client";
 import { hashToken } from "@/server/tokens";
-import { createSeededDb, installDb, tokenFor } from "../support/db";
+import { all, createSeededDb, get, installDb, run, tokenFor } from "../support/db";
 import { call } from "../support/http";
 import { eventsFor, refused, userIdOf } from "./support";
 
@@ -15,12 +15,12 @@ let fc: string;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  admin = tokenFor(db, "admin");
-  editor = tokenFor(db, "editor");
-  fc = tokenFor(db, "factchecker");
+  admin = await tokenFor(db, "admin");
+  editor = await tokenFor(db, "editor");
+  fc = await tokenFor(db, "factchecker");
 });
 
-const tokenRow = (id: number) => db.$client.prepare("SELECT * FROM api_tokens WHERE id = ?").get(id) as Record<string, unknown>;
+const tokenRow = async (id: number) => (await get(db, "SELECT * FROM api_tokens WHERE id = ?", id))!;
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 
 describe("POST /api/tokens", () => {
@@ -28,11 +28,11 @@ describe("POST /api/tokens", () => {
     const res = await call(createToken, "/api/tokens", { method: "POST", token: fc, json: { name: "  Importer  " } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toEqual({ id: expect.any(Number), name: "Importer", prefix: res.body.token.slice(0, 10), token: expect.stringMatching(/^cp_[\w-]{40,}$/), createdAt: expect.any(String), expiresAt: null, lastUsedAt: null, revokedAt: null });
-    const row = tokenRow(res.body.id);
+    const row = await tokenRow(res.body.id);
     expect(row.token_hash).toBe(hashToken(res.body.token));
     expect(JSON.stringify(row)).not.toContain(res.body.token);
-    const events = eventsFor(db, "token", res.body.id);
-    expect(events).toMatchObject([{ action: "create", actor: userIdOf(db, "factchecker") }]);
+    const events = await eventsFor(db, "token", res.body.id);
+    expect(events).toMatchObject([{ action: "create", actor: await userIdOf(db, "factchecker") }]);
     expect(JSON.stringify(events)).not.toContain(res.body.token);
     // The list never shows the secret again.
     const list = await call(listTokens, "/api/tokens", { token: fc });
@@ -64,13 +64,13 @@ describe("POST /api/tokens", () => {
     await post({ name: "x", expiresAt: "2030-02-30" }, ["expiresAt"]);
     await post({ name: "x", expiresAt: "2001-01-01" }, ["expiresAt"]);
     await post({ name: "x", expiresAt: new Date(Date.now() - 60_000).toISOString() }, ["expiresAt"]);
-    await post({ name: "x", userId: userIdOf(db, "admin") });
+    await post({ name: "x", userId: await userIdOf(db, "admin") });
     await post("{ not json");
   });
 
   it("an expired token is refused", async () => {
     const res = await call(createToken, "/api/tokens", { method: "POST", token: fc, json: { name: "Short-lived", expiresAt: new Date(Date.now() + 60_000).toISOString() } });
-    db.$client.prepare("UPDATE api_tokens SET expires_at = ? WHERE id = ?").run(new Date(Date.now() - 1000).toISOString(), res.body.id);
+    await run(db, "UPDATE api_tokens SET expires_at = ? WHERE id = ?", new Date(Date.now() - 1000).toISOString(), res.body.id);
     await refused(db, createStory, "/api/stories", { method: "POST", token: res.body.token, json: { title: "Too late" } }, 401);
   });
 });
@@ -79,18 +79,18 @@ describe("GET /api/tokens", () => {
   it("lists only your own tokens, newest first", async () => {
     const mine = await call(listTokens, "/api/tokens", { token: editor });
     expect(mine.status).toBe(200);
-    const ids = (db.$client.prepare("SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC").all(userIdOf(db, "editor")) as { id: number }[]).map((r) => r.id);
+    const ids = (await all<{ id: number }>(db, "SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC", await userIdOf(db, "editor"))).map((r) => r.id);
     expect(mine.body.items.map((t: { id: number }) => t.id)).toEqual(ids);
     expect(mine.body.items.map((t: { name: string }) => t.name)).toContain("test editor");
     expect(mine.body.items.map((t: { name: string }) => t.name)).not.toContain("test factchecker");
   });
 
   it("lets an admin list another user's tokens, and no one else", async () => {
-    const editorId = userIdOf(db, "editor");
+    const editorId = await userIdOf(db, "editor");
     const res = await call(listTokens, `/api/tokens?user=${editorId}`, { token: admin });
     expect(res.status).toBe(200);
     expect(res.body.items.map((t: { name: string }) => t.name)).toContain("test editor");
-    expect((await call(listTokens, `/api/tokens?user=${userIdOf(db, "admin")}`, { token: fc })).status).toBe(403);
+    expect((await call(listTokens, `/api/tokens?user=${await userIdOf(db, "admin")}`, { token: fc })).status).toBe(403);
     expect((await call(listTokens, "/api/tokens?user=nobody", { token: admin })).status).toBe(404);
   });
 
@@ -108,8 +108,8 @@ describe("DELETE /api/tokens/{id}", () => {
     const res = await call(revokeToken, `/api/tokens/${id}`, { method: "DELETE", params: { id: String(id) }, token: fc });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ id, revokedAt: expect.any(String) });
-    expect(tokenRow(id).revoked_at).toBe(res.body.revokedAt);
-    expect(eventsFor(db, "token", id).map((e) => e.action)).toEqual(["create", "revoke"]);
+    expect((await tokenRow(id)).revoked_at).toBe(res.body.revokedAt);
+    expect((await eventsFor(db, "token", id)).map((e) => e.action)).toEqual(["create", "revoke"]);
 
     await refused(db, createStory, "/api/stories", { method: "POST", token, json: { title: "After revocation" } }, 401);
     await refused(db, createToken, "/api/tokens", { method: "POST", token, json: { name: "Sneaky replacement" } }, 401);
@@ -124,7 +124,7 @@ describe("DELETE /api/tokens/{id}", () => {
     expect((await call(revokeToken, `/api/tokens/${id}`, { method: "DELETE", params: { id: String(id) }, token })).status).toBe(200);
     const again = await call(revokeToken, `/api/tokens/${id}`, { method: "DELETE", params: { id: String(id) }, token: editor });
     expect(again.status).toBe(200);
-    expect(eventsFor(db, "token", id).map((e) => e.action)).toEqual(["create", "revoke"]);
+    expect((await eventsFor(db, "token", id)).map((e) => e.action)).toEqual(["create", "revoke"]);
   });
 
   it("refuses someone else's token as unknown (404), but an admin may revoke any", async () => {
@@ -134,7 +134,7 @@ describe("DELETE /api/tokens/{id}", () => {
     await refused(db, revokeToken, `/api/tokens/${id}`, { method: "DELETE", params: { id } }, 401);
     const res = await call(revokeToken, `/api/tokens/${id}`, { method: "DELETE", params: { id }, token: admin });
     expect(res.status).toBe(200);
-    expect(eventsFor(db, "token", id).at(-1)).toMatchObject({ action: "revoke", actor: userIdOf(db, "admin") });
+    expect((await eventsFor(db, "token", id)).at(-1)).toMatchObject({ action: "revoke", actor: await userIdOf(db, "admin") });
     await refused(db, createStory, "/api/stories", { method: "POST", token: created.body.token, json: { title: "Revoked by an admin" } }, 401);
   });
 

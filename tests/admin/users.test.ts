@@ -3,7 +3,9 @@ import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { GET as listUsers, POST as createUser } from "@/app/api/users/route";
 import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, installDb, tokenFor } from "../support/db";
+import { sessions } from "@/db/schema";
+import { withTx } from "@/db/tx";
+import { createSeededDb, get, installDb, num, parseJson, tokenFor } from "../support/db";
 import { call } from "../support/http";
 import { eventsFor, refused, userIdOf } from "./support";
 
@@ -14,9 +16,9 @@ let fc: string;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  admin = tokenFor(db, "admin");
-  editor = tokenFor(db, "editor");
-  fc = tokenFor(db, "factchecker");
+  admin = await tokenFor(db, "admin");
+  editor = await tokenFor(db, "editor");
+  fc = await tokenFor(db, "factchecker");
 });
 
 const newUser = (over: Record<string, unknown> = {}) => ({ email: `new.${Math.random().toString(36).slice(2)}@example.org`, name: "New Person", role: "factchecker", password: "a-long-password", ...over });
@@ -43,12 +45,12 @@ describe("POST /api/users", () => {
     const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: input });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ email: "casey.reporter@example.org", name: "New Person", role: "editor", active: true });
-    const credential = db.$client.prepare("SELECT password FROM accounts WHERE user_id = ? AND provider_id = 'credential'").get(res.body.id) as { password: string };
+    const credential = (await get<{ password: string }>(db, "SELECT password FROM accounts WHERE user_id = ? AND provider_id = 'credential'", res.body.id))!;
     expect(credential.password).toBeTruthy();
     expect(credential.password).not.toContain("a-long-password");
-    const events = eventsFor(db, "user", res.body.id);
+    const events = await eventsFor(db, "user", res.body.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actor: userIdOf(db, "admin"), action: "create" });
+    expect(events[0]).toMatchObject({ actor: await userIdOf(db, "admin"), action: "create" });
   });
 
   it("refuses non-admins, before reading the body", async () => {
@@ -89,11 +91,11 @@ describe("PATCH /api/users/{id}", () => {
     const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor", name: "Renamed Person" } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ id, role: "editor", name: "Renamed Person", active: true });
-    expect(db.$client.prepare("SELECT role, name FROM users WHERE id = ?").get(id)).toEqual({ role: "editor", name: "Renamed Person" });
-    const update = eventsFor(db, "user", id).at(-1)!;
+    expect(await get(db, "SELECT role, name FROM users WHERE id = ?", id)).toEqual({ role: "editor", name: "Renamed Person" });
+    const update = (await eventsFor(db, "user", id)).at(-1)!;
     expect(update.action).toBe("update");
-    expect(JSON.parse(update.before!)).toMatchObject({ role: "factchecker" });
-    expect(JSON.parse(update.after!)).toMatchObject({ role: "editor" });
+    expect(parseJson(update.before!)).toMatchObject({ role: "factchecker" });
+    expect(parseJson(update.after!)).toMatchObject({ role: "editor" });
   });
 
   it("deactivating a user ends their sessions and makes their tokens useless", async () => {
@@ -101,14 +103,16 @@ describe("PATCH /api/users/{id}", () => {
     const id = created.body.id as string;
     const viewer = { kind: "user" as const, id, name: "New Person", role: "factchecker" as const };
     const { createApiToken } = await import("@/server/tokens");
-    const token = createApiToken(db, viewer, { name: "importer" }).token;
+    const token = (await createApiToken(db, viewer, { name: "importer" })).token;
     expect((await call(createStory, "/api/stories", { method: "POST", token, json: { title: "Made while active" } })).status).toBe(201);
-    db.$client.prepare("INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES ('s-deact', 'tok-deact', ?, ?, ?, ?)").run(id, Date.now() + 86_400_000, Date.now(), Date.now());
+    await withTx(db, async (tx) => {
+      await tx.insert(sessions).values({ id: "s-deact", token: "tok-deact", userId: id, expiresAt: new Date(Date.now() + 86_400_000), createdAt: new Date(), updatedAt: new Date() });
+    });
 
     const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false } });
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").get(id)).toEqual({ n: 0 });
+    expect(await num(db, "SELECT count(*) FROM sessions WHERE user_id = ?", id)).toBe(0);
     await refused(db, createStory, "/api/stories", { method: "POST", token, json: { title: "Made while deactivated" } }, 401);
 
     // Reactivated, the same token works again: deactivation is not revocation.
@@ -117,7 +121,7 @@ describe("PATCH /api/users/{id}", () => {
   });
 
   it("an admin cannot demote or deactivate themself", async () => {
-    const id = userIdOf(db, "admin");
+    const id = await userIdOf(db, "admin");
     await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor" } }, 400, ["role"]);
     await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false } }, 400, ["active"]);
     const ok = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { name: "Ada Admin" } });
@@ -125,7 +129,7 @@ describe("PATCH /api/users/{id}", () => {
   });
 
   it("refuses other roles, bad input and unknown ids, and changes nothing", async () => {
-    const id = userIdOf(db, "factchecker");
+    const id = await userIdOf(db, "factchecker");
     const patch = (init: Parameters<typeof refused>[3], status: number, fields: string[] = []) => refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, ...init }, status, fields);
     await patch({ json: { role: "admin" } }, 401);
     await patch({ token: fc, json: { role: "admin" } }, 403);

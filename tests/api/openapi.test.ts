@@ -16,8 +16,8 @@ function routeFiles(dir = API_DIR): string[] {
   });
 }
 
-beforeAll(() => {
-  installDb(createTestDb());
+beforeAll(async () => {
+  installDb(await createTestDb());
 });
 
 describe("the OpenAPI document", () => {

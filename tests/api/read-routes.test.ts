@@ -11,7 +11,7 @@ import { GET as listSpeakers } from "@/app/api/speakers/route";
 import { GET as timeline } from "@/app/api/stories/[id]/timeline/route";
 import { GET as listStories } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, idOf, installDb } from "../support/db";
+import { createSeededDb, get, idOf, installDb } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -43,7 +43,7 @@ describe("read API", () => {
   });
 
   it("filters claims through the query string", async () => {
-    const bona = idOf(db, "speakers", "name", "Pen Bona");
+    const bona = await idOf(db, "speakers", "name", "Pen Bona");
     const res = await call(listClaims, `/api/claims?speaker=${bona}&contested=true`);
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
@@ -74,12 +74,12 @@ describe("read API", () => {
   });
 
   it("treats a draft as not found for anonymous readers", async () => {
-    const draft = db.$client.prepare("SELECT id FROM claims WHERE status = 'draft' LIMIT 1").get() as { id: number };
+    const draft = (await get<{ id: number }>(db, "SELECT id FROM claims WHERE status = 'draft' LIMIT 1"))!;
     expectError(await call(getClaim, `/api/claims/${draft.id}`, { params: { id: String(draft.id) } }), 404, "not_found");
   });
 
   it("returns a claim with its counter-claims", async () => {
-    const id = idOf(db, "claims", "quote", "spokesman Pen Bona rejected allegations of inaction");
+    const id = await idOf(db, "claims", "quote", "spokesman Pen Bona rejected allegations of inaction");
     const res = await call(getClaim, `/api/claims/${id}`, { params: { id: String(id) } });
     expect(res.status).toBe(200);
     expect(res.body.links.find((l: { kind: string }) => l.kind === "disputes").claim.speaker.name).toBe("Amnesty International");

@@ -14,7 +14,7 @@ import { POST as createSpeaker } from "@/app/api/speakers/route";
 import { PATCH as patchStory } from "@/app/api/stories/[id]/route";
 import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
+import { all, createSeededDb, get, idOf, installDb, num, tokenFor } from "../support/db";
 import { call, type CallInit } from "../support/http";
 import { refused as expectRefused } from "../support/refused";
 
@@ -30,16 +30,16 @@ type Handler = Parameters<typeof call>[0];
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  fc = tokenFor(db, "factchecker");
-  editor = tokenFor(db, "editor");
-  sourceId = idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
-  sourceText = (db.$client.prepare("SELECT text FROM sources WHERE id = ?").get(sourceId) as { text: string }).text;
-  bonaId = idOf(db, "speakers", "name", "Pen Bona");
-  amnestyClaimId = idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
+  fc = await tokenFor(db, "factchecker");
+  editor = await tokenFor(db, "editor");
+  sourceId = await idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
+  sourceText = (await get<{ text: string }>(db, "SELECT text FROM sources WHERE id = ?", sourceId))!.text;
+  bonaId = await idOf(db, "speakers", "name", "Pen Bona");
+  amnestyClaimId = await idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
 });
 
-const versionOf = (table: string, id: number) => (db.$client.prepare(`SELECT version FROM ${table} WHERE id = ?`).get(id) as { version: number }).version;
-const eventCount = () => (db.$client.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
+const versionOf = (table: string, id: number) => num(db, `SELECT version FROM ${table} WHERE id = ?`, id);
+const eventCount = () => num(db, "SELECT count(*) FROM events");
 
 /** A write by the fact-checker (unless `init` says otherwise) that must be refused and change nothing. */
 const refused = (handler: Handler, url: string, init: CallInit, status: number, fields: string[] = []) => expectRefused(db, handler, url, { token: fc, ...init }, status, fields);
@@ -62,7 +62,7 @@ describe("bad input to every write endpoint is refused with the right 4xx and ch
 
   it("PATCH /api/sources/{id}", async () => {
     const id = String(sourceId);
-    const v = versionOf("sources", sourceId);
+    const v = await versionOf("sources", sourceId);
     await refused(patchSource, `/api/sources/${id}`, { method: "PATCH", params: { id }, json: { title: "New" } }, 400, ["version"]);
     await refused(patchSource, `/api/sources/${id}`, { method: "PATCH", params: { id }, json: { text: "", version: v } }, 400, ["text"]);
     await refused(patchSource, `/api/sources/${id}`, { method: "PATCH", params: { id }, json: { version: "one" } }, 400, ["version"]);
@@ -96,7 +96,7 @@ describe("bad input to every write endpoint is refused with the right 4xx and ch
 
   it("PATCH /api/claims/{id}", async () => {
     const id = String(amnestyClaimId);
-    const v = versionOf("claims", amnestyClaimId);
+    const v = await versionOf("claims", amnestyClaimId);
     await refused(patchClaim, `/api/claims/${id}`, { method: "PATCH", params: { id }, json: { text: "" , version: v } }, 400, ["text"]);
     await refused(patchClaim, `/api/claims/${id}`, { method: "PATCH", params: { id }, json: { status: "published", version: v } }, 400);
     await refused(patchClaim, `/api/claims/${id}`, { method: "PATCH", params: { id }, json: { speakerId: 999999, version: v } }, 400, ["speakerId"]);
@@ -108,7 +108,7 @@ describe("bad input to every write endpoint is refused with the right 4xx and ch
 
   it("links, speakers, stories and workflow steps", async () => {
     const id = String(amnestyClaimId);
-    const counter = idOf(db, "claims", "quote", "he called Amnesty’s report “exaggerated.”");
+    const counter = await idOf(db, "claims", "quote", "he called Amnesty’s report “exaggerated.”");
     await refused(linkClaims, `/api/claims/${id}/links`, { method: "POST", params: { id }, json: { kind: "disputes", targetClaimId: amnestyClaimId } }, 400, ["targetClaimId"]);
     const dup = await refused(linkClaims, `/api/claims/${id}/links`, { method: "POST", params: { id }, json: { kind: "disputes", targetClaimId: counter } }, 409);
     expect(dup.body.error.message).toMatch(/already linked/);
@@ -120,20 +120,20 @@ describe("bad input to every write endpoint is refused with the right 4xx and ch
     await refused(createSpeaker, "/api/speakers", { method: "POST", json: { name: "  " } }, 400, ["name"]);
     await refused(createSpeaker, "/api/speakers", { method: "POST", json: { name: "X", affiliationId: 999999 } }, 400, ["affiliationId"]);
     await refused(createSpeaker, "/api/speakers", { method: "POST", json: { name: "X", aliases: "not a list" } }, 400, ["aliases"]);
-    const gov = idOf(db, "speakers", "name", "Government of Cambodia");
-    const sv = versionOf("speakers", gov);
+    const gov = await idOf(db, "speakers", "name", "Government of Cambodia");
+    const sv = await versionOf("speakers", gov);
     await refused(patchSpeaker, `/api/speakers/${gov}`, { method: "PATCH", params: { id: String(gov) }, json: { affiliationId: bonaId, version: sv } }, 400, ["affiliationId"]);
     await refused(patchSpeaker, `/api/speakers/${gov}`, { method: "PATCH", params: { id: String(gov) }, json: { name: "Gov", version: sv + 1 } }, 409);
     await refused(mergeSpeaker, `/api/speakers/${gov}/merge`, { method: "POST", params: { id: String(gov) }, token: editor, json: { targetId: gov, version: sv, targetVersion: sv } }, 400, ["targetId"]);
     await refused(createStory, "/api/stories", { method: "POST", json: { title: "" } }, 400, ["title"]);
-    const story = idOf(db, "stories", "title", "Cambodia scam compounds");
+    const story = await idOf(db, "stories", "title", "Cambodia scam compounds");
     await refused(patchStory, `/api/stories/${story}`, { method: "PATCH", params: { id: String(story) }, json: { title: "New", version: 999 } }, 409);
 
     // Workflow: a fact-checker may not archive; a draft cannot be archived; a published claim cannot be submitted.
-    const v = versionOf("claims", amnestyClaimId);
+    const v = await versionOf("claims", amnestyClaimId);
     await refused(archiveClaim, `/api/claims/${id}/archive`, { method: "POST", params: { id }, json: { version: v } }, 403);
     await refused(submitClaim, `/api/claims/${id}/submit`, { method: "POST", params: { id }, json: { version: v } }, 409);
-    const draft = (db.$client.prepare("SELECT id, version FROM claims WHERE status = 'draft' LIMIT 1").get() as { id: number; version: number });
+    const draft = (await get<{ id: number; version: number }>(db, "SELECT id, version FROM claims WHERE status = 'draft' LIMIT 1"))!;
     await refused(archiveClaim, `/api/claims/${draft.id}/archive`, { method: "POST", params: { id: String(draft.id) }, token: editor, json: { version: draft.version } }, 409);
   });
 
@@ -155,7 +155,7 @@ describe("writes that succeed", () => {
 
     const quote = "the bridge will open in May";
     const start = [...text.slice(0, text.indexOf(quote))].length;
-    const events = eventCount();
+    const events = await eventCount();
     const claim = await call(createClaim, "/api/claims", {
       method: "POST",
       token: fc,
@@ -164,7 +164,7 @@ describe("writes that succeed", () => {
     expect(claim.status, JSON.stringify(claim.body)).toBe(201);
     expect(claim.body).toMatchObject({ status: "draft", statedOn: "2025-05-01", quote, speaker: { name: "Minister of Works" }, story: { title: "Bridge opening" }, anchor: { exact: quote, state: "anchored", revision: 1 } });
     expect(claim.body.anchor.prefix.endsWith("said “")).toBe(true);
-    expect(eventCount()).toBe(events + 3); // speaker, story, claim
+    expect(await eventCount()).toBe(events + 3); // speaker, story, claim
 
     const revised = `A new first paragraph about the 🌉 project.\n\n${text.replace("at a press conference", "at a briefing")}`;
     const patched = await call(patchSource, `/api/sources/${sid}`, { method: "PATCH", token: fc, params: { id: String(sid) }, json: { text: revised, version: created.body.version, revisionNote: "added intro" } });
@@ -240,7 +240,7 @@ describe("writes that succeed", () => {
     expect(moved.body.speaker.id).toBe(bonaId);
     const tombstone = await call(getSpeaker, `/api/speakers/${dup.body.id}`, { params: { id: String(dup.body.id) } });
     expect(tombstone.body.mergedIntoId).toBe(bonaId);
-    const actions = db.$client.prepare("SELECT action FROM events WHERE entity_type = 'speaker' AND entity_id = ? ORDER BY id").all(String(dup.body.id)) as { action: string }[];
+    const actions = await all<{ action: string }>(db, "SELECT action FROM events WHERE entity_type = 'speaker' AND entity_id = ? ORDER BY id", String(dup.body.id));
     expect(actions.map((a) => a.action)).toEqual(["create", "merge"]);
     // A fact-checker may not merge.
     await refused(mergeSpeaker, `/api/speakers/${bonaId}/merge`, { method: "POST", params: { id: String(bonaId) }, json: { targetId: dup.body.id, version: 1, targetVersion: 1 } }, 403);

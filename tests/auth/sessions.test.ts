@@ -4,7 +4,7 @@ import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
 import { updateUser } from "@/server/users";
 import { getViewer } from "@/server/viewer";
-import { createSeededDb, installDb } from "../support/db";
+import { createSeededDb, get, installDb, num } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -53,7 +53,7 @@ describe("sign-in and sessions", () => {
   it("has no self-service sign-up", async () => {
     const res = await auth("/sign-up/email", { email: "new@example.org", password: "a-long-password", name: "New" }, "10.0.0.4");
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM users WHERE email = 'new@example.org'").get()).toEqual({ n: 0 });
+    expect(await num(db, "SELECT count(*) FROM users WHERE email = 'new@example.org'")).toBe(0);
   });
 
   it("ends the session on sign-out and for a deactivated user", async () => {
@@ -65,12 +65,12 @@ describe("sign-in and sessions", () => {
     expect((await asViewer()).kind).toBe("anonymous");
 
     const again = cookieOf(await auth("/sign-in/email", { email: "factchecker@counterpoint.test", password: "demo-factchecker" }, "10.0.0.6"));
-    const user = db.$client.prepare("SELECT id FROM users WHERE role = 'factchecker'").get() as { id: string };
-    const admin = db.$client.prepare("SELECT id FROM users WHERE role = 'admin'").get() as { id: string };
-    updateUser(db, admin.id, user.id, { active: false });
+    const user = (await get<{ id: string }>(db, "SELECT id FROM users WHERE role = 'factchecker'"))!;
+    const admin = (await get<{ id: string }>(db, "SELECT id FROM users WHERE role = 'admin'"))!;
+    await updateUser(db, admin.id, user.id, { active: false });
     expect((await getViewer(new Request("http://localhost/", { headers: { cookie: again, host: "localhost" } }))).kind).toBe("anonymous");
     expect((await auth("/sign-in/email", { email: "factchecker@counterpoint.test", password: "demo-factchecker" }, "10.0.0.7")).status).not.toBe(200);
-    updateUser(db, admin.id, user.id, { active: true });
+    await updateUser(db, admin.id, user.id, { active: true });
   });
 
   it("answers get-session for the browser", async () => {

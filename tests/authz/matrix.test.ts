@@ -2,11 +2,13 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { sessions } from "@/db/schema";
+import { withTx } from "@/db/tx";
 import { getAuth } from "@/server/auth";
 import type { Permission } from "@/server/authz";
 import { addEvidence } from "@/server/reviews";
 import { revokeApiToken } from "@/server/tokens";
-import { createSeededDb, installDb, snapshot, tokenFor } from "../support/db";
+import { createSeededDb, get, installDb, snapshot, tokenFor, viewerFor } from "../support/db";
 import { call } from "../support/http";
 
 /**
@@ -80,46 +82,46 @@ const routes: { key: string; path: string; method: string; handler: Parameters<t
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  const one = (sql: string) => String((db.$client.prepare(sql).get() as { id: number | string }).id);
-  const claimId = one("SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 1");
-  const editorToken = tokenFor(db, "editor");
-  const editorUser = db.$client.prepare("SELECT id, name FROM users WHERE role = 'editor'").get() as { id: string; name: string };
-  addEvidence(db, { kind: "user", id: editorUser.id, name: editorUser.name, role: "editor" }, Number(claimId), { stance: "context", note: "", url: "https://example.org/e" });
+  const one = async (sql: string) => String((await get<{ id: number | string }>(db, sql))!.id);
+  const claimId = await one("SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 1");
+  const editorToken = await tokenFor(db, "editor");
+  await addEvidence(db, await viewerFor(db, "editor"), Number(claimId), { stance: "context", note: "", url: "https://example.org/e" });
   Object.assign(ids, {
     claims: claimId,
-    sources: one("SELECT id FROM sources ORDER BY id LIMIT 1"),
-    speakers: one("SELECT id FROM speakers ORDER BY id LIMIT 1"),
-    stories: one("SELECT id FROM stories ORDER BY id LIMIT 1"),
-    links: one("SELECT id FROM claim_links ORDER BY id LIMIT 1"),
-    evidence: one("SELECT id FROM evidence ORDER BY id LIMIT 1"),
-    reviews: one("SELECT id FROM reviews ORDER BY id LIMIT 1"),
+    sources: await one("SELECT id FROM sources ORDER BY id LIMIT 1"),
+    speakers: await one("SELECT id FROM speakers ORDER BY id LIMIT 1"),
+    stories: await one("SELECT id FROM stories ORDER BY id LIMIT 1"),
+    links: await one("SELECT id FROM claim_links ORDER BY id LIMIT 1"),
+    evidence: await one("SELECT id FROM evidence ORDER BY id LIMIT 1"),
+    reviews: await one("SELECT id FROM reviews ORDER BY id LIMIT 1"),
     // A token nobody calls with, so revoking it cannot lock a caller out mid-matrix.
-    tokens: (tokenFor(db, "factchecker"), one("SELECT id FROM api_tokens ORDER BY id DESC LIMIT 1")),
-    users: one("SELECT id FROM users ORDER BY created_at LIMIT 1"),
-    ratings: one("SELECT id FROM ratings ORDER BY id LIMIT 1"),
+    tokens: (await tokenFor(db, "factchecker"), await one("SELECT id FROM api_tokens ORDER BY id DESC LIMIT 1")),
+    users: await one("SELECT id FROM users ORDER BY created_at LIMIT 1"),
+    ratings: await one("SELECT id FROM ratings ORDER BY id LIMIT 1"),
   });
 
-  const revoked = tokenFor(db, "admin");
-  const admin = db.$client.prepare("SELECT id, name FROM users WHERE role = 'admin'").get() as { id: string; name: string };
-  const tokenRow = db.$client.prepare("SELECT id FROM api_tokens ORDER BY id DESC LIMIT 1").get() as { id: number };
-  revokeApiToken(db, { kind: "user", id: admin.id, name: admin.name, role: "admin" }, tokenRow.id);
+  const revoked = await tokenFor(db, "admin");
+  const revokedId = (await get<{ id: number }>(db, "SELECT id FROM api_tokens ORDER BY id DESC LIMIT 1"))!.id;
+  await revokeApiToken(db, await viewerFor(db, "admin"), revokedId);
 
   // An expired session: sign in for real, then move the session's expiry into the past.
-  const signIn = await getAuth(db).api.signInEmail({
+  const signIn = await (await getAuth(db)).api.signInEmail({
     body: { email: "factchecker@counterpoint.test", password: "demo-factchecker" },
     headers: new Headers({ host: "localhost", origin: "http://localhost" }),
     asResponse: true,
   });
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   expect(cookie).toContain("session_token");
-  db.$client.prepare("UPDATE sessions SET expires_at = ?").run(Date.now() - 60_000);
+  await withTx(db, async (tx) => {
+    await tx.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) });
+  });
 
   const bearer = (token: string) => () => ({ authorization: `Bearer ${token}` });
   callers.push(
     { name: "anonymous", grants: [], anonymous: true, headers: () => ({}) },
-    { name: "fact-checker", grants: FACTCHECKER, anonymous: false, headers: bearer(tokenFor(db, "factchecker")) },
+    { name: "fact-checker", grants: FACTCHECKER, anonymous: false, headers: bearer(await tokenFor(db, "factchecker")) },
     { name: "editor", grants: EDITOR, anonymous: false, headers: bearer(editorToken) },
-    { name: "admin", grants: ADMIN, anonymous: false, headers: bearer(tokenFor(db, "admin")) },
+    { name: "admin", grants: ADMIN, anonymous: false, headers: bearer(await tokenFor(db, "admin")) },
     { name: "revoked token", grants: [], anonymous: true, refused: true, headers: bearer(revoked) },
     { name: "expired session", grants: [], anonymous: true, headers: () => ({ cookie, origin: "http://localhost" }) },
   );
@@ -162,14 +164,14 @@ describe("the authorization matrix", () => {
       for (const caller of ordered) {
         const permission = EXPECTED[route.key]!;
         const allowed = !caller.refused && (permission === "public" || caller.grants.includes(permission));
-        const before = allowed ? null : snapshot(db, ["api_tokens", "sessions"]);
+        const before = allowed ? null : await snapshot(db, ["api_tokens", "sessions"]);
         const res = await call(route.handler, route.path, { method: route.method, params: paramsFor(route.path), headers: caller.headers(), json: {} });
         const label = `${caller.name} ${route.key} → ${res.status} ${JSON.stringify(res.body)}`;
         if (allowed) {
           expect([401, 403], label).not.toContain(res.status);
         } else {
           expect(res.status, label).toBe(caller.anonymous ? 401 : 403);
-          expect(snapshot(db, ["api_tokens", "sessions"]), label).toEqual(before);
+          expect(await snapshot(db, ["api_tokens", "sessions"]), label).toEqual(before);
         }
         cases++;
       }

@@ -11,7 +11,7 @@ import { PATCH as patchSpeaker } from "@/app/api/speakers/[id]/route";
 import type { Db } from "@/db/client";
 import type { HistoryEntryDTO } from "@/lib/history-schemas";
 import { getHistory, getVersionAt } from "@/server/history";
-import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
+import { createSeededDb, get, idOf, installDb, num, parseJson, tokenFor } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -24,15 +24,15 @@ let counterId: number;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  fc = tokenFor(db, "factchecker");
-  editor = tokenFor(db, "editor");
-  claimId = idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
-  counterId = idOf(db, "claims", "quote", "he called Amnesty’s report “exaggerated.”");
-  amnestyId = idOf(db, "speakers", "name", "Amnesty International");
-  callamardId = idOf(db, "speakers", "name", "Agnes Callamard");
+  fc = await tokenFor(db, "factchecker");
+  editor = await tokenFor(db, "editor");
+  claimId = await idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
+  counterId = await idOf(db, "claims", "quote", "he called Amnesty’s report “exaggerated.”");
+  amnestyId = await idOf(db, "speakers", "name", "Amnesty International");
+  callamardId = await idOf(db, "speakers", "name", "Agnes Callamard");
 });
 
-const versionOf = (table: string, id: number) => (db.$client.prepare(`SELECT version FROM ${table} WHERE id = ?`).get(id) as { version: number }).version;
+const versionOf = (table: string, id: number) => num(db, `SELECT version FROM ${table} WHERE id = ?`, id);
 /** GET …/history as `token`'s user (null: anonymous). */
 const history = (handler: typeof claimHistory, path: string, id: number, token: string | null = fc, query = "") =>
   call(handler, `/api/${path}/${id}/history${query}`, { token: token ?? undefined, params: { id: String(id) } });
@@ -44,16 +44,16 @@ describe("GET /api/claims/{id}/history", () => {
 
   beforeAll(async () => {
     const id = String(claimId);
-    const edit = await call(patchClaim, `/api/claims/${id}`, { method: "PATCH", token: fc, params: { id }, json: { text: newText, version: versionOf("claims", claimId) } });
+    const edit = await call(patchClaim, `/api/claims/${id}`, { method: "PATCH", token: fc, params: { id }, json: { text: newText, version: await versionOf("claims", claimId) } });
     expect(edit.status, JSON.stringify(edit.body)).toBe(200);
-    textEventId = (db.$client.prepare("SELECT max(id) AS id FROM events").get() as { id: number }).id;
+    textEventId = await num(db, "SELECT max(id) FROM events");
     const speaker = await call(patchClaim, `/api/claims/${id}`, { method: "PATCH", token: editor, params: { id }, json: { speakerId: callamardId, version: edit.body.version } });
     expect(speaker.status, JSON.stringify(speaker.body)).toBe(200);
     const link = await call(linkClaims, `/api/claims/${id}/links`, {
       method: "POST",
       token: fc,
       params: { id },
-      json: { kind: "disputes", direction: "incoming", note: "Said on the radio", targetClaim: { text: "There are far fewer scam centers than 53", speakerId: idOf(db, "speakers", "name", "Pen Bona") } },
+      json: { kind: "disputes", direction: "incoming", note: "Said on the radio", targetClaim: { text: "There are far fewer scam centers than 53", speakerId: await idOf(db, "speakers", "name", "Pen Bona") } },
     });
     expect(link.status, JSON.stringify(link.body)).toBe(201);
     const removed = await call(deleteLink, `/api/links/${link.body.linkId}`, { method: "DELETE", token: editor, params: { id: String(link.body.linkId) } });
@@ -63,7 +63,7 @@ describe("GET /api/claims/{id}/history", () => {
   it("lists the claim's events and the links touching it, newest first, with who made each change", async () => {
     const res = await history(claimHistory, "claims", claimId);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.entity).toMatchObject({ type: "claim", id: claimId, name: newText, version: versionOf("claims", claimId), href: `/claims/${claimId}`, locked: null });
+    expect(res.body.entity).toMatchObject({ type: "claim", id: claimId, name: newText, version: await versionOf("claims", claimId), href: `/claims/${claimId}`, locked: null });
     const items = res.body.items as HistoryEntryDTO[];
     const ids = items.map((e) => e.eventId);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
@@ -111,7 +111,7 @@ describe("GET /api/claims/{id}/history", () => {
     expect(removed!.viewable).toBe(false);
     expect(removed!.restorable).toBe(false);
     // From the other side, the same seeded link reads "disputes".
-    const counter = getHistory(db, "claim", counterId).find((e) => e.eventId === seeded.eventId)!;
+    const counter = (await getHistory(db, "claim", counterId)).find((e) => e.eventId === seeded.eventId)!;
     expect(counter.summary).toBe(`Linked: disputes claim ${claimId}`);
   });
 
@@ -127,10 +127,10 @@ describe("GET /api/claims/{id}/history", () => {
     const res = await history(claimHistory, "claims", claimId, fc, `?version=${textEventId}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.version).toMatchObject({ eventId: textEventId, action: "update", actor: { name: "Fatima Checker" }, snapshot: { text: newText, speakerId: amnestyId }, restorable: true });
-    const v = getVersionAt(db, "claim", claimId, textEventId);
+    const v = await getVersionAt(db, "claim", claimId, textEventId);
     expect(v.fields.find((f) => f.field === "speakerId")!.value).toEqual({ id: amnestyId, name: "Amnesty International" });
     expect(v.version).toBe((v.snapshot as { version: number }).version);
-    const other = (db.$client.prepare("SELECT id FROM events WHERE entity_type = 'claim' AND entity_id = ? LIMIT 1").get(String(counterId)) as { id: number }).id;
+    const other = await num(db, "SELECT id FROM events WHERE entity_type = 'claim' AND entity_id = ? LIMIT 1", String(counterId));
     expect((await history(claimHistory, "claims", claimId, fc, `?version=${other}`)).status).toBe(404);
     expect((await history(claimHistory, "claims", claimId, fc, "?version=abc")).status).toBe(400);
   });
@@ -141,21 +141,20 @@ describe("GET /api/claims/{id}/history", () => {
     expect(anon.body.error.code).toBe("unauthenticated");
     expect((await history(claimHistory, "claims", 999999)).status).toBe(404);
     expect((await call(claimHistory, "/api/claims/abc/history", { token: fc, params: { id: "abc" } })).status).toBe(400);
-    expect(() => getHistory(db, "claim", 999999)).toThrow(/No claim/);
+    await expect(getHistory(db, "claim", 999999)).rejects.toThrow(/No claim/);
   });
 });
 
 describe("GET /api/speakers/{id}/history", () => {
   it("shows aliases added and removed, and the affiliation by name", async () => {
-    const bona = idOf(db, "speakers", "name", "Pen Bona");
-    const gov = idOf(db, "speakers", "name", "Government of Cambodia");
-    const before = (db.$client.prepare("SELECT aliases FROM speakers WHERE id = ?").get(bona) as { aliases: string }).aliases;
-    const old = JSON.parse(before) as string[];
+    const bona = await idOf(db, "speakers", "name", "Pen Bona");
+    const gov = await idOf(db, "speakers", "name", "Government of Cambodia");
+    const old = parseJson<string[]>((await get(db, "SELECT aliases FROM speakers WHERE id = ?", bona))!.aliases);
     const res = await call(patchSpeaker, `/api/speakers/${bona}`, {
       method: "PATCH",
       token: fc,
       params: { id: String(bona) },
-      json: { aliases: [...old.slice(1), "Government spokesman"], affiliationId: null, version: versionOf("speakers", bona) },
+      json: { aliases: [...old.slice(1), "Government spokesman"], affiliationId: null, version: await versionOf("speakers", bona) },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const h = await history(speakerHistory, "speakers", bona);
@@ -190,6 +189,6 @@ describe("GET /api/sources/{id}/history", () => {
     expect(revise!.changes.find((c) => c.field === "title")).toMatchObject({ before: "Bridge report", after: "Bridge report (updated)" });
     expect(revise!.changes.find((c) => c.field === "revision")).toMatchObject({ before: 1, after: 2 });
     expect(create).toMatchObject({ action: "create", actor: { name: "Fatima Checker" }, restorable: true });
-    expect(getVersionAt(db, "source", sid, create!.eventId).text).toBe(text);
+    expect((await getVersionAt(db, "source", sid, create!.eventId)).text).toBe(text);
   });
 });

@@ -4,7 +4,7 @@ import { ANONYMOUS } from "@/lib/model";
 import { listClaims } from "@/server/claims";
 import { importLiar, parseLiarTsv, speakerIdByName, speakerName } from "@/server/importers/liar";
 import { missingShared, sharedPath } from "../../scripts/shared-dir";
-import { createSeededDb, createTestDb } from "../support/db";
+import { createSeededDb, createTestDb, num } from "../support/db";
 
 /** Lines in the LIAR format, written for this test. */
 const SAMPLE = [
@@ -27,28 +27,27 @@ describe("LIAR import", () => {
 
   it("imports published claims with verdicts mapped to the scale, once", async () => {
     const db = await createSeededDb();
-    const result = importLiar(db, "system:test", parseLiarTsv(SAMPLE));
+    const result = await importLiar(db, "system:test", parseLiarTsv(SAMPLE));
     expect(result).toEqual({ claims: 3, speakers: 2, stories: 3, skipped: 0 });
-    const jane = speakerIdByName(db, "Jane Doe")!;
-    const claims = listClaims(db, ANONYMOUS, { speaker: jane, limit: 10 }).items;
+    const jane = (await speakerIdByName(db, "Jane Doe"))!;
+    const claims = (await listClaims(db, ANONYMOUS, { speaker: jane, limit: 10 })).items;
     expect(claims.map((c) => [c.text, c.verdict?.rating.key, c.statedOn, c.source])).toEqual(
       expect.arrayContaining([
         ["The moon is made of cheese.", "false", null, null],
         ["The bridge opened in 2019.", "true", null, null],
       ]),
     );
-    expect(listClaims(db, ANONYMOUS, { speaker: speakerIdByName(db, "John Q Public")!, limit: 10 }).items[0]!.verdict?.rating.key).toBe("mostly-false");
-    expect(importLiar(db, "system:test", parseLiarTsv(SAMPLE))).toEqual({ claims: 0, speakers: 0, stories: 0, skipped: 3 });
-    const events = db.$client.prepare("SELECT count(*) AS n FROM events WHERE comment = 'LIAR import'").get() as { n: number };
-    expect(events.n).toBe(3 + 2 + 3);
+    expect((await listClaims(db, ANONYMOUS, { speaker: (await speakerIdByName(db, "John Q Public"))!, limit: 10 })).items[0]!.verdict?.rating.key).toBe("mostly-false");
+    expect(await importLiar(db, "system:test", parseLiarTsv(SAMPLE))).toEqual({ claims: 0, speakers: 0, stories: 0, skipped: 3 });
+    expect(await num(db, "SELECT count(*) FROM events WHERE comment = 'LIAR import'")).toBe(3 + 2 + 3);
   });
 
   const liar = sharedPath("data/liar/valid.tsv");
-  it.skipIf(!liar)(`imports the real validation split${liar ? "" : ` (${missingShared("data/liar/valid.tsv")})`}`, () => {
+  it.skipIf(!liar)(`imports the real validation split${liar ? "" : ` (${missingShared("data/liar/valid.tsv")})`}`, async () => {
     const rows = parseLiarTsv(readFileSync(liar!, "utf8"));
     expect(rows.length).toBeGreaterThan(1200);
-    const db = createTestDb();
-    const result = importLiar(db, "system:test", rows);
+    const db = await createTestDb();
+    const result = await importLiar(db, "system:test", rows);
     expect(result.claims + result.skipped).toBe(rows.length);
     expect(result.claims).toBeGreaterThan(1200);
   });

@@ -23,31 +23,32 @@ beforeAll(async () => {
 });
 
 /** A demo claim changed for an edge case (built from a real DTO, so every field is realistic). */
-function variant(id: number, change: (c: ClaimDTO) => ClaimDTO): ClaimDTO {
-  return change(structuredClone(getClaim(db, ANONYMOUS, id)));
+async function variant(id: number, change: (c: ClaimDTO) => ClaimDTO): Promise<ClaimDTO> {
+  return change(structuredClone(await getClaim(db, ANONYMOUS, id)));
 }
 
-function reviewOf(claim: ClaimDTO): ClaimReviewJsonLd {
-  const review = buildClaimReview({ claim, scale: scaleRatings(db), verdictPublishedAt: "2026-03-04T10:20:30.000Z", site: SITE });
+async function reviewOf(claim: ClaimDTO): Promise<ClaimReviewJsonLd> {
+  const review = buildClaimReview({ claim, scale: await scaleRatings(db), verdictPublishedAt: "2026-03-04T10:20:30.000Z", site: SITE });
   if (!review) throw new Error(`no ClaimReview for claim ${claim.id}`);
   return review;
 }
 
-const numericId = () => publishedWithVerdict(db).find((c) => ![9, 16].includes(c.id) && c.source_id !== null)!.id;
-const sourcedId = () => publishedWithVerdict(db).find((c) => c.source_id !== null)!.id;
+const numericId = async () => (await publishedWithVerdict(db)).find((c) => ![9, 16].includes(c.id) && c.source_id !== null)!.id;
+const sourcedId = async () => (await publishedWithVerdict(db)).find((c) => c.source_id !== null)!.id;
 
 /** The demo's published verdicts, plus the edge cases every check below runs on too. */
-function cases(): [string, ClaimReviewJsonLd][] {
-  const demo = publishedWithVerdict(db).map((c): [string, ClaimReviewJsonLd] => [`demo claim ${c.id}`, getClaimReview(db, c.id, SITE)]);
+async function cases(): Promise<[string, ClaimReviewJsonLd][]> {
+  const demo = await Promise.all((await publishedWithVerdict(db)).map(async (c): Promise<[string, ClaimReviewJsonLd]> => [`demo claim ${c.id}`, await getClaimReview(db, c.id, SITE)]));
+  const unproven = (await scaleRatings(db)).find((r) => r.key === "unproven")!;
   const long = "The ministry said that the number of registered workers in the special economic zones has risen every single year since the programme began, and that inspections found no abuses at all anywhere";
   return [
     ...demo,
-    ["a 200-character claim", reviewOf(variant(numericId(), (c) => ({ ...c, text: long.padEnd(200, " x").slice(0, 200) })))],
-    ["a source without a URL", reviewOf(variant(sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: null } })))],
-    ["a source with a URL", reviewOf(variant(sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/2025/06/report" } })))],
-    ["no source at all", reviewOf(variant(sourcedId(), (c) => ({ ...c, source: null, anchor: null })))],
-    ["a verdict without a numeric value", reviewOf(variant(numericId(), (c) => ({ ...c, verdict: { rating: scaleRatings(db).find((r) => r.key === "unproven")!, rationale: null } })))],
-    ["an undated claim by a person", reviewOf(variant(numericId(), (c) => ({ ...c, statedOn: null, speaker: { ...c.speaker, kind: "person" } })))],
+    ["a 200-character claim", await reviewOf(await variant(await numericId(), (c) => ({ ...c, text: long.padEnd(200, " x").slice(0, 200) })))],
+    ["a source without a URL", await reviewOf(await variant(await sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: null } })))],
+    ["a source with a URL", await reviewOf(await variant(await sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/2025/06/report" } })))],
+    ["no source at all", await reviewOf(await variant(await sourcedId(), (c) => ({ ...c, source: null, anchor: null })))],
+    ["a verdict without a numeric value", await reviewOf(await variant(await numericId(), (c) => ({ ...c, verdict: { rating: unproven, rationale: null } })))],
+    ["an undated claim by a person", await reviewOf(await variant(await numericId(), (c) => ({ ...c, statedOn: null, speaker: { ...c.speaker, kind: "person" } })))],
   ];
 }
 
@@ -88,10 +89,10 @@ describe("claimReviewed", () => {
 });
 
 describe("buildClaimReview", () => {
-  it("maps a published verdict: rating from the scale, speaker, appearance, permalink and organisation", () => {
-    const claim = variant(numericId(), (c) => c);
-    const review = reviewOf(claim);
-    const scale = scaleRatings(db).filter((r) => r.value !== null);
+  it("maps a published verdict: rating from the scale, speaker, appearance, permalink and organisation", async () => {
+    const claim = await variant(await numericId(), (c) => c);
+    const review = await reviewOf(claim);
+    const scale = (await scaleRatings(db)).filter((r) => r.value !== null);
     expect(review.url).toBe(`${SITE.url}/claims/${claim.id}`);
     expect(review.datePublished).toBe("2026-03-04");
     expect(review.author).toEqual({ "@type": "Organization", name: SITE.orgName, url: SITE.orgUrl });
@@ -110,32 +111,34 @@ describe("buildClaimReview", () => {
     expect(review.itemReviewed.firstAppearance?.url).toBe(`${SITE.url}/sources/${claim.source!.id}`);
   });
 
-  it("uses the source's own URL when it has one, and leaves appearances out without a source", () => {
-    const withUrl = reviewOf(variant(sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/a" } })));
+  it("uses the source's own URL when it has one, and leaves appearances out without a source", async () => {
+    const withUrl = await reviewOf(await variant(await sourcedId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/a" } })));
     expect(withUrl.itemReviewed.firstAppearance?.url).toBe("https://news.example.com/a");
-    const none = reviewOf(variant(sourcedId(), (c) => ({ ...c, source: null, anchor: null })));
+    const none = await reviewOf(await variant(await sourcedId(), (c) => ({ ...c, source: null, anchor: null })));
     expect(none.itemReviewed).not.toHaveProperty("appearance");
     expect(none.itemReviewed).not.toHaveProperty("firstAppearance");
   });
 
-  it("gives a verdict without a numeric value no numbers, but keeps its label", () => {
-    const unproven = publishedWithVerdict(db).find((c) => getClaim(db, ANONYMOUS, c.id).verdict?.rating.value === null)!;
-    const review = getClaimReview(db, unproven.id, SITE);
+  it("gives a verdict without a numeric value no numbers, but keeps its label", async () => {
+    const published = await Promise.all((await publishedWithVerdict(db)).map((c) => getClaim(db, ANONYMOUS, c.id)));
+    const unproven = published.find((c) => c.verdict?.rating.value === null)!;
+    const review = await getClaimReview(db, unproven.id, SITE);
     expect(review.reviewRating).toEqual({ "@type": "Rating", alternateName: "Unproven" });
   });
 
-  it("describes government bodies and organisations as Organizations", () => {
-    const government = publishedWithVerdict(db).map((c) => getClaim(db, ANONYMOUS, c.id)).find((c) => c.speaker.kind === "government")!;
-    expect(getClaimReview(db, government.id, SITE).itemReviewed.author["@type"]).toBe("Organization");
+  it("describes government bodies and organisations as Organizations", async () => {
+    const published = await Promise.all((await publishedWithVerdict(db)).map((c) => getClaim(db, ANONYMOUS, c.id)));
+    const government = published.find((c) => c.speaker.kind === "government")!;
+    expect((await getClaimReview(db, government.id, SITE)).itemReviewed.author["@type"]).toBe("Organization");
   });
 
-  it("gives nothing for a draft, a claim in review or an unrated published claim", () => {
-    const rows = claimRows(db);
+  it("gives nothing for a draft, a claim in review or an unrated published claim", async () => {
+    const rows = await claimRows(db);
     const unrated = rows.find((c) => c.status === "published" && c.rating_id === null)!;
-    expect(claimReviewFor(db, getClaim(db, ANONYMOUS, unrated.id), SITE)).toBeNull();
-    const rated = variant(numericId(), (c) => c);
+    expect(await claimReviewFor(db, await getClaim(db, ANONYMOUS, unrated.id), SITE)).toBeNull();
+    const rated = await variant(await numericId(), (c) => c);
     for (const status of ["draft", "in_review", "returned", "archived"] as const) {
-      expect(buildClaimReview({ claim: { ...rated, status }, scale: scaleRatings(db), verdictPublishedAt: "2026-01-01T00:00:00Z", site: SITE })).toBeNull();
+      expect(buildClaimReview({ claim: { ...rated, status }, scale: await scaleRatings(db), verdictPublishedAt: "2026-01-01T00:00:00Z", site: SITE })).toBeNull();
     }
   });
 });
@@ -152,16 +155,16 @@ describe("serialiseJsonLd", () => {
 
 const google = sharedPath("schemas/claimreview/google-search-central");
 describe.skipIf(!google)("against Google's ClaimReview requirements", () => {
-  it("has no missing required or recommended property, for every demo verdict and edge case", () => {
-    for (const [name, review] of cases()) expect({ name, problems: googleProblems(review as unknown as Record<string, unknown>, SITE.url) }).toEqual({ name, problems: [] });
+  it("has no missing required or recommended property, for every demo verdict and edge case", async () => {
+    for (const [name, review] of await cases()) expect({ name, problems: googleProblems(review as unknown as Record<string, unknown>, SITE.url) }).toEqual({ name, problems: [] });
   });
 
-  it("uses every property Google's example uses, but for the ones Counterpoint holds no data for", () => {
+  it("uses every property Google's example uses, but for the ones Counterpoint holds no data for", async () => {
     if (!google) throw new Error(missingShared("schemas/claimreview/google-search-central"));
     const example = JSON.parse(readFileSync(path.join(google, "factcheck-example-claim.jsonld"), "utf8"));
     // No images or logos are stored, nor a source's author in a claim's DTO.
     const absent = new Set(["itemReviewed.appearance.image", "itemReviewed.appearance.author", "itemReviewed.appearance.author.name", "itemReviewed.appearance.publisher.logo", "itemReviewed.appearance.publisher.logo.url"]);
-    const ours = propertyPaths(reviewOf(variant(numericId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/a" } }))));
+    const ours = propertyPaths(await reviewOf(await variant(await numericId(), (c) => ({ ...c, source: c.source && { ...c.source, url: "https://news.example.com/a" } }))));
     const missing = [...propertyPaths(example)].filter((p) => !absent.has(p) && !ours.has(p));
     expect(missing).toEqual([]);
   });
@@ -169,14 +172,14 @@ describe.skipIf(!google)("against Google's ClaimReview requirements", () => {
 
 const schemaorg = sharedPath("schemas/claimreview/schemaorg/schemaorg-30.0-claimreview-subset.jsonld");
 describe.skipIf(!schemaorg)("against the schema.org 30.0 definitions", () => {
-  it("defines every property used for the type it is used on, with values in range", () => {
+  it("defines every property used for the type it is used on, with values in range", async () => {
     const schema = loadSchemaOrg(schemaorg!);
-    for (const [name, review] of cases()) expect({ name, problems: schemaOrgProblems(schema, review) }).toEqual({ name, problems: [] });
+    for (const [name, review] of await cases()) expect({ name, problems: schemaOrgProblems(schema, review) }).toEqual({ name, problems: [] });
   });
 
-  it("catches a property used on the wrong type (the check can fail)", () => {
+  it("catches a property used on the wrong type (the check can fail)", async () => {
     const schema = loadSchemaOrg(schemaorg!);
-    const review = structuredClone(cases()[0]![1]) as unknown as Record<string, Record<string, unknown>>;
+    const review = structuredClone((await cases())[0]![1]) as unknown as Record<string, Record<string, unknown>>;
     review.reviewRating!.claimReviewed = "x";
     review.itemReviewed!.author = { "@type": "Claim", name: "not an agent" };
     expect(schemaOrgProblems(schema, review)).toEqual([
@@ -188,19 +191,19 @@ describe.skipIf(!schemaorg)("against the schema.org 30.0 definitions", () => {
 
 const zenodotus = sharedPath("schemas/claimreview/zenodotus-json-schemas/claim-review-schema.json");
 describe.skipIf(!zenodotus)("against the strict zenodotus JSON Schema (ajv)", () => {
-  it("validates every demo verdict and edge case", () => {
+  it("validates every demo verdict and edge case", async () => {
     const validate = compileZenodotus(zenodotus!);
-    const all = cases();
-    expect(all.length).toBeGreaterThanOrEqual(publishedWithVerdict(db).length + 6);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual((await publishedWithVerdict(db)).length + 6);
     for (const [name, review] of all) {
       validate(review);
       expect({ name, errors: validate.errors ?? [] }).toEqual({ name, errors: [] });
     }
   });
 
-  it("rejects what it should: an http URL, a datetime date, a numeric rating, an unknown property", () => {
+  it("rejects what it should: an http URL, a datetime date, a numeric rating, an unknown property", async () => {
     const validate = compileZenodotus(zenodotus!);
-    const base = cases()[0]![1];
+    const base = (await cases())[0]![1];
     expect(validate(base)).toBe(true);
     expect(validate({ ...base, url: base.url.replace("https:", "http:") })).toBe(false);
     expect(validate({ ...base, datePublished: "2026-03-04T10:20:30Z" })).toBe(false);
@@ -213,20 +216,20 @@ describe.skipIf(!zenodotus)("against the strict zenodotus JSON Schema (ajv)", ()
 
 describe("GET /api/claims/{id}/claimreview", () => {
   it("answers a published verdict with its ClaimReview as JSON-LD, publicly cacheable", async () => {
-    const id = publishedWithVerdict(db)[0]!.id;
+    const id = (await publishedWithVerdict(db))[0]!.id;
     const res = await call(claimReviewRoute, `/api/claims/${id}/claimreview`, { params: { id: String(id) } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/ld+json");
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");
-    expect(res.body).toEqual(JSON.parse(JSON.stringify(getClaimReview(db, id, SITE))));
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(await getClaimReview(db, id, SITE))));
     expect(res.body.url).toBe(`${SITE.url}/claims/${id}`);
   });
 
   it("is a 404 for a draft (even to staff), a published claim without a verdict and an unknown id; a 400 for a bad id", async () => {
-    const rows = claimRows(db);
+    const rows = await claimRows(db);
     const draft = rows.find((c) => c.status === "draft")!.id;
     const unrated = rows.find((c) => c.status === "published" && c.rating_id === null)!.id;
-    const token = tokenFor(db, "editor");
+    const token = await tokenFor(db, "editor");
     for (const id of [draft, unrated, 999_999]) {
       const res = await call(claimReviewRoute, `/api/claims/${id}/claimreview`, { params: { id: String(id) }, token });
       expect(res.status).toBe(404);

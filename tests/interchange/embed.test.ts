@@ -7,7 +7,7 @@ import { GET as embedRoute } from "@/app/embed/claims/[id]/route";
 import type { Db } from "@/db/client";
 import { config as proxyConfig, proxy } from "@/proxy";
 import { normaliseSiteUrl, siteFromHeaders, siteUrlFromHeaders } from "@/server/site";
-import { createSeededDb, installDb } from "@/tests/support/db";
+import { createSeededDb, get, insertId, installDb } from "@/tests/support/db";
 import { call } from "@/tests/support/http";
 import { callRaw, claimRows, publishedWithVerdict, SITE, useTestSite } from "./support";
 
@@ -48,21 +48,15 @@ function scriptsIn(html: string): string[] {
   return found;
 }
 
-function insertPublished(text: string, quote: string, rating: string | null): number {
-  const ratingId = rating ? (db.$client.prepare("SELECT id FROM ratings WHERE key = ?").get(rating) as { id: number }).id : null;
-  return (
-    db.$client
-      .prepare("INSERT INTO claims (text, quote, speaker_id, status, rating_id, published_at, stated_on) VALUES (?, ?, 1, 'published', ?, '2025-06-26T00:00:00Z', '2025-06-26') RETURNING id")
-      .get(text, quote, ratingId) as { id: number }
-  ).id;
+async function insertPublished(text: string, quote: string, rating: string | null): Promise<number> {
+  const ratingId = rating ? ((await get(db, "SELECT id FROM ratings WHERE key = ?", rating)) as { id: number }).id : null;
+  return insertId(db, "INSERT INTO claims (text, quote, speaker_id, status, rating_id, published_at, stated_on) VALUES (?, ?, 1, 'published', ?, '2025-06-26T00:00:00Z', '2025-06-26')", text, quote, ratingId);
 }
 
 describe("GET /embed/claims/{id}", () => {
   it("is a complete, self-contained card: speaker, quote, claim, coloured verdict, source, date and a link out", async () => {
-    const id = publishedWithVerdict(db).find((c) => c.source_id !== null)!.id;
-    const claim = db.$client
-      .prepare("SELECT c.text, c.quote, c.stated_on, sp.name AS speaker, r.label, r.colour, s.title FROM claims c JOIN speakers sp ON sp.id = c.speaker_id JOIN ratings r ON r.id = c.rating_id JOIN sources s ON s.id = c.source_id WHERE c.id = ?")
-      .get(id) as { text: string; quote: string; stated_on: string; speaker: string; label: string; colour: string; title: string };
+    const id = (await publishedWithVerdict(db)).find((c) => c.source_id !== null)!.id;
+    const claim = (await get(db, "SELECT c.text, c.quote, c.stated_on, sp.name AS speaker, r.label, r.colour, s.title FROM claims c JOIN speakers sp ON sp.id = c.speaker_id JOIN ratings r ON r.id = c.rating_id JOIN sources s ON s.id = c.source_id WHERE c.id = ?", id)) as { text: string; quote: string; stated_on: string; speaker: string; label: string; colour: string; title: string };
     const res = await callRaw(embedRoute, `/embed/claims/${id}`, { params: { id: String(id) } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -84,7 +78,7 @@ describe("GET /embed/claims/{id}", () => {
   });
 
   it("escapes every value: markup in a claim is shown, never run", async () => {
-    const id = insertPublished(`Claim <img src=x onerror=alert(1)> & "more"`, `</blockquote><script>alert("x")</script>`, "false");
+    const id = await insertPublished(`Claim <img src=x onerror=alert(1)> & "more"`, `</blockquote><script>alert("x")</script>`, "false");
     const res = await callRaw(embedRoute, `/embed/claims/${id}`, { params: { id: String(id) } });
     expect(res.status).toBe(200);
     expect(scriptsIn(res.text)).toEqual([]);
@@ -94,15 +88,15 @@ describe("GET /embed/claims/{id}", () => {
   });
 
   it("shows an unrated published claim as having no verdict yet", async () => {
-    const id = claimRows(db).find((c) => c.status === "published" && c.rating_id === null)!.id;
+    const id = (await claimRows(db)).find((c) => c.status === "published" && c.rating_id === null)!.id;
     const res = await callRaw(embedRoute, `/embed/claims/${id}`, { params: { id: String(id) } });
     expect(res.status).toBe(200);
     expect(res.text).toContain("No verdict yet");
   });
 
   it("is a 404 HTML page for a draft, an unknown id and a malformed one — never showing the draft", async () => {
-    const draft = claimRows(db).find((c) => c.status === "draft")!.id;
-    const draftText = (db.$client.prepare("SELECT text FROM claims WHERE id = ?").get(draft) as { text: string }).text;
+    const draft = (await claimRows(db)).find((c) => c.status === "draft")!.id;
+    const draftText = ((await get(db, "SELECT text FROM claims WHERE id = ?", draft)) as { text: string }).text;
     for (const id of [String(draft), "999999", "abc"]) {
       const res = await callRaw(embedRoute, `/embed/claims/${id}`, { params: { id } });
       expect(res.status).toBe(404);
@@ -140,7 +134,7 @@ describe("GET /api/oembed", () => {
   const oembed = (query: string) => call(oembedRoute, `/api/oembed?${query}`);
 
   it("describes a claim page (or its embed card) as a rich iframe of the card", async () => {
-    const id = publishedWithVerdict(db)[0]!.id;
+    const id = (await publishedWithVerdict(db))[0]!.id;
     for (const url of [`${SITE.url}/claims/${id}`, `${SITE.url}/embed/claims/${id}`, `${SITE.url}/claims/${id}/?utm=x#verdict`]) {
       const res = await oembed(`url=${encodeURIComponent(url)}&format=json`);
       expect(res.status).toBe(200);
@@ -154,7 +148,7 @@ describe("GET /api/oembed", () => {
   });
 
   it("fits maxwidth and maxheight", async () => {
-    const id = publishedWithVerdict(db)[0]!.id;
+    const id = (await publishedWithVerdict(db))[0]!.id;
     const res = await oembed(`url=${encodeURIComponent(`${SITE.url}/claims/${id}`)}&maxwidth=300&maxheight=200`);
     expect(res.body).toMatchObject({ width: 300, height: 200 });
     expect(res.body.html).toContain('width="300" height="200"');
@@ -163,7 +157,7 @@ describe("GET /api/oembed", () => {
   });
 
   it("is a 404 for drafts and unknown claims, 400 for other URLs or bad sizes, 501 for XML", async () => {
-    const draft = claimRows(db).find((c) => c.status === "draft")!.id;
+    const draft = (await claimRows(db)).find((c) => c.status === "draft")!.id;
     expect((await oembed(`url=${encodeURIComponent(`${SITE.url}/claims/${draft}`)}`)).status).toBe(404);
     expect((await oembed(`url=${encodeURIComponent(`${SITE.url}/claims/999999`)}`)).status).toBe(404);
     for (const url of ["https://elsewhere.example/claims/1", `${SITE.url}/sources/1`, `${SITE.url}/claims/1/history`, "not a url", "javascript:alert(1)"]) {

@@ -4,7 +4,7 @@ import { GET as speakerFeed } from "@/app/speakers/[id]/feed.xml/route";
 import { GET as storyFeed } from "@/app/stories/[id]/feed.xml/route";
 import type { Db } from "@/db/client";
 import { atomDate, escapeXml, renderAtomFeed } from "@/lib/atom";
-import { createSeededDb, installDb } from "@/tests/support/db";
+import { createSeededDb, get, insertId, installDb, run } from "@/tests/support/db";
 import { callRaw, childNamed, childrenNamed, claimRows, parseXml, publishedWithVerdict, SITE, useTestSite, type XmlElement } from "./support";
 
 const ATOM = "http://www.w3.org/2005/Atom";
@@ -16,15 +16,11 @@ beforeAll(async () => {
 });
 
 /** A published claim with a verdict approved at `decidedAt` (the workflow's own record of it). */
-function publishVerdict(text: string, quote: string, decidedAt: string, options: { speakerId?: number; storyId?: number | null; rating?: string } = {}): number {
-  const rating = db.$client.prepare("SELECT id FROM ratings WHERE key = ?").get(options.rating ?? "false") as { id: number };
-  const speakerId = options.speakerId ?? (db.$client.prepare("SELECT id FROM speakers ORDER BY id LIMIT 1").get() as { id: number }).id;
-  const { id } = db.$client
-    .prepare("INSERT INTO claims (text, quote, speaker_id, story_id, status, rating_id, published_at) VALUES (?, ?, ?, ?, 'published', ?, ?) RETURNING id")
-    .get(text, quote, speakerId, options.storyId ?? null, rating.id, decidedAt) as { id: number };
-  db.$client
-    .prepare("INSERT INTO reviews (claim_id, rating_id, rationale, state, author_id, decided_by, decided_at) VALUES (?, ?, 'test', 'approved', 'a', 'b', ?)")
-    .run(id, rating.id, decidedAt);
+async function publishVerdict(text: string, quote: string, decidedAt: string, options: { speakerId?: number; storyId?: number | null; rating?: string } = {}): Promise<number> {
+  const rating = (await get(db, "SELECT id FROM ratings WHERE key = ?", options.rating ?? "false")) as { id: number };
+  const speakerId = options.speakerId ?? ((await get(db, "SELECT id FROM speakers ORDER BY id LIMIT 1")) as { id: number }).id;
+  const id = await insertId(db, "INSERT INTO claims (text, quote, speaker_id, story_id, status, rating_id, published_at) VALUES (?, ?, ?, ?, 'published', ?, ?)", text, quote, speakerId, options.storyId ?? null, rating.id, decidedAt);
+  await run(db, "INSERT INTO reviews (claim_id, rating_id, rationale, state, author_id, decided_by, decided_at) VALUES (?, ?, 'test', 'approved', 'a', 'b', ?)", id, rating.id, decidedAt);
   return id;
 }
 
@@ -88,8 +84,8 @@ describe("GET /feed.xml", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");
     const feed = expectValidAtom(res.text);
     const ids = entries(feed).map((e) => text(e, "id"));
-    expect(ids.sort()).toEqual(publishedWithVerdict(db).map((c) => `${SITE.url}/claims/${c.id}`).sort());
-    const hidden = claimRows(db).filter((c) => c.status !== "published" || c.rating_id === null);
+    expect(ids.sort()).toEqual((await publishedWithVerdict(db)).map((c) => `${SITE.url}/claims/${c.id}`).sort());
+    const hidden = (await claimRows(db)).filter((c) => c.status !== "published" || c.rating_id === null);
     expect(hidden.length).toBeGreaterThan(0);
     for (const c of hidden) expect(ids).not.toContain(`${SITE.url}/claims/${c.id}`);
     expect(childrenNamed(feed, "link").find((l) => l.attributes.rel === "self")!.attributes.href).toBe(`${SITE.url}/feed.xml`);
@@ -98,7 +94,7 @@ describe("GET /feed.xml", () => {
 
   it("files each entry under its verdict's label and escapes &, < and > in quotes", async () => {
     const quote = `Profits rose <50% & "costs" fell > 10% </summary></entry>`;
-    const id = publishVerdict(`Costs & profits <claim>`, quote, "2030-01-02T03:04:05.000Z", { rating: "mostly-false" });
+    const id = await publishVerdict(`Costs & profits <claim>`, quote, "2030-01-02T03:04:05.000Z", { rating: "mostly-false" });
     const res = await callRaw(siteFeed, "/feed.xml");
     expect(res.text).toContain("&lt;50% &amp; &quot;costs&quot; fell &gt; 10% &lt;/summary&gt;&lt;/entry&gt;");
     const feed = expectValidAtom(res.text);
@@ -113,7 +109,8 @@ describe("GET /feed.xml", () => {
   });
 
   it("orders by when the verdict was approved and keeps the 50 newest", async () => {
-    const made = Array.from({ length: 55 }, (_, i) => publishVerdict(`Bulk claim ${i}`, `quote ${i}`, `2031-01-01T00:${String(i).padStart(2, "0")}:00.000Z`));
+    const made: number[] = [];
+    for (let i = 0; i < 55; i++) made.push(await publishVerdict(`Bulk claim ${i}`, `quote ${i}`, `2031-01-01T00:${String(i).padStart(2, "0")}:00.000Z`));
     const feed = expectValidAtom((await callRaw(siteFeed, "/feed.xml")).text);
     const ids = entries(feed).map((e) => text(e, "id"));
     expect(ids).toHaveLength(50);
@@ -123,10 +120,10 @@ describe("GET /feed.xml", () => {
 
 describe("story and speaker feeds", () => {
   it("hold only the verdicts of that story, or of that speaker", async () => {
-    const rows = publishedWithVerdict(db).filter((c) => c.story_id !== null);
+    const rows = (await publishedWithVerdict(db)).filter((c) => c.story_id !== null);
     const storyId = rows[0]!.story_id!;
     const story = expectValidAtom((await callRaw(storyFeed, `/stories/${storyId}/feed.xml`, { params: { id: String(storyId) } })).text);
-    const storyIds = claimRows(db).filter((c) => c.story_id === storyId && c.status === "published" && c.rating_id !== null).map((c) => `${SITE.url}/claims/${c.id}`);
+    const storyIds = (await claimRows(db)).filter((c) => c.story_id === storyId && c.status === "published" && c.rating_id !== null).map((c) => `${SITE.url}/claims/${c.id}`);
     expect(entries(story).map((e) => text(e, "id")).sort()).toEqual(storyIds.sort());
     expect(childrenNamed(story, "link").find((l) => l.attributes.rel === "alternate")!.attributes.href).toBe(`${SITE.url}/stories/${storyId}`);
 
@@ -134,7 +131,7 @@ describe("story and speaker feeds", () => {
     const res = await callRaw(speakerFeed, `/speakers/${speakerId}/feed.xml`, { params: { id: String(speakerId) } });
     expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
     const speaker = expectValidAtom(res.text);
-    const speakerIds = claimRows(db).filter((c) => c.speaker_id === speakerId && c.status === "published" && c.rating_id !== null).map((c) => `${SITE.url}/claims/${c.id}`);
+    const speakerIds = (await claimRows(db)).filter((c) => c.speaker_id === speakerId && c.status === "published" && c.rating_id !== null).map((c) => `${SITE.url}/claims/${c.id}`);
     expect(entries(speaker).map((e) => text(e, "id")).sort()).toEqual(speakerIds.sort());
   });
 

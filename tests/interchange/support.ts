@@ -6,6 +6,7 @@
 import { SaxesParser } from "saxes";
 import type { SiteInfo } from "@/lib/claimreview";
 import type { Db } from "@/db/client";
+import { all } from "../support/db";
 
 /** https throughout: the strict ClaimReview schema accepts only https URLs. */
 export const SITE: SiteInfo = { url: "https://claims.example.org", orgName: "Example Fact Desk", orgUrl: "https://factdesk.example.org" };
@@ -82,11 +83,11 @@ export interface DemoClaimRow {
   speaker_id: number;
 }
 
-export function claimRows(db: Db): DemoClaimRow[] {
-  return db.$client.prepare("SELECT id, status, rating_id, anchor_state, source_id, story_id, speaker_id FROM claims ORDER BY id").all() as DemoClaimRow[];
+export function claimRows(db: Db): Promise<DemoClaimRow[]> {
+  return all<DemoClaimRow>(db, "SELECT id, status, rating_id, anchor_state, source_id, story_id, speaker_id FROM claims ORDER BY id");
 }
 
 /** Published claims with a verdict: the ones ClaimReview, feeds and embeds show. */
-export function publishedWithVerdict(db: Db): DemoClaimRow[] {
-  return claimRows(db).filter((c) => c.status === "published" && c.rating_id !== null);
+export async function publishedWithVerdict(db: Db): Promise<DemoClaimRow[]> {
+  return (await claimRows(db)).filter((c) => c.status === "published" && c.rating_id !== null);
 }

@@ -8,7 +8,7 @@ import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { ANNO_CONTEXT, ANNOTATION_MEDIA_TYPE, type WebAnnotation } from "@/lib/web-annotation";
 import { missingShared, sharedPath } from "@/scripts/shared-dir";
 import { getClaimAnnotation, getSourceAnnotations, toAnnotationPage } from "@/server/feeds";
-import { createSeededDb, installDb, tokenFor } from "@/tests/support/db";
+import { createSeededDb, get, installDb, run, tokenFor } from "@/tests/support/db";
 import { call } from "@/tests/support/http";
 import { claimRows, SITE, useTestSite } from "./support";
 import { createSuiteValidator, OUR_FEATURES, type SuiteValidator } from "./web-annotation-checks";
@@ -21,24 +21,24 @@ beforeAll(async () => {
   db = installDb(await createSeededDb());
 });
 
-const anchoredIds = () => claimRows(db).filter((c) => c.anchor_state === "anchored").map((c) => c.id);
-const sourceIds = () => [...new Set(claimRows(db).flatMap((c) => (c.source_id ? [c.source_id] : [])))];
+const anchoredIds = async () => (await claimRows(db)).filter((c) => c.anchor_state === "anchored").map((c) => c.id);
+const sourceIds = async () => [...new Set((await claimRows(db)).flatMap((c) => (c.source_id ? [c.source_id] : [])))];
 
-function sourceText(id: number): string {
-  return (db.$client.prepare("SELECT text FROM sources WHERE id = ?").get(id) as { text: string }).text;
+async function sourceText(id: number): Promise<string> {
+  return (await get<{ text: string }>(db, "SELECT text FROM sources WHERE id = ?", id))!.text;
 }
 
 describe("buildAnnotation", () => {
-  it("gives the span by quote and by code-point position, the claim, its speaker, and the verdict once published", () => {
-    for (const id of anchoredIds()) {
-      const a = getClaimAnnotation(db, STAFF, id, SITE);
-      const row = claimRows(db).find((c) => c.id === id)!;
+  it("gives the span by quote and by code-point position, the claim, its speaker, and the verdict once published", async () => {
+    for (const id of await anchoredIds()) {
+      const a = await getClaimAnnotation(db, STAFF, id, SITE);
+      const row = (await claimRows(db)).find((c) => c.id === id)!;
       expect(a["@context"]).toBe(ANNO_CONTEXT);
       expect(a.id).toBe(`${SITE.url}/api/claims/${id}/annotation`);
       expect(a.motivation).toBe("identifying");
       expect(a.target.source).toBe(`${SITE.url}/sources/${row.source_id}`);
       const [quote, position] = a.target.selector;
-      const text = [...sourceText(row.source_id!)];
+      const text = [...await sourceText(row.source_id!)];
       expect(text.slice(position.start, position.end).join("")).toBe(quote.exact);
       expect(text.slice(position.start - [...quote.prefix].length, position.start).join("")).toBe(quote.prefix);
       expect(text.slice(position.end, position.end + [...quote.suffix].length).join("")).toBe(quote.suffix);
@@ -48,14 +48,14 @@ describe("buildAnnotation", () => {
     }
   });
 
-  it("uses the source's own URL as the target when it has one", () => {
-    const id = anchoredIds()[0]!;
-    const sourceId = claimRows(db).find((c) => c.id === id)!.source_id!;
-    db.$client.prepare("UPDATE sources SET url = ? WHERE id = ?").run("https://news.example.com/story", sourceId);
+  it("uses the source's own URL as the target when it has one", async () => {
+    const id = (await anchoredIds())[0]!;
+    const sourceId = (await claimRows(db)).find((c) => c.id === id)!.source_id!;
+    await run(db, "UPDATE sources SET url = ? WHERE id = ?", "https://news.example.com/story", sourceId);
     try {
-      expect(getClaimAnnotation(db, STAFF, id, SITE).target.source).toBe("https://news.example.com/story");
+      expect((await getClaimAnnotation(db, STAFF, id, SITE)).target.source).toBe("https://news.example.com/story");
     } finally {
-      db.$client.prepare("UPDATE sources SET url = NULL WHERE id = ?").run(sourceId);
+      await run(db, "UPDATE sources SET url = NULL WHERE id = ?", sourceId);
     }
   });
 });
@@ -117,20 +117,20 @@ describe.skipIf(!suiteRoot)("against the W3C Web Annotation test suite's JSON Sc
     expect(incorrect.filter(({ data }) => data !== null).length).toBeGreaterThanOrEqual(20);
   });
 
-  it("passes every MUST assertion and recognises our features, for every anchored demo claim", () => {
+  it("passes every MUST assertion and recognises our features, for every anchored demo claim", async () => {
     const musts = suite.fromTest("annotations/annotationMusts.test");
     const features = suite.assertions(OUR_FEATURES);
-    const ids = anchoredIds();
+    const ids = await anchoredIds();
     expect(ids.length).toBeGreaterThan(20);
     for (const id of ids) {
-      const annotation = JSON.parse(JSON.stringify(getClaimAnnotation(db, STAFF, id, SITE))) as WebAnnotation;
+      const annotation = JSON.parse(JSON.stringify(await getClaimAnnotation(db, STAFF, id, SITE))) as WebAnnotation;
       expect({ id, failures: suite.failures(annotation, [...musts, ...features]) }).toEqual({ id, failures: [] });
     }
   });
 
-  it("catches a broken annotation of ours (the check can fail)", () => {
+  it("catches a broken annotation of ours (the check can fail)", async () => {
     const musts = suite.fromTest("annotations/annotationMusts.test");
-    const good = JSON.parse(JSON.stringify(getClaimAnnotation(db, STAFF, anchoredIds()[0]!, SITE))) as Record<string, unknown>;
+    const good = JSON.parse(JSON.stringify(await getClaimAnnotation(db, STAFF, (await anchoredIds())[0]!, SITE))) as Record<string, unknown>;
     expect(suite.failures({ ...good, "@context": "https://schema.org" }, musts)).toContain("annotations/3.1-annotationContextValidated.json");
     expect(suite.failures({ ...good, created: "yesterday" }, musts)).toContain("annotations/3.3.1-annotationCreatedValidated.json");
     const target = good.target as { selector: Record<string, unknown>[] };
@@ -140,18 +140,18 @@ describe.skipIf(!suiteRoot)("against the W3C Web Annotation test suite's JSON Sc
     expect(suite.failures(negative, musts)).toContain("annotations/specificResource/4.2-TextDataPositionSelectorValid.json");
   });
 
-  it("gives each source's claims as a valid AnnotationCollection with a valid embedded page", () => {
+  it("gives each source's claims as a valid AnnotationCollection with a valid embedded page", async () => {
     const collectionMusts = suite.fromTest("collections/collectionMusts.test");
     const pageMusts = suite.fromTest("collections/pages/pageMusts.test");
     const annotationMusts = suite.fromTest("annotations/annotationMusts.test");
-    for (const id of sourceIds()) {
-      const collection = JSON.parse(JSON.stringify(getSourceAnnotations(db, ANONYMOUS, id, SITE)));
+    for (const id of await sourceIds()) {
+      const collection = JSON.parse(JSON.stringify(await getSourceAnnotations(db, ANONYMOUS, id, SITE)));
       expect({ id, failures: suite.failures(collection, [...collectionMusts, ...pageMusts]) }).toEqual({ id, failures: [] });
       for (const item of collection.first?.items ?? []) {
         expect(suite.failures({ "@context": collection["@context"], ...item }, annotationMusts)).toEqual([]);
       }
       if (collection.total > 0) {
-        const page = JSON.parse(JSON.stringify(toAnnotationPage(getSourceAnnotations(db, ANONYMOUS, id, SITE))));
+        const page = JSON.parse(JSON.stringify(toAnnotationPage(await getSourceAnnotations(db, ANONYMOUS, id, SITE))));
         expect({ id, failures: suite.failures(page, pageMusts) }).toEqual({ id, failures: [] });
       }
     }
@@ -162,7 +162,7 @@ if (!suiteRoot) it.skip(missingShared("schemas/web-annotation"), () => {});
 
 describe("GET /api/claims/{id}/annotation and /api/sources/{id}/annotations", () => {
   it("serves a published claim's annotation to anyone, with the annotation media type", async () => {
-    const id = claimRows(db).find((c) => c.status === "published" && c.rating_id !== null && c.anchor_state === "anchored")!.id;
+    const id = (await claimRows(db)).find((c) => c.status === "published" && c.rating_id !== null && c.anchor_state === "anchored")!.id;
     const res = await call(annotationRoute, `/api/claims/${id}/annotation`, { params: { id: String(id) } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(ANNOTATION_MEDIA_TYPE);
@@ -171,39 +171,39 @@ describe("GET /api/claims/{id}/annotation and /api/sources/{id}/annotations", ()
   });
 
   it("hides drafts from readers but not from staff, who get no verdict body for them", async () => {
-    const draft = claimRows(db).find((c) => c.status === "draft" && c.anchor_state === "anchored")!;
+    const draft = (await claimRows(db)).find((c) => c.status === "draft" && c.anchor_state === "anchored")!;
     const anonymous = await call(annotationRoute, `/api/claims/${draft.id}/annotation`, { params: { id: String(draft.id) } });
     expect(anonymous.status).toBe(404);
-    const staff = await call(annotationRoute, `/api/claims/${draft.id}/annotation`, { params: { id: String(draft.id) }, token: tokenFor(db, "factchecker") });
+    const staff = await call(annotationRoute, `/api/claims/${draft.id}/annotation`, { params: { id: String(draft.id) }, token: await tokenFor(db, "factchecker") });
     expect(staff.status).toBe(200);
     expect(staff.body.body.some((b: { purpose: string }) => b.purpose === "assessing")).toBe(false);
 
     const sourceId = draft.source_id!;
     const publicList = await call(sourceAnnotationsRoute, `/api/sources/${sourceId}/annotations`, { params: { id: String(sourceId) } });
-    const staffList = await call(sourceAnnotationsRoute, `/api/sources/${sourceId}/annotations`, { params: { id: String(sourceId) }, token: tokenFor(db, "factchecker") });
+    const staffList = await call(sourceAnnotationsRoute, `/api/sources/${sourceId}/annotations`, { params: { id: String(sourceId) }, token: await tokenFor(db, "factchecker") });
     const ids = (body: { first?: { items: { id: string }[] } }) => (body.first?.items ?? []).map((a) => a.id);
     expect(ids(publicList.body)).not.toContain(`${SITE.url}/api/claims/${draft.id}/annotation`);
     expect(ids(staffList.body)).toContain(`${SITE.url}/api/claims/${draft.id}/annotation`);
-    const published = claimRows(db).filter((c) => c.source_id === sourceId && c.status === "published" && c.anchor_state === "anchored");
+    const published = (await claimRows(db)).filter((c) => c.source_id === sourceId && c.status === "published" && c.anchor_state === "anchored");
     expect(publicList.body.total).toBe(published.length);
   });
 
   it("has no annotation for a claim without a source or whose span was orphaned", async () => {
-    const unsourced = claimRows(db).find((c) => c.status === "published" && c.source_id === null)!.id;
+    const unsourced = (await claimRows(db)).find((c) => c.status === "published" && c.source_id === null)!.id;
     expect((await call(annotationRoute, `/api/claims/${unsourced}/annotation`, { params: { id: String(unsourced) } })).status).toBe(404);
-    const orphan = claimRows(db).find((c) => c.status === "published" && c.anchor_state === "anchored")!;
-    db.$client.prepare("UPDATE claims SET anchor_state = 'orphan' WHERE id = ?").run(orphan.id);
+    const orphan = (await claimRows(db)).find((c) => c.status === "published" && c.anchor_state === "anchored")!;
+    await run(db, "UPDATE claims SET anchor_state = 'orphan' WHERE id = ?", orphan.id);
     try {
       expect((await call(annotationRoute, `/api/claims/${orphan.id}/annotation`, { params: { id: String(orphan.id) } })).status).toBe(404);
       const list = await call(sourceAnnotationsRoute, `/api/sources/${orphan.source_id}/annotations`, { params: { id: String(orphan.source_id) } });
       expect(list.body.first.items.map((a: { id: string }) => a.id)).not.toContain(`${SITE.url}/api/claims/${orphan.id}/annotation`);
     } finally {
-      db.$client.prepare("UPDATE claims SET anchor_state = 'anchored' WHERE id = ?").run(orphan.id);
+      await run(db, "UPDATE claims SET anchor_state = 'anchored' WHERE id = ?", orphan.id);
     }
   });
 
   it("serves the page on its own with ?page=0, and refuses other pages and unknown sources", async () => {
-    const sourceId = sourceIds()[0]!;
+    const sourceId = (await sourceIds())[0]!;
     const page = await call(sourceAnnotationsRoute, `/api/sources/${sourceId}/annotations?page=0`, { params: { id: String(sourceId) } });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ "@context": ANNO_CONTEXT, type: "AnnotationPage", startIndex: 0, partOf: { type: "AnnotationCollection" } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../support/db";
+import { all, createTestDb } from "../support/db";
 import { contrastRatio, formatRatio, isReadableWithWhiteText, MIN_TEXT_CONTRAST, parseHex, relativeLuminance, whiteTextContrast } from "@/lib/contrast";
 
 describe("relative luminance and contrast (WCAG 2.2)", () => {
@@ -54,9 +54,9 @@ describe("white text on a badge colour", () => {
     expect(formatRatio(whiteTextContrast("#777777"))).toBe("4.47:1");
   });
 
-  it("passes every colour of the default scale the migrations ship", () => {
-    const db = createTestDb();
-    const colours = db.$client.prepare("SELECT key, colour FROM ratings").all() as { key: string; colour: string }[];
+  it("passes every colour of the default scale the migrations ship", async () => {
+    const db = await createTestDb();
+    const colours = (await all(db, "SELECT key, colour FROM ratings")) as { key: string; colour: string }[];
     expect(colours.length).toBeGreaterThan(0);
     for (const { key, colour } of colours) expect(whiteTextContrast(colour), `${key} ${colour}`).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
   });

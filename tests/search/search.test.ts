@@ -5,12 +5,14 @@ import { PATCH as patchSource } from "@/app/api/sources/[id]/route";
 import { POST as createSource } from "@/app/api/sources/route";
 import { PATCH as patchSpeaker } from "@/app/api/speakers/[id]/route";
 import { GET as searchRoute } from "@/app/api/search/route";
-import type { Db } from "@/db/client";
+import { type Db, engineOf } from "@/db/client";
+import { claimHitsQuery } from "@/db/search";
+import { explain } from "@/db/sql";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { searchQuerySchema } from "@/lib/schemas";
 import type { SearchPageDTO, SearchResultDTO } from "@/lib/search-query";
-import { claimHitsQuery, search } from "@/server/search";
-import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
+import { search } from "@/server/search";
+import { all, createSeededDb, get, idOf, installDb, num, run, tokenFor, viewerFor } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -19,38 +21,41 @@ let staff: Viewer;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  fc = tokenFor(db, "factchecker");
-  const user = db.$client.prepare("SELECT id, name FROM users WHERE role = 'factchecker' LIMIT 1").get() as { id: string; name: string };
-  staff = { kind: "user", id: user.id, name: user.name, role: "factchecker" };
+  fc = await tokenFor(db, "factchecker");
+  staff = await viewerFor(db, "factchecker");
 });
 
-const run = (viewer: Viewer, params: Record<string, unknown>) => search(db, viewer, searchQuerySchema.parse(params));
+const find = (viewer: Viewer, params: Record<string, unknown>) => search(db, viewer, searchQuerySchema.parse(params));
 const keys = (page: SearchPageDTO) => page.items.map((r) => `${r.type}:${r.id}`);
 const plain = (r: SearchResultDTO) => r.snippet.map((s) => s.text).join("");
 const claimIds = (page: SearchPageDTO) => page.items.filter((r) => r.type === "claim").map((r) => r.id);
-const row = <T>(sql: string, ...args: unknown[]) => db.$client.prepare(sql).get(...args) as T;
+const row = async <T>(sql: string, ...args: unknown[]) => (await get<T>(db, sql, ...args))!;
+const onSqlite = () => engineOf(db) === "sqlite";
 
 async function newClaim(text: string, extra: Record<string, unknown> = {}): Promise<number> {
-  const speakerId = idOf(db, "speakers", "name", "Pen Bona");
+  const speakerId = await idOf(db, "speakers", "name", "Pen Bona");
   const res = await call(createClaim, "/api/claims", { method: "POST", token: fc, json: { text, speakerId, ...extra } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as number;
 }
 
 describe("ranking and snippets", () => {
-  it("puts a claim holding the exact phrase above one with the words scattered, even when bm25 prefers the other", async () => {
+  it("puts a claim holding the exact phrase above one with the words scattered, even when the engine's score prefers the other", async () => {
     const scattered = await newClaim("Quartz valley harvest: the festival was cancelled");
     const phrase = await newClaim(
       "According to organisers speaking at length on Tuesday evening, the quartz valley harvest festival was cancelled after weeks of heavy rain across the region and the closure of roads",
     );
-    const bm25 = (id: number) => row<{ s: number }>("SELECT bm25(claims_fts) AS s FROM claims_fts WHERE claims_fts MATCH 'quartz valley harvest festival' AND rowid >= ? AND rowid <= ?", id, id).s;
-    expect(bm25(scattered)).toBeLessThan(bm25(phrase)); // bm25 alone would put the short one first
-    const page = run(staff, { q: "quartz valley harvest festival", type: "claim" });
+    // SQLite-specific: bm25 alone would put the short one first (PostgreSQL's ts_rank_cd already agrees with the phrase rule).
+    if (onSqlite()) {
+      const score = (id: number) => num(db, "SELECT bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH 'quartz valley harvest festival' AND rowid >= ? AND rowid <= ?", id, id);
+      expect(await score(scattered)).toBeLessThan(await score(phrase));
+    }
+    const page = await find(staff, { q: "quartz valley harvest festival", type: "claim" });
     expect(claimIds(page).slice(0, 2)).toEqual([phrase, scattered]);
   });
 
-  it("returns snippets as segments, the matched words marked, each belonging to its own row", () => {
-    const page = run(ANONYMOUS, { q: "amnesty" });
+  it("returns snippets as segments, the matched words marked, each belonging to its own row", async () => {
+    const page = await find(ANONYMOUS, { q: "amnesty" });
     expect(page.items.length).toBeGreaterThan(2);
     for (const r of page.items) {
       const marked = r.type === "claim" || r.type === "source" ? r.snippet : r.name;
@@ -60,84 +65,89 @@ describe("ranking and snippets", () => {
     }
   });
 
-  it("stems words and finds a speaker by alias", () => {
-    expect(claimIds(run(ANONYMOUS, { q: "identifying scam center", type: "claim" }))).toContain(idOf(db, "claims", "text", "Amnesty International identified 53 scam centers in Cambodia, plus dozens more suspected sites"));
-    const page = run(ANONYMOUS, { q: "USIP" });
+  it("stems words and finds a speaker by alias", async () => {
+    expect(claimIds(await find(ANONYMOUS, { q: "identifying scam center", type: "claim" }))).toContain(await idOf(db, "claims", "text", "Amnesty International identified 53 scam centers in Cambodia, plus dozens more suspected sites"));
+    const page = await find(ANONYMOUS, { q: "USIP" });
     expect(page.items[0]).toMatchObject({ type: "speaker", speaker: { name: "US Institute for Peace" } });
     expect(page.items[0]!.snippet.find((s) => s.match)?.text).toBe("USIP");
   });
 
-  it("falls back to any word when no row holds them all", () => {
-    const page = run(ANONYMOUS, { q: "amnesty xylophonist", type: "claim" });
+  it("falls back to any word when no row holds them all", async () => {
+    const page = await find(ANONYMOUS, { q: "amnesty xylophonist", type: "claim" });
     expect(page.mode).toBe("any");
     expect(page.items.length).toBeGreaterThan(0);
   });
 
-  it("supports a quoted phrase and a trailing * prefix", () => {
-    const phrase = run(ANONYMOUS, { q: '"scam compounds" police', type: "claim" });
+  it("supports a quoted phrase and a trailing * prefix", async () => {
+    const phrase = await find(ANONYMOUS, { q: '"scam compounds" police', type: "claim" });
     expect(phrase.items.length).toBeGreaterThan(0);
     for (const r of phrase.items) expect(plain(r).toLowerCase()).toMatch(/scam compounds/);
-    expect(run(ANONYMOUS, { q: "Callam*", type: "speaker" }).items.map((r) => r.type === "speaker" && r.speaker.name)).toContain("Agnes Callamard");
+    expect((await find(ANONYMOUS, { q: "Callam*", type: "speaker" })).items.map((r) => r.type === "speaker" && r.speaker.name)).toContain("Agnes Callamard");
   });
 });
 
 describe("filters and types", () => {
-  const claimRow = (id: number) => row<{ speaker_id: number; story_id: number | null; status: string; stated_on: string | null; rating: string | null }>(
-    "SELECT c.speaker_id, c.story_id, c.status, c.stated_on, r.key AS rating FROM claims c LEFT JOIN ratings r ON r.id = c.rating_id WHERE c.id = ?",
-    id,
-  );
+  type ClaimRow = { speaker_id: number; story_id: number | null; status: string; stated_on: string | null; rating: string | null };
+  const claimRows = async () =>
+    new Map(
+      (await all<ClaimRow & { id: number }>(db, "SELECT c.id, c.speaker_id, c.story_id, c.status, c.stated_on, r.key AS rating FROM claims c LEFT JOIN ratings r ON r.id = c.rating_id")).map(
+        (r) => [r.id, r],
+      ),
+    );
 
-  it("restricts to a type", () => {
+  it("restricts to a type", async () => {
     for (const type of ["claim", "source", "speaker"] as const) {
-      const page = run(ANONYMOUS, { q: "cambodia", type, limit: 50 });
+      const page = await find(ANONYMOUS, { q: "cambodia", type, limit: 50 });
       expect(page.items.length).toBeGreaterThan(0);
       expect(page.items.every((r) => r.type === type)).toBe(true);
     }
-    expect(new Set(run(ANONYMOUS, { q: "cambodia", limit: 50 }).items.map((r) => r.type))).toEqual(new Set(["claim", "source", "speaker"]));
+    expect(new Set((await find(ANONYMOUS, { q: "cambodia", limit: 50 })).items.map((r) => r.type))).toEqual(new Set(["claim", "source", "speaker"]));
   });
 
-  it("filters claims by speaker, story, verdict, status and stated dates", () => {
-    const bona = idOf(db, "speakers", "name", "Pen Bona");
-    const story = idOf(db, "stories", "title", "Cambodia scam compounds");
-    const all = claimIds(run(staff, { q: "cambodia", type: "claim", limit: 100 }));
-    const check = (params: Record<string, unknown>, ok: (c: ReturnType<typeof claimRow>) => boolean) => {
-      const page = run(staff, { q: "cambodia", limit: 100, ...params });
+  it("filters claims by speaker, story, verdict, status and stated dates", async () => {
+    const bona = await idOf(db, "speakers", "name", "Pen Bona");
+    const story = await idOf(db, "stories", "title", "Cambodia scam compounds");
+    const allIds = claimIds(await find(staff, { q: "cambodia", type: "claim", limit: 100 }));
+    const stored = await claimRows();
+    const claimRow = (id: number) => stored.get(id)!;
+    const check = async (params: Record<string, unknown>, ok: (c: ClaimRow) => boolean) => {
+      const page = await find(staff, { q: "cambodia", limit: 100, ...params });
       const claimsOnly = !("from" in params || "to" in params); // a date range also keeps sources, by publication date
       expect(claimIds(page).length, JSON.stringify(params)).toBeGreaterThan(0);
       expect(page.items.every((r) => (r.type === "claim" ? ok(claimRow(r.id)) : !claimsOnly && r.type === "source")), JSON.stringify(params)).toBe(true);
       // …and nothing that satisfies the filter is missing.
-      expect(all.filter((id) => ok(claimRow(id))).sort()).toEqual(claimIds(page).sort());
+      expect(allIds.filter((id) => ok(claimRow(id))).sort()).toEqual(claimIds(page).sort());
     };
-    check({ speaker: bona }, (c) => c.speaker_id === bona);
-    check({ story }, (c) => c.story_id === story);
-    const verdict = row<{ key: string }>("SELECT r.key FROM claims c JOIN ratings r ON r.id = c.rating_id WHERE c.status = 'published' LIMIT 1").key;
-    check({ verdict }, (c) => c.rating === verdict);
-    check({ status: "in_review" }, (c) => c.status === "in_review");
-    const dates = (db.$client.prepare("SELECT DISTINCT stated_on FROM claims WHERE stated_on IS NOT NULL ORDER BY stated_on").all() as { stated_on: string }[]).map((d) => d.stated_on);
+    await check({ speaker: bona }, (c) => c.speaker_id === bona);
+    await check({ story }, (c) => c.story_id === story);
+    const verdict = (await row<{ key: string }>("SELECT r.key FROM claims c JOIN ratings r ON r.id = c.rating_id WHERE c.status = 'published' LIMIT 1")).key;
+    await check({ verdict }, (c) => c.rating === verdict);
+    await check({ status: "in_review" }, (c) => c.status === "in_review");
+    const dates = (await all<{ stated_on: string }>(db, "SELECT DISTINCT stated_on FROM claims WHERE stated_on IS NOT NULL ORDER BY stated_on")).map((d) => d.stated_on);
     const mid = dates[Math.floor(dates.length / 2)]!;
-    check({ from: mid }, (c) => c.stated_on !== null && c.stated_on >= mid);
-    check({ to: mid }, (c) => c.stated_on !== null && c.stated_on <= mid);
-    const published = (id: number) => row<{ p: string | null }>("SELECT published_on AS p FROM sources WHERE id = ?", id).p;
-    for (const r of run(staff, { q: "cambodia", from: "2025-01-01", to: "2025-12-31", limit: 100 }).items) {
-      if (r.type === "source") expect(published(r.id)).toMatch(/^2025-/);
+    await check({ from: mid }, (c) => c.stated_on !== null && c.stated_on >= mid);
+    await check({ to: mid }, (c) => c.stated_on !== null && c.stated_on <= mid);
+    const published = async (id: number) => (await row<{ p: string | null }>("SELECT published_on AS p FROM sources WHERE id = ?", id)).p;
+    for (const r of (await find(staff, { q: "cambodia", from: "2025-01-01", to: "2025-12-31", limit: 100 })).items) {
+      if (r.type === "source") expect(await published(r.id)).toMatch(/^2025-/);
     }
   });
 
-  it("never shows readers a claim that is not published, whatever the status filter", () => {
-    expect(run(ANONYMOUS, { q: "cambodia", status: "draft" }).items).toEqual([]);
-    expect(run(ANONYMOUS, { q: "cambodia", status: "in_review" }).items).toEqual([]);
+  it("never shows readers a claim that is not published, whatever the status filter", async () => {
+    expect((await find(ANONYMOUS, { q: "cambodia", status: "draft" })).items).toEqual([]);
+    expect((await find(ANONYMOUS, { q: "cambodia", status: "in_review" })).items).toEqual([]);
   });
 });
 
 describe("cursor pagination", () => {
-  it("walks every result once, in order, across types", () => {
+  it("walks every result once, in order, across types", async () => {
     for (const type of ["all", "claim"]) {
-      const whole = keys(run(staff, { q: "cambodia scam", type, limit: 100 }));
+      const whole = keys(await find(staff, { q: "cambodia scam", type, limit: 100 }));
       expect(whole.length).toBeGreaterThan(6);
       const walked: string[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < 50; i++) {
-        const page = run(staff, { q: "cambodia scam", type, limit: 3, cursor });
+        const page = await find(staff, { q: "cambodia scam", type, limit: 3, cursor });
         expect(page.items.length).toBeLessThanOrEqual(3);
         walked.push(...keys(page));
         if (!page.hasMore) {
@@ -212,12 +222,12 @@ describe("hostile input", () => {
 describe("visibility", () => {
   const draftText = "Nine of the 58 people Amnesty interviewed about Cambodia’s scam compounds were children";
   it("never shows a draft to a reader, in the API or the function, but does to staff", async () => {
-    const draft = idOf(db, "claims", "text", draftText);
-    expect(row<{ status: string }>("SELECT status FROM claims WHERE id = ?", draft).status).toBe("draft");
+    const draft = await idOf(db, "claims", "text", draftText);
+    expect((await row<{ status: string }>("SELECT status FROM claims WHERE id = ?", draft)).status).toBe("draft");
     const anonymous = await call(searchRoute, "/api/search?q=children+interviewed");
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.items.some((r: SearchResultDTO) => r.type === "claim" && r.id === draft)).toBe(false);
-    expect(claimIds(run(ANONYMOUS, { q: "children interviewed", limit: 100 }))).not.toContain(draft);
+    expect(claimIds(await find(ANONYMOUS, { q: "children interviewed", limit: 100 }))).not.toContain(draft);
     const asStaff = await call(searchRoute, "/api/search?q=children+interviewed", { token: fc });
     expect(asStaff.body.items.some((r: SearchResultDTO) => r.type === "claim" && r.id === draft)).toBe(true);
   });
@@ -226,21 +236,22 @@ describe("visibility", () => {
 describe("the index follows every write", () => {
   it("finds a new claim, follows an edit of its text through the route", async () => {
     const id = await newClaim("The zanzibarite deposits were exhausted by 2019");
-    expect(claimIds(run(staff, { q: "zanzibarite" }))).toEqual([id]);
-    const version = row<{ version: number }>("SELECT version FROM claims WHERE id = ?", id).version;
+    expect(claimIds(await find(staff, { q: "zanzibarite" }))).toEqual([id]);
+    const version = (await row<{ version: number }>("SELECT version FROM claims WHERE id = ?", id)).version;
     const res = await call(patchClaim, `/api/claims/${id}`, { method: "PATCH", token: fc, params: { id: String(id) }, json: { text: "The obsidianite deposits were exhausted by 2019", version } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(run(staff, { q: "zanzibarite" }).items).toEqual([]);
-    expect(claimIds(run(staff, { q: "obsidianite" }))).toEqual([id]);
+    expect((await find(staff, { q: "zanzibarite" })).items).toEqual([]);
+    expect(claimIds(await find(staff, { q: "obsidianite" }))).toEqual([id]);
     // A workflow step (no change of words) leaves the index as it was.
-    db.$client.prepare("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')").run();
+    // SQLite-specific: FTS5 checks its index against the claims (PostgreSQL's column is generated).
+    if (onSqlite()) await run(db, "INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')");
   });
 
   it("follows a source's new revision and a new title", async () => {
     const created = await call(createSource, "/api/sources", { method: "POST", token: fc, json: { title: "Harbour bulletin", text: "The lighthouse keeper reported a marmoset on the pier.\n\nNothing else happened." } });
     expect(created.status).toBe(201);
     const id = created.body.id as number;
-    expect(keys(run(ANONYMOUS, { q: "marmoset" }))).toEqual([`source:${id}`]);
+    expect(keys(await find(ANONYMOUS, { q: "marmoset" }))).toEqual([`source:${id}`]);
     const res = await call(patchSource, `/api/sources/${id}`, {
       method: "PATCH",
       token: fc,
@@ -248,47 +259,55 @@ describe("the index follows every write", () => {
       json: { title: "Harbour gazette", text: "The lighthouse keeper reported a pelican on the pier.\n\nNothing else happened.", version: created.body.version },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(run(ANONYMOUS, { q: "marmoset" }).items).toEqual([]);
-    const found = run(ANONYMOUS, { q: "pelican gazette" });
+    expect((await find(ANONYMOUS, { q: "marmoset" })).items).toEqual([]);
+    const found = await find(ANONYMOUS, { q: "pelican gazette" });
     expect(keys(found)).toEqual([`source:${id}`]);
     const hit = found.items[0]!;
     expect(hit.type === "source" && hit.title.find((s) => s.match)?.text).toBe("gazette");
     expect(hit.snippet.find((s) => s.match)?.text).toBe("pelican");
-    db.$client.prepare("INSERT INTO source_passages_fts(source_passages_fts) VALUES ('integrity-check')").run();
+    // SQLite-specific: FTS5's own integrity check.
+    if (onSqlite()) await run(db, "INSERT INTO source_passages_fts(source_passages_fts) VALUES ('integrity-check')");
   });
 
   it("follows a speaker's new alias", async () => {
-    const id = idOf(db, "speakers", "name", "Hun Manet");
-    const before = row<{ version: number; aliases: string }>("SELECT version, aliases FROM speakers WHERE id = ?", id);
-    const res = await call(patchSpeaker, `/api/speakers/${id}`, { method: "PATCH", token: fc, params: { id: String(id) }, json: { aliases: [...JSON.parse(before.aliases), "Samdech Thipadei"], version: before.version } });
+    const id = await idOf(db, "speakers", "name", "Hun Manet");
+    const before = await row<{ version: number; aliases: string | string[] }>("SELECT version, aliases FROM speakers WHERE id = ?", id);
+    const aliases = typeof before.aliases === "string" ? (JSON.parse(before.aliases) as string[]) : before.aliases;
+    const res = await call(patchSpeaker, `/api/speakers/${id}`, { method: "PATCH", token: fc, params: { id: String(id) }, json: { aliases: [...aliases, "Samdech Thipadei"], version: before.version } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(keys(run(ANONYMOUS, { q: "thipadei" }))).toEqual([`speaker:${id}`]);
-    db.$client.prepare("INSERT INTO speakers_fts(speakers_fts) VALUES ('integrity-check')").run();
+    expect(keys(await find(ANONYMOUS, { q: "thipadei" }))).toEqual([`speaker:${id}`]);
+    // SQLite-specific: FTS5's own integrity check.
+    if (onSqlite()) await run(db, "INSERT INTO speakers_fts(speakers_fts) VALUES ('integrity-check')");
   });
 
-  it("indexes a 2 MB source in passages and still answers with a short snippet quickly", async () => {
+  it("indexes a 2 MB source in passages and answers with a short snippet from one of them", async () => {
     const para = (i: number) => `Paragraph ${i} of the long hearing transcript records routine procedural matters and nothing else of note.\n\n`;
     let text = "";
     for (let i = 0; text.length < 2_000_000; i++) text += i === 15_000 ? "The witness then mentioned the quokkabridge affair in passing.\n\n" : para(i);
     const created = await call(createSource, "/api/sources", { method: "POST", token: fc, json: { title: "Long transcript", kind: "transcript", text } });
     expect(created.status).toBe(201);
-    const passages = row<{ n: number; joined: string }>("SELECT count(*) AS n, group_concat(text, '') AS joined FROM (SELECT text FROM source_passages WHERE source_id = ? ORDER BY seq)", created.body.id);
-    expect(passages.n).toBeGreaterThan(500);
-    expect(passages.joined).toBe(text); // the passages cut the text without losing a character
-    const started = performance.now();
-    const page = run(ANONYMOUS, { q: "quokkabridge" });
-    expect(performance.now() - started).toBeLessThan(200);
+    const passages = await all<{ text: string }>(db, "SELECT text FROM source_passages WHERE source_id = ? ORDER BY seq", created.body.id);
+    expect(passages.length).toBeGreaterThan(500);
+    expect(passages.map((p) => p.text).join("")).toBe(text); // the passages cut the text without losing a character
+    const page = await find(ANONYMOUS, { q: "quokkabridge" });
     expect(page.items[0]!.type).toBe("source");
     expect(plain(page.items[0]!).length).toBeLessThan(400);
   });
 });
 
 describe("query plan", () => {
-  it("drives claim search from the FTS index, never a scan of claims", () => {
-    const query = claimHitsQuery(ANONYMOUS, searchQuerySchema.parse({ q: "scam centers" }), { match: '"scam" "centers"', phrase: '"scam centers"', after: null, limit: 21 })!;
-    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.args) as { detail: string }[]).map((r) => r.detail);
-    expect(plan.some((d) => /^SCAN claims_fts VIRTUAL TABLE INDEX \d+:M/.test(d)), plan.join("\n")).toBe(true);
-    expect(plan.some((d) => /SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d)), plan.join("\n")).toBe(true);
-    expect(plan.some((d) => /^SCAN c\b/.test(d)), plan.join("\n")).toBe(false);
+  it("drives claim search from the full-text index, never a scan of claims", async () => {
+    const query = claimHitsQuery({ terms: [{ words: ["scam"], prefix: false }, { words: ["centers"], prefix: false }], mode: "all", after: null, limit: 21 }, { statuses: ["published"] });
+    const plan = await explain(db, query);
+    if (onSqlite()) {
+      // SQLite-specific: EXPLAIN QUERY PLAN details.
+      expect(plan.some((d) => /^SCAN claims_fts VIRTUAL TABLE INDEX \d+:M/.test(d)), plan.join("\n")).toBe(true);
+      expect(plan.some((d) => /SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(d)), plan.join("\n")).toBe(true);
+      expect(plan.some((d) => /^SCAN c\b/.test(d)), plan.join("\n")).toBe(false);
+    } else {
+      // PostgreSQL picks among its indexes by statistics: at thirty claims any index will do (the
+      // million-claim plans are checked by the scale tests); never a scan of the whole table.
+      expect(plan.some((d) => /Seq Scan on claims\b/.test(d)), plan.join("\n")).toBe(false);
+    }
   });
 });

@@ -3,8 +3,7 @@ import { GET as similarRoute } from "@/app/api/claims/similar/route";
 import { POST as createClaim } from "@/app/api/claims/route";
 import type { Db } from "@/db/client";
 import type { SimilarClaimDTO } from "@/lib/search-query";
-import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
-import { snapshot } from "../support/db";
+import { createSeededDb, get, idOf, installDb, snapshot, tokenFor } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -13,8 +12,8 @@ let speakerId: number;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  fc = tokenFor(db, "factchecker");
-  speakerId = idOf(db, "speakers", "name", "Pen Bona");
+  fc = await tokenFor(db, "factchecker");
+  speakerId = await idOf(db, "speakers", "name", "Pen Bona");
 });
 
 async function newClaim(text: string, extra: Record<string, unknown> = {}) {
@@ -55,22 +54,21 @@ describe("similar claims", () => {
 
 describe("saving a claim as a repetition (sameAsClaimId)", () => {
   it("creates the claim and a same-as link to the existing one, with the link's event", async () => {
-    const target = idOf(db, "claims", "text", "Amnesty International identified 53 scam centers in Cambodia, plus dozens more suspected sites");
+    const target = await idOf(db, "claims", "text", "Amnesty International identified 53 scam centers in Cambodia, plus dozens more suspected sites");
     const id = await newClaim("Amnesty says it found fifty-three scam centres in Cambodia", { sameAsClaimId: target });
-    const link = db.$client.prepare("SELECT id, from_claim_id AS f, to_claim_id AS t, kind FROM claim_links WHERE from_claim_id = ?").get(id) as { id: number; f: number; t: number; kind: string };
+    const link = (await get<{ id: number; f: number; t: number; kind: string }>(db, "SELECT id, from_claim_id AS f, to_claim_id AS t, kind FROM claim_links WHERE from_claim_id = ?", id))!;
     expect(link).toMatchObject({ f: id, t: target, kind: "same-as" });
-    const event = db.$client.prepare("SELECT action FROM events WHERE entity_type = 'link' AND entity_id = ?").get(String(link.id)) as { action: string };
-    expect(event.action).toBe("create");
+    expect(await get(db, "SELECT action FROM events WHERE entity_type = 'link' AND entity_id = ?", String(link.id))).toEqual({ action: "create" });
   });
 
   it("refuses an unknown claim with a 400 naming sameAsClaimId, and changes nothing", async () => {
-    const before = snapshot(db, ["api_tokens"]);
+    const before = await snapshot(db, ["api_tokens"]);
     const res = await call(createClaim, "/api/claims", { method: "POST", token: fc, json: { text: "A repetition of nothing", speakerId, sameAsClaimId: 999_999 } });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty("sameAsClaimId");
     const bad = await call(createClaim, "/api/claims", { method: "POST", token: fc, json: { text: "A repetition of nothing", speakerId, sameAsClaimId: "x" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("sameAsClaimId");
-    expect(snapshot(db, ["api_tokens"])).toEqual(before);
+    expect(await snapshot(db, ["api_tokens"])).toEqual(before);
   });
 });

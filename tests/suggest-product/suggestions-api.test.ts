@@ -5,7 +5,7 @@ import { codePointSlice } from "@/lib/codepoints";
 import type { SuggestionDTO } from "@/lib/dto";
 import { suggestClaims } from "@/lib/suggest";
 import { coversHalf } from "@/server/suggestions";
-import { createSeededDb, idOf, installDb, snapshot, tokenFor } from "../support/db";
+import { all, createSeededDb, get, idOf, installDb, num, parseJson, snapshot, tokenFor } from "../support/db";
 import { apiFor, contents, withContent } from "./support";
 
 let db: Db;
@@ -15,12 +15,10 @@ let speakerIds: Record<string, number>;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  api = apiFor(db, tokenFor(db, "factchecker"));
-  demoId = idOf(db, "sources", "title", cambodiaSource.title);
-  speakerIds = Object.fromEntries(["Amnesty International", "Pen Bona", "United Nations", "US Institute for Peace"].map((n) => [n, idOf(db, "speakers", "name", n)]));
+  api = apiFor(db, await tokenFor(db, "factchecker"));
+  demoId = await idOf(db, "sources", "title", cambodiaSource.title);
+  speakerIds = Object.fromEntries(await Promise.all(["Amnesty International", "Pen Bona", "United Nations", "US Institute for Peace"].map(async (n) => [n, await idOf(db, "speakers", "name", n)] as const)));
 });
-
-const rowCount = (sql: string, ...args: unknown[]) => (db.$client.prepare(sql).get(...args) as { n: number }).n;
 
 /** Every text span of a suggestion is the source's text at its offsets (code points). */
 function expectSpansOf(text: string, items: SuggestionDTO[]) {
@@ -43,7 +41,7 @@ describe("suggestions on the seeded demo article", () => {
       expect(engine.some((c) => c.includes(needle)), needle).toBe(true);
       expect(contents(page.items).some((c) => c.includes(needle)), needle).toBe(false);
     }
-    const claims = db.$client.prepare("SELECT anchor_start AS start, anchor_end AS end FROM claims WHERE source_id = ? AND anchor_state = 'anchored'").all(demoId) as { start: number; end: number }[];
+    const claims = (await all(db, "SELECT anchor_start AS start, anchor_end AS end FROM claims WHERE source_id = ? AND anchor_state = 'anchored'", demoId)) as { start: number; end: number }[];
     expect(page.claimed).toBeGreaterThanOrEqual(4);
     expect(page.claimed + page.items.length).toBe(engine.length);
     for (const s of page.items) expect(claims.filter((c) => coversHalf(c, s.content)), s.content.text).toEqual([]);
@@ -110,24 +108,24 @@ describe("rejected suggestions", () => {
 
   it("are not proposed again, are recorded with an audit event, and a second rejection changes nothing", async () => {
     const union = withContent(first, "ignoring safety");
-    const events = rowCount("SELECT count(*) AS n FROM events");
+    const events = await num(db, "SELECT count(*) FROM events");
     const res = await api.rejectSuggestion(id, union);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ sourceId: id, revision: 1, start: union.content.start, end: union.content.end, exact: union.content.text, created: true });
-    const event = db.$client.prepare("SELECT * FROM events ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+    const event = (await get(db, "SELECT * FROM events ORDER BY id DESC LIMIT 1")) as Record<string, string>;
     expect(event).toMatchObject({ entity_type: "source", entity_id: String(id), action: "suggestion-reject" });
-    expect(JSON.parse(event.after!)).toMatchObject({ start: union.content.start, exact: union.content.text });
-    expect(rowCount("SELECT count(*) AS n FROM events")).toBe(events + 1);
+    expect(parseJson(event.after)).toMatchObject({ start: union.content.start, exact: union.content.text });
+    expect(await num(db, "SELECT count(*) FROM events")).toBe(events + 1);
 
     const page = await api.page(id);
     expect(page.rejected).toBe(1);
     expect(contents(page.items)).toEqual(contents(first).filter((c) => c !== union.content.text));
 
-    const before = snapshot(db, ["api_tokens"]);
+    const before = await snapshot(db, ["api_tokens"]);
     const again = await api.rejectSuggestion(id, union);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: res.body.id, created: false });
-    expect(snapshot(db, ["api_tokens"])).toEqual(before);
+    expect(await snapshot(db, ["api_tokens"])).toEqual(before);
   });
 
   it("apply at their own position: rejecting one of two identical suggestions keeps the other", async () => {
@@ -161,11 +159,11 @@ describe("rejected suggestions", () => {
 });
 
 describe("bad input and callers who may not", () => {
-  const text = () => (db.$client.prepare("SELECT text FROM sources WHERE id = ?").get(demoId) as { text: string }).text;
+  const text = async () => ((await get(db, "SELECT text FROM sources WHERE id = ?", demoId)) as { text: string }).text;
 
   it("a rejection whose span is not the text there is a 400 naming the field, and changes nothing", async () => {
-    const before = snapshot(db, ["api_tokens"]);
-    const exact = codePointSlice(text(), 10, 40);
+    const before = await snapshot(db, ["api_tokens"]);
+    const exact = codePointSlice(await text(), 10, 40);
     const cases: [unknown, string][] = [
       [{ start: 11, end: 41, exact }, "exact"],
       [{ start: 10, end: 40, exact: exact.toUpperCase() }, "exact"],
@@ -184,11 +182,11 @@ describe("bad input and callers who may not", () => {
     expect((await api.reject(demoId, "{ not json")).status).toBe(400);
     expect((await api.reject(999_999, { start: 10, end: 40, exact })).status).toBe(404);
     expect((await api.reject(Number.NaN, { start: 10, end: 40, exact })).status).toBe(400);
-    expect(snapshot(db, ["api_tokens"])).toEqual(before);
+    expect(await snapshot(db, ["api_tokens"])).toEqual(before);
   });
 
   it("a range outside the text or reversed is a 400 naming the field; an unknown source a 404", async () => {
-    const length = [...text()].length;
+    const length = [...await text()].length;
     for (const [json, field] of [
       [{ start: length + 1 }, "start"],
       [{ start: 100, end: 50 }, "end"],
@@ -207,8 +205,8 @@ describe("bad input and callers who may not", () => {
   });
 
   it("anonymous callers get 401, a bad token 401, a cross-site cookie request 403; editors may", async () => {
-    const span = { start: 0, end: 8, exact: codePointSlice(text(), 0, 8) };
-    const before = snapshot(db, ["api_tokens"]);
+    const span = { start: 0, end: 8, exact: codePointSlice(await text(), 0, 8) };
+    const before = await snapshot(db, ["api_tokens"]);
     for (const init of [{ token: "" }, { token: "cp_not-a-real-token" }]) {
       expect((await api.suggest(demoId, {}, init)).status).toBe(401);
       expect((await api.reject(demoId, span, init)).status).toBe(401);
@@ -216,9 +214,9 @@ describe("bad input and callers who may not", () => {
     const crossSite = { token: "", headers: { cookie: "better-auth.session_token=x", origin: "https://evil.example" } };
     expect((await api.suggest(demoId, {}, crossSite)).status).toBe(403);
     expect((await api.reject(demoId, span, crossSite)).status).toBe(403);
-    expect(snapshot(db, ["api_tokens"])).toEqual(before);
+    expect(await snapshot(db, ["api_tokens"])).toEqual(before);
 
-    const editor = apiFor(db, tokenFor(db, "editor"));
+    const editor = apiFor(db, await tokenFor(db, "editor"));
     expect((await editor.suggest(demoId)).status).toBe(200);
     expect((await editor.reject(demoId, span)).status).toBe(201);
   });

@@ -6,6 +6,7 @@ import { PATCH as patchSource } from "@/app/api/sources/[id]/route";
 import { POST as createSource } from "@/app/api/sources/route";
 import type { Db } from "@/db/client";
 import type { SuggestionDTO, SuggestionsPageDTO } from "@/lib/dto";
+import { num } from "../support/db";
 import { call, type CallInit } from "../support/http";
 
 export { rejectRoute, suggestRoute };
@@ -31,7 +32,7 @@ export function apiFor(db: Db, token: string) {
       return res.body.id as number;
     },
     async reviseText(id: number, text: string) {
-      const version = (db.$client.prepare("SELECT version FROM sources WHERE id = ?").get(id) as { version: number }).version;
+      const version = await num(db, "SELECT version FROM sources WHERE id = ?", id);
       const res = await call(patchSource, `/api/sources/${id}`, as({ method: "PATCH", params: { id: String(id) }, json: { text, version } }));
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body;

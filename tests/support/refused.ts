@@ -11,11 +11,11 @@ type Handler = Parameters<typeof call>[0];
  * on a refused call).
  */
 export async function refused(db: Db, handler: Handler, url: string, init: CallInit, status: number, fields: string[] = []) {
-  const before = snapshot(db, ["api_tokens"]);
+  const before = await snapshot(db, ["api_tokens"]);
   const res = await call(handler, url, init);
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.body.error.message).toEqual(expect.any(String));
   for (const f of fields) expect(res.body.error.fields ?? {}, `field ${f} in ${JSON.stringify(res.body)}`).toHaveProperty([f]);
-  expect(snapshot(db, ["api_tokens"])).toEqual(before);
+  expect(await snapshot(db, ["api_tokens"])).toEqual(before);
   return res;
 }

@@ -18,7 +18,7 @@ let view: StoryTimelineDTO;
 
 beforeAll(async () => {
   db = await createSeededDb();
-  view = getStoryTimeline(db, ANONYMOUS, idOf(db, "stories", "title", "Cambodia scam compounds"));
+  view = await getStoryTimeline(db, ANONYMOUS, await idOf(db, "stories", "title", "Cambodia scam compounds"));
 });
 
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
@@ -96,8 +96,8 @@ describe("timeline list", () => {
 });
 
 describe("scorecard chart", () => {
-  it("draws a bar per verdict in scale order, with a text alternative and a hidden table of the same numbers", () => {
-    const card = getScorecard(db, ANONYMOUS, idOf(db, "speakers", "name", "Pen Bona"));
+  it("draws a bar per verdict in scale order, with a text alternative and a hidden table of the same numbers", async () => {
+    const card = await getScorecard(db, ANONYMOUS, await idOf(db, "speakers", "name", "Pen Bona"));
     const html = renderToStaticMarkup(createElement(ScorecardChart, { scorecard: card, speakerName: "Pen Bona" }));
     expect(html).toContain('role="img"');
     expect(html).toContain("<title id=\"scorecard-title\">Verdicts on Pen Bona’s published claims</title>");

@@ -7,17 +7,17 @@ import { POST as createClaim } from "@/app/api/claims/route";
 import { POST as createSpeaker } from "@/app/api/speakers/route";
 import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { tokenFor } from "../support/db";
+import { num, tokenFor } from "../support/db";
 import { call } from "../support/http";
 
 /**
  * Writes timeline fixtures through the real route handlers, as staff would: claims start as
  * drafts; `publish` sends one through review (with a verdict when given) and an editor approves.
  */
-export function writer(db: Db) {
-  const fc = tokenFor(db, "factchecker");
-  const editor = tokenFor(db, "editor");
-  const version = (id: number) => (db.$client.prepare("SELECT version FROM claims WHERE id = ?").get(id) as { version: number }).version;
+export async function writer(db: Db) {
+  const fc = await tokenFor(db, "factchecker");
+  const editor = await tokenFor(db, "editor");
+  const version = (id: number) => num(db, "SELECT version FROM claims WHERE id = ?", id);
   const ok = (res: { status: number; body: unknown }, status = 201) => {
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     return res.body as { id: number; version: number };
@@ -36,9 +36,9 @@ export function writer(db: Db) {
     },
     async publish(id: number, rating?: string): Promise<void> {
       const params = { id: String(id) };
-      if (rating) ok(await call(propose, "/x", { method: "POST", token: fc, params, json: { rating, rationale: `Rated ${rating}.`, version: version(id) } }));
-      else ok(await call(submit, "/x", { method: "POST", token: fc, params, json: { version: version(id) } }));
-      ok(await call(claimDecision, "/x", { method: "POST", token: editor, params, json: { action: "approve", version: version(id) } }));
+      if (rating) ok(await call(propose, "/x", { method: "POST", token: fc, params, json: { rating, rationale: `Rated ${rating}.`, version: await version(id) } }));
+      else ok(await call(submit, "/x", { method: "POST", token: fc, params, json: { version: await version(id) } }));
+      ok(await call(claimDecision, "/x", { method: "POST", token: editor, params, json: { action: "approve", version: await version(id) } }));
     },
     async link(from: number, to: number, kind: "disputes" | "supports" | "responds-to" | "qualifies"): Promise<number> {
       const body = ok(await call(createLink, "/x", { method: "POST", token: fc, params: { id: String(from) }, json: { kind, targetClaimId: to } }));

@@ -6,7 +6,7 @@ import type { SpeakerTimelineDTO, StoryTimelineDTO } from "@/lib/dto";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { layoutTimeline } from "@/lib/timeline-layout";
 import { getSpeakerTimeline, getStoryTimeline, TIMELINE_PAGE_SIZE } from "@/server/timelines";
-import { createSeededDb, installDb, tokenFor } from "../support/db";
+import { createSeededDb, get, insertId, installDb, run, tokenFor } from "../support/db";
 import { call } from "../support/http";
 import { writer } from "./support";
 
@@ -31,8 +31,8 @@ const ids: Record<"c1" | "c2" | "c3" | "u1" | "c4" | "d1" | "c5", number> = { c1
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  editorToken = tokenFor(db, "editor");
-  const w = writer(db);
+  editorToken = await tokenFor(db, "editor");
+  const w = await writer(db);
   story = await w.story("Harbour dredging");
   quay = await w.speaker("Quay Authority");
   mayor = await w.speaker("Mayor Alda Ruiz");
@@ -105,7 +105,7 @@ describe("story timeline", () => {
     expect(claimIds(staff)).toEqual([ids.c2, ids.c3, ids.c4, ids.d1, ids.c5, ids.c1, ids.u1]);
     expect(staff.total).toBe(7);
     expect(staff.links.some((l) => l.fromClaimId === ids.d1 && l.toClaimId === ids.c1)).toBe(true);
-    const staffQuay = getStoryTimeline(db, EDITOR, story, { speaker: quay });
+    const staffQuay = await getStoryTimeline(db, EDITOR, story, { speaker: quay });
     expect(staffQuay.context.map((c) => c.id)).toEqual([ids.c3, ids.d1]);
   });
 
@@ -194,8 +194,8 @@ describe("speaker timeline", () => {
     expect(claimIds(neighboursForReaders)).toEqual([ids.c3]);
     expect(neighboursForReaders.total).toBe(1);
     expect(neighboursForReaders.context.map((c) => c.id)).toEqual([ids.c2, ids.c4, ids.u1]);
-    expect(getSpeakerTimeline(db, EDITOR, neighbours).total).toBe(2);
-    expect(getSpeakerTimeline(db, ANONYMOUS, neighbours).speaker.claimCount).toBe(1);
+    expect((await getSpeakerTimeline(db, EDITOR, neighbours)).total).toBe(2);
+    expect((await getSpeakerTimeline(db, ANONYMOUS, neighbours)).speaker.claimCount).toBe(1);
   });
 
   it("filters by verdict and date range, and refuses bad filters", async () => {
@@ -209,20 +209,21 @@ describe("speaker timeline", () => {
 describe("a long timeline", () => {
   it("comes in pages of TIMELINE_PAGE_SIZE claims, in order, none lost", async () => {
     const db = await createSeededDb();
-    const story = db.$client.prepare("INSERT INTO stories (title) VALUES ('A long story')").run().lastInsertRowid as number;
-    const speaker = (db.$client.prepare("SELECT id FROM speakers LIMIT 1").get() as { id: number }).id;
-    const insert = db.$client.prepare("INSERT INTO claims (text, speaker_id, story_id, stated_on, status) VALUES (?, ?, ?, ?, 'published')");
+    const story = await insertId(db, "INSERT INTO stories (title) VALUES ('A long story')");
+    const speaker = ((await get(db, "SELECT id FROM speakers LIMIT 1")) as { id: number }).id;
     const total = TIMELINE_PAGE_SIZE + 7;
-    for (let i = 0; i < total; i++) insert.run(`Claim number ${i}`, speaker, story, `2024-01-${String(1 + (i % 28)).padStart(2, "0")}`);
-    const first = getStoryTimeline(db, ANONYMOUS, story);
+    for (let i = 0; i < total; i++) {
+      await run(db, "INSERT INTO claims (text, speaker_id, story_id, stated_on, status) VALUES (?, ?, ?, ?, 'published')", `Claim number ${i}`, speaker, story, `2024-01-${String(1 + (i % 28)).padStart(2, "0")}`);
+    }
+    const first = await getStoryTimeline(db, ANONYMOUS, story);
     expect(first.page).toEqual({ number: 1, size: TIMELINE_PAGE_SIZE, pages: 2, matched: total });
     expect(first.claims).toHaveLength(TIMELINE_PAGE_SIZE);
-    const second = getStoryTimeline(db, ANONYMOUS, story, { page: 2 });
+    const second = await getStoryTimeline(db, ANONYMOUS, story, { page: 2 });
     expect(second.claims).toHaveLength(7);
     const dates = [...first.claims, ...second.claims].map((c) => c.statedOn!);
     expect(dates).toEqual([...dates].sort());
     expect(new Set([...first.claims, ...second.claims].map((c) => c.id)).size).toBe(total);
     // A page past the end shows the last one.
-    expect(getStoryTimeline(db, ANONYMOUS, story, { page: 9 }).page.number).toBe(2);
+    expect((await getStoryTimeline(db, ANONYMOUS, story, { page: 9 })).page.number).toBe(2);
   });
 });

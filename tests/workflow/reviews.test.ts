@@ -10,7 +10,7 @@ import { POST as createClaim } from "@/app/api/claims/route";
 import { GET as queue } from "@/app/api/queue/route";
 import { POST as reviewDecision } from "@/app/api/reviews/[id]/decision/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, idOf, installDb, snapshot, tokenFor } from "../support/db";
+import { all, createSeededDb, get, idOf, installDb, num, snapshot, tokenFor } from "../support/db";
 import { call } from "../support/http";
 import { refused } from "../support/refused";
 
@@ -23,11 +23,11 @@ let cambodiaSource: number;
 
 beforeAll(async () => {
   db = installDb(await createSeededDb());
-  fc = tokenFor(db, "factchecker");
-  editor = tokenFor(db, "editor");
-  admin = tokenFor(db, "admin");
-  bona = idOf(db, "speakers", "name", "Pen Bona");
-  cambodiaSource = idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
+  fc = await tokenFor(db, "factchecker");
+  editor = await tokenFor(db, "editor");
+  admin = await tokenFor(db, "admin");
+  bona = await idOf(db, "speakers", "name", "Pen Bona");
+  cambodiaSource = await idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
 });
 
 async function newDraft(text: string) {
@@ -35,7 +35,7 @@ async function newDraft(text: string) {
   expect(res.status).toBe(201);
   return res.body as { id: number; version: number };
 }
-const version = (id: number) => (db.$client.prepare("SELECT version FROM claims WHERE id = ?").get(id) as { version: number }).version;
+const version = (id: number) => num(db, "SELECT version FROM claims WHERE id = ?", id);
 
 describe("verdicts: a fact-checker proposes, an editor decides", () => {
   it("publishes a verdict with its evidence once an editor approves it", async () => {
@@ -63,7 +63,7 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
     // Readers see nothing yet.
     expect((await call(getClaim, "/x", { params })).status).toBe(404);
 
-    const approved = await call(claimDecision, "/x", { method: "POST", token: editor, params, json: { action: "approve", version: version(claim.id) } });
+    const approved = await call(claimDecision, "/x", { method: "POST", token: editor, params, json: { action: "approve", version: await version(claim.id) } });
     expect(approved.status, JSON.stringify(approved.body)).toBe(201);
     expect(approved.body.reviews[0]).toMatchObject({ state: "approved", decidedBy: { name: "Eduardo Editor" } });
     const published = await call(getClaim, "/x", { params });
@@ -75,12 +75,12 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
     const claim = await newDraft("The task force has inspected every site");
     const params = { id: String(claim.id) };
     await call(propose, "/x", { method: "POST", token: editor, params, json: { rating: "unproven", rationale: "No data.", version: claim.version } });
-    const before = snapshot(db, ["api_tokens"]);
-    const res = await call(claimDecision, "/x", { method: "POST", token: editor, params, json: { action: "approve", version: version(claim.id) } });
+    const before = await snapshot(db, ["api_tokens"]);
+    const res = await call(claimDecision, "/x", { method: "POST", token: editor, params, json: { action: "approve", version: await version(claim.id) } });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/another editor/);
-    expect(snapshot(db, ["api_tokens"])).toEqual(before);
-    const byAdmin = await call(claimDecision, "/x", { method: "POST", token: admin, params, json: { action: "approve", version: version(claim.id) } });
+    expect(await snapshot(db, ["api_tokens"])).toEqual(before);
+    const byAdmin = await call(claimDecision, "/x", { method: "POST", token: admin, params, json: { action: "approve", version: await version(claim.id) } });
     expect(byAdmin.status).toBe(201);
   });
 
@@ -89,10 +89,10 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
     const params = { id: String(claim.id) };
     const proposed = await call(propose, "/x", { method: "POST", token: fc, params, json: { rating: "mostly-false", rationale: "See the report.", version: claim.version } });
     const reviewId = proposed.body.pending.id as number;
-    const noComment = await call(reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "return", version: version(claim.id) } });
+    const noComment = await call(reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "return", version: await version(claim.id) } });
     expect(noComment.status).toBe(400);
     expect(noComment.body.error.fields).toHaveProperty("comment");
-    const returned = await call(reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "return", comment: "Cite the survivors' accounts, not just the report.", version: version(claim.id) } });
+    const returned = await call(reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "return", comment: "Cite the survivors' accounts, not just the report.", version: await version(claim.id) } });
     expect(returned.status, JSON.stringify(returned.body)).toBe(201);
     const seen = await call(editorial, "/x", { token: fc, params });
     expect(seen.body.lastReturn).toMatchObject({ comment: "Cite the survivors' accounts, not just the report.", by: { name: "Eduardo Editor" } });
@@ -100,10 +100,10 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
     expect(seen.body.comments.at(-1).body).toContain("Cite the survivors");
     expect((await call(getClaim, "/x", { token: fc, params })).body.status).toBe("returned");
     // A stale decision (the review is no longer pending) is a conflict.
-    const again = await call(reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "approve", version: version(claim.id) } });
+    const again = await call(reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "approve", version: await version(claim.id) } });
     expect(again.status).toBe(409);
     // The fact-checker proposes again, which sends it back to review.
-    const second = await call(propose, "/x", { method: "POST", token: fc, params, json: { rating: "false", rationale: "Survivors describe complaints ignored.", version: version(claim.id) } });
+    const second = await call(propose, "/x", { method: "POST", token: fc, params, json: { rating: "false", rationale: "Survivors describe complaints ignored.", version: await version(claim.id) } });
     expect(second.status).toBe(201);
     expect((await call(getClaim, "/x", { token: fc, params })).body.status).toBe("in_review");
   });
@@ -125,7 +125,7 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
 
 describe("readers' check requests", () => {
   it("counts requests, limits each reader, and treats drafts as not found", async () => {
-    const published = idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
+    const published = await idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
     const params = { id: String(published) };
     const headers = { "x-forwarded-for": "203.0.113.7" };
     const first = await call(checkRequest, "/x", { method: "POST", params, headers, json: { reason: "The number seems high" } });
@@ -136,10 +136,10 @@ describe("readers' check requests", () => {
     const other = await call(checkRequest, "/x", { method: "POST", params, headers: { "x-forwarded-for": "198.51.100.2" }, json: { reason: "Me too" } });
     expect(other.body.requests).toBe(2);
     expect((await call(checkRequest, "/x", { method: "POST", params, headers, json: { reason: "" } })).status).toBe(400);
-    const draft = db.$client.prepare("SELECT id FROM claims WHERE status = 'draft' LIMIT 1").get() as { id: number };
+    const draft = (await get(db, "SELECT id FROM claims WHERE status = 'draft' LIMIT 1")) as { id: number };
     expect((await call(checkRequest, "/x", { method: "POST", params: { id: String(draft.id) }, headers: { "x-forwarded-for": "192.0.2.9" }, json: { reason: "Is it true?" } })).status).toBe(404);
     // Five requests an hour per reader, across claims.
-    const others = db.$client.prepare("SELECT id FROM claims WHERE status = 'published' AND id <> ? LIMIT 6").all(published) as { id: number }[];
+    const others = (await all(db, "SELECT id FROM claims WHERE status = 'published' AND id <> ? LIMIT 6", published)) as { id: number }[];
     const statuses: number[] = [];
     for (const c of others) statuses.push((await call(checkRequest, "/x", { method: "POST", params: { id: String(c.id) }, headers: { "x-forwarded-for": "192.0.2.50" }, json: { reason: "check" } })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
@@ -169,7 +169,7 @@ describe("the review queue, comments and assignment", () => {
   it("assigns claims (editors only) and keeps a discussion", async () => {
     const claim = await newDraft("A claim to discuss");
     const params = { id: String(claim.id) };
-    const fcUser = db.$client.prepare("SELECT id FROM users WHERE role = 'factchecker'").get() as { id: string };
+    const fcUser = (await get(db, "SELECT id FROM users WHERE role = 'factchecker'")) as { id: string };
     expect((await call(assign, "/x", { method: "POST", token: fc, params, json: { assigneeId: fcUser.id, version: claim.version } })).status).toBe(403);
     expect((await call(assign, "/x", { method: "POST", token: editor, params, json: { assigneeId: "nobody", version: claim.version } })).status).toBe(400);
     const ok = await call(assign, "/x", { method: "POST", token: editor, params, json: { assigneeId: fcUser.id, version: claim.version } });

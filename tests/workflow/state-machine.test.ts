@@ -5,7 +5,7 @@ import { POST as submit } from "@/app/api/claims/[id]/submit/route";
 import type { Db } from "@/db/client";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/model";
 import { CLAIM_ACTIONS, type ClaimAction, legalActions, nextStatus } from "@/lib/workflow";
-import { createSeededDb, idOf, installDb, snapshot, tokenFor } from "../support/db";
+import { createSeededDb, get, idOf, installDb, run, snapshot, tokenFor } from "../support/db";
 import { call } from "../support/http";
 
 /** The workflow as the issue states it, written out independently of lib/workflow.ts. */
@@ -36,21 +36,21 @@ describe("every (state, action) pair through the API", () => {
   let claimId: number;
   beforeEach(async () => {
     db = installDb(await createSeededDb());
-    editor = tokenFor(db, "editor");
-    claimId = idOf(db, "claims", "quote", "two of the compounds looked as though they had been shut down");
+    editor = await tokenFor(db, "editor");
+    claimId = await idOf(db, "claims", "quote", "two of the compounds looked as though they had been shut down");
   });
 
-  const setStatus = (status: ClaimStatus) => db.$client.prepare("UPDATE claims SET status = ? WHERE id = ?").run(status, claimId);
-  const current = () => db.$client.prepare("SELECT status, version FROM claims WHERE id = ?").get(claimId) as { status: ClaimStatus; version: number };
+  const setStatus = (status: ClaimStatus) => run(db, "UPDATE claims SET status = ? WHERE id = ?", status, claimId);
+  const current = async () => (await get<{ status: ClaimStatus; version: number }>(db, "SELECT status, version FROM claims WHERE id = ?", claimId))!;
 
   for (const status of CLAIM_STATUSES) {
     for (const action of CLAIM_ACTIONS) {
       it(`${status} + ${action}`, async () => {
-        setStatus(status);
-        const { version } = current();
+        await setStatus(status);
+        const { version } = await current();
         const params = { id: String(claimId) };
         const body = { version, comment: "Please add the date of the report." };
-        const before = snapshot(db, ["api_tokens"]);
+        const before = await snapshot(db, ["api_tokens"]);
         const res =
           action === "submit"
             ? await call(submit, "/x", { method: "POST", token: editor, params, json: body })
@@ -60,13 +60,13 @@ describe("every (state, action) pair through the API", () => {
         const expected = EXPECTED[status][action];
         if (expected) {
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-          expect(current().status).toBe(expected);
-          const event = db.$client.prepare("SELECT action, actor, comment FROM events WHERE entity_type = 'claim' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(String(claimId)) as { action: string; actor: string; comment: string };
+          expect((await current()).status).toBe(expected);
+          const event = (await get(db, "SELECT action, actor, comment FROM events WHERE entity_type = 'claim' AND entity_id = ? ORDER BY id DESC LIMIT 1", String(claimId))) as { action: string; actor: string; comment: string };
           expect(event.action).toBe(action);
           expect(event.comment).toBe(body.comment);
         } else {
           expect(res.status, JSON.stringify(res.body)).toBe(409);
-          expect(snapshot(db, ["api_tokens"])).toEqual(before);
+          expect(await snapshot(db, ["api_tokens"])).toEqual(before);
         }
       });
     }

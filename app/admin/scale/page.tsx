@@ -16,7 +16,7 @@ export default async function ScalePage() {
       <AdminHeader current="scale" title="Rating scale">
         The verdicts fact-checkers choose from and readers see as badges, in order. A verdict’s key never changes, and a verdict in use cannot be deleted: relabel it instead. Value orders verdicts numerically (higher = more accurate) for ClaimReview.
       </AdminHeader>
-      <ScaleEditor initial={listRatings(getDb(), viewer)} />
+      <ScaleEditor initial={await listRatings(getDb(), viewer)} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const { viewer, allowed } = await adminPageViewer("/admin/users", "users:manage");
   if (!allowed) return <AdminOnly message="Only admins can manage users" name={viewer.name} role={viewer.role} />;
-  const users = listUsers(getDb());
+  const users = await listUsers(getDb());
   return (
     <div className="space-y-8">
       <AdminHeader current="users" title="Users">

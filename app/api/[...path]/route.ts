@@ -2,7 +2,7 @@
 import { NotFoundError } from "@/lib/errors";
 import { errorResponse } from "@/server/http";
 
-function notFound(request: Request): Response {
+function notFound(request: Request): Promise<Response> {
   return errorResponse(new NotFoundError(`No API route ${new URL(request.url).pathname}.`));
 }
 

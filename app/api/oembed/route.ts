@@ -26,7 +26,7 @@ export const GET = apiRoute(async ({ request, db }) => {
   const site = await getSite(request);
   const id = claimIdFromUrl(query.url, site);
   if (id === null) throw new ValidationError("The url is not a claim page of this site.", { url: `must be a claim page of this site, like ${site.url}/claims/1` });
-  const claim = getPublicClaim(db, id);
+  const claim = await getPublicClaim(db, id);
   const width = Math.min(CARD_SIZE.width, query.maxwidth ?? CARD_SIZE.width);
   const height = Math.min(CARD_SIZE.height, query.maxheight ?? CARD_SIZE.height);
   const links = permalinks(site);

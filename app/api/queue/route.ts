@@ -4,7 +4,7 @@ import { authorize } from "@/server/authz";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { listQueue } from "@/server/queue";
 
-export const GET = apiRoute(({ request, db, viewer }) => {
+export const GET = apiRoute(async ({ request, db, viewer }) => {
   authorize(viewer, "review:draft");
-  return listQueue(db, viewer, parseWith(queueQuerySchema, queryObject(request), "query"));
+  return await listQueue(db, viewer, parseWith(queueQuerySchema, queryObject(request), "query"));
 });

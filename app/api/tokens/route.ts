@@ -9,12 +9,12 @@ import { getUser } from "@/server/users";
 
 const querySchema = z.object({ user: userIdSchema.optional() });
 
-export const GET = apiRoute(({ request, db, viewer }) => {
+export const GET = apiRoute(async ({ request, db, viewer }) => {
   authorize(viewer, "tokens:own");
   const { user } = parseWith(querySchema, queryObject(request), "query");
-  if (user === undefined || user === viewer.id) return { items: listApiTokens(db, viewer) };
+  if (user === undefined || user === viewer.id) return { items: await listApiTokens(db, viewer) };
   authorize(viewer, "users:manage");
-  return { items: listUserApiTokens(db, getUser(db, user).id) };
+  return { items: await listUserApiTokens(db, (await getUser(db, user)).id) };
 });
 
 export const POST = mutationRoute("tokens:own", async ({ request, db, viewer }) => createApiToken(db, viewer, parseWith(createTokenSchema, await readJson(request), "token")));

@@ -5,9 +5,9 @@ import { authorize } from "@/server/authz";
 import { apiRoute, mutationRoute, parseWith, readJson } from "@/server/http";
 import { createUser, listUsers } from "@/server/users";
 
-export const GET = apiRoute(({ db, viewer }) => {
+export const GET = apiRoute(async ({ db, viewer }) => {
   authorize(viewer, "users:manage");
-  return { items: listUsers(db) };
+  return { items: await listUsers(db) };
 });
 
 export const POST = mutationRoute("users:manage", async ({ request, db, viewer }) => createUser(db, viewer.id, parseWith(createUserSchema, await readJson(request), "user")));

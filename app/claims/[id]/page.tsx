@@ -25,7 +25,7 @@ type Props = { params: Promise<{ id: string }> };
 async function load(props: Props): Promise<ClaimDetailDTO> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
-  return or404(() => getClaimDetail(getDb(), viewer, id));
+  return await or404(() => getClaimDetail(getDb(), viewer, id));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -52,7 +52,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ClaimPage(props: Props) {
   const claim = await load(props);
   const viewer = await getViewer();
-  const claimReview = claimReviewFor(getDb(), claim, await getSite());
+  const claimReview = await claimReviewFor(getDb(), claim, await getSite());
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const disputes = claim.links.filter((l) => l.kind === "disputes");
   const related = claim.links.filter((l) => l.kind !== "disputes");
@@ -149,7 +149,7 @@ export default async function ClaimPage(props: Props) {
       </section>
 
       {viewer.kind === "user" ? (
-        <ClaimStaffPanel initial={claim} role={viewer.role} editorial={getEditorial(getDb(), claim.id)} ratings={scaleRatings(getDb())} assignees={listAssignees(getDb())} />
+        <ClaimStaffPanel initial={claim} role={viewer.role} editorial={await getEditorial(getDb(), claim.id)} ratings={await scaleRatings(getDb())} assignees={await listAssignees(getDb())} />
       ) : null}
 
       {related.length > 0 ? (

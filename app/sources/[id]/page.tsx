@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
-  const source = or404(() => getSource(getDb(), viewer, id));
+  const source = await or404(() => getSource(getDb(), viewer, id));
   return { title: source.title };
 }
 
@@ -25,8 +25,8 @@ export default async function SourcePage(props: Props) {
   const focused = Number(param((await props.searchParams).claim)) || undefined;
   const db = getDb();
   const viewer = await getViewer();
-  const source = or404(() => getSource(db, viewer, id));
-  const claims = listSourceClaims(db, viewer, id);
+  const source = await or404(() => getSource(db, viewer, id));
+  const claims = await listSourceClaims(db, viewer, id);
   const anchored = claims.filter((c) => c.anchor?.state === "anchored");
   const orphans = claims.filter((c) => c.anchor?.state === "orphan");
   return (

@@ -20,7 +20,7 @@ const KIND_LABEL = { person: "Person", organisation: "Organisation", government:
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
-  const speaker = or404(() => getSpeaker(getDb(), viewer, id));
+  const speaker = await or404(() => getSpeaker(getDb(), viewer, id));
   return {
     title: speaker.name,
     alternates: { types: { "application/atom+xml": [{ url: `/speakers/${id}/feed.xml`, title: `${speaker.name} — new claims` }] } },
@@ -32,10 +32,10 @@ export default async function SpeakerPage(props: Props) {
   const cursor = param((await props.searchParams).cursor);
   const db = getDb();
   const viewer = await getViewer();
-  const speaker = or404(() => getSpeaker(db, viewer, id));
-  const claims = or404(() => listClaims(db, viewer, { speaker: id, cursor, limit: 20 }));
-  const survivor = speaker.mergedIntoId ? or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
-  const scorecard = getScorecard(db, viewer, id);
+  const speaker = await or404(() => getSpeaker(db, viewer, id));
+  const claims = await or404(() => listClaims(db, viewer, { speaker: id, cursor, limit: 20 }));
+  const survivor = speaker.mergedIntoId ? await or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
+  const scorecard = await getScorecard(db, viewer, id);
   return (
     <div className="space-y-8">
       {survivor ? (

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
-  const story = or404(() => getStory(getDb(), viewer, id));
+  const story = await or404(() => getStory(getDb(), viewer, id));
   return {
     title: `${story.title}: timeline`,
     alternates: { types: { "application/atom+xml": [{ url: `/stories/${id}/feed.xml`, title: `${story.title} — new claims` }] } },
@@ -28,7 +28,7 @@ export default async function StoryTimelinePage(props: Props) {
   const viewer = await getViewer();
   const db = getDb();
   const search = await props.searchParams;
-  const { view, errors } = or404(() => readFiltered(timelineQuerySchema, search, (filters) => getStoryTimeline(db, viewer, id, filters)));
+  const { view, errors } = await or404(() => readFiltered(timelineQuerySchema, search, (filters) => getStoryTimeline(db, viewer, id, filters)));
   const { story } = view;
   return (
     <div className="space-y-6">

@@ -12,5 +12,5 @@ export const GET = apiRoute(({ params, db, viewer }) => getClaimDetail(db, viewe
 
 export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return updateClaim(db, viewer, id, parseWith(updateClaimSchema, await readVersionedJson(request), "claim"));
+  return await updateClaim(db, viewer, id, parseWith(updateClaimSchema, await readVersionedJson(request), "claim"));
 });

@@ -4,8 +4,8 @@ import { authorize } from "@/server/authz";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { similarClaims } from "@/server/similar";
 
-export const GET = apiRoute(({ request, db, viewer }) => {
+export const GET = apiRoute(async ({ request, db, viewer }) => {
   authorize(viewer, "content:write");
   const query = parseWith(similarClaimsQuerySchema, queryObject(request), "query");
-  return { items: similarClaims(db, viewer, query.text, { excludeId: query.exclude, limit: query.limit }) };
+  return { items: await similarClaims(db, viewer, query.text, { excludeId: query.exclude, limit: query.limit }) };
 });

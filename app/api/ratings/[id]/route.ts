@@ -10,7 +10,7 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const PATCH = mutationRoute("scale:manage", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return updateRating(db, viewer, id, parseWith(updateRatingSchema, await readVersionedJson(request), "rating"));
+  return await updateRating(db, viewer, id, parseWith(updateRatingSchema, await readVersionedJson(request), "rating"));
 });
 
 export const DELETE = mutationRoute("scale:manage", ({ params, db, viewer }) => deleteRating(db, viewer, parseWith(paramsSchema, params, "path").id));

@@ -12,5 +12,5 @@ export const GET = apiRoute(({ params, db, viewer }) => getSource(db, viewer, pa
 
 export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return updateSource(db, viewer, id, parseWith(updateSourceSchema, await readVersionedJson(request), "source"));
+  return await updateSource(db, viewer, id, parseWith(updateSourceSchema, await readVersionedJson(request), "source"));
 });

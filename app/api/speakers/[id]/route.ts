@@ -12,5 +12,5 @@ export const GET = apiRoute(({ params, db, viewer }) => getSpeaker(db, viewer, p
 
 export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return updateSpeaker(db, viewer, id, parseWith(updateSpeakerSchema, await readVersionedJson(request), "speaker"));
+  return await updateSpeaker(db, viewer, id, parseWith(updateSpeakerSchema, await readVersionedJson(request), "speaker"));
 });

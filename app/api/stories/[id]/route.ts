@@ -12,5 +12,5 @@ export const GET = apiRoute(({ params, db, viewer }) => getStory(db, viewer, par
 
 export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return updateStory(db, viewer, id, parseWith(updateStorySchema, await readVersionedJson(request), "story"));
+  return await updateStory(db, viewer, id, parseWith(updateStorySchema, await readVersionedJson(request), "story"));
 });

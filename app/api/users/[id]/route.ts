@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: userIdSchema });
 
 export const PATCH = mutationRoute("users:manage", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return updateUser(db, viewer.id, id, parseWith(updateUserSchema, await readJson(request), "user"));
+  return await updateUser(db, viewer.id, id, parseWith(updateUserSchema, await readJson(request), "user"));
 });

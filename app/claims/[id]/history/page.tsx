@@ -14,6 +14,6 @@ export default async function ClaimHistoryPage(props: Props) {
   const id = pageId((await props.params).id);
   await requireStaff(`/claims/${id}/history`);
   const raw = param((await props.searchParams).version);
-  const history = or404(() => getHistoryDTO(getDb(), "claim", id, raw === undefined ? undefined : pageId(raw)));
+  const history = await or404(() => getHistoryDTO(getDb(), "claim", id, raw === undefined ? undefined : pageId(raw)));
   return <HistoryView history={history} version={history.version} />;
 }

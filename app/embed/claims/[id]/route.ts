@@ -14,7 +14,7 @@ export async function GET(request: Request, context: { params: Promise<Record<st
   try {
     if (!id.success) throw new NotFoundError("Not a claim id.");
     // Always as an anonymous reader: the card is cached publicly and must never show a draft.
-    const html = renderClaimCard(getPublicClaim(getDb(), id.data), site);
+    const html = renderClaimCard(await getPublicClaim(getDb(), id.data), site);
     return new Response(html, { headers: { "Content-Type": HTML, "Cache-Control": "public, max-age=300" } });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;

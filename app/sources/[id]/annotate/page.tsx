@@ -13,8 +13,8 @@ export default async function AnnotatePage(props: { params: Promise<{ id: string
   const id = pageId((await props.params).id);
   const viewer = await requireStaff(`/sources/${id}/annotate`);
   const db = getDb();
-  const source = or404(() => getSource(db, viewer, id));
-  const claims = listSourceClaims(db, viewer, id);
+  const source = await or404(() => getSource(db, viewer, id));
+  const claims = await listSourceClaims(db, viewer, id);
   return (
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3 border-b border-rule pb-4">

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit source" };
 export default async function EditSourcePage(props: { params: Promise<{ id: string }> }) {
   const id = pageId((await props.params).id);
   const viewer = await requireStaff(`/sources/${id}/edit`);
-  const source = or404(() => getSource(getDb(), viewer, id));
+  const source = await or404(() => getSource(getDb(), viewer, id));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3 border-b border-rule pb-4">

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
-  const source = or404(() => getSource(getDb(), viewer, id));
+  const source = await or404(() => getSource(getDb(), viewer, id));
   return { title: `Revisions of ${source.title}` };
 }
 
@@ -29,8 +29,8 @@ export default async function RevisionsPage(props: Props) {
   const id = pageId((await props.params).id);
   const db = getDb();
   const viewer = await getViewer();
-  const source = or404(() => getSource(db, viewer, id));
-  const revisions = or404(() => listRevisions(db, id));
+  const source = await or404(() => getSource(db, viewer, id));
+  const revisions = await or404(() => listRevisions(db, id));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-1 border-b border-rule pb-4">

@@ -12,8 +12,8 @@ export default async function EditSpeakerPage(props: { params: Promise<{ id: str
   const id = pageId((await props.params).id);
   const viewer = await requireStaff(`/speakers/${id}/edit`);
   const db = getDb();
-  const speaker = or404(() => getSpeaker(db, viewer, id));
-  const survivor = speaker.mergedIntoId ? or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
+  const speaker = await or404(() => getSpeaker(db, viewer, id));
+  const survivor = speaker.mergedIntoId ? await or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3 border-b border-rule pb-4">

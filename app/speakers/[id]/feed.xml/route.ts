@@ -11,9 +11,9 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const GET = apiRoute(async ({ request, params, db }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  const speaker = getSpeaker(db, ANONYMOUS, id);
+  const speaker = await getSpeaker(db, ANONYMOUS, id);
   const site = await getSite(request);
-  return verdictFeedResponse(db, site, {
+  return await verdictFeedResponse(db, site, {
     path: `/speakers/${id}/feed.xml`,
     title: `${speaker.name}: new verdicts`,
     subtitle: `Verdicts published by ${site.orgName} on claims by ${speaker.name}.`,

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
   const viewer = await getViewer();
-  const speaker = or404(() => getSpeaker(getDb(), viewer, id));
+  const speaker = await or404(() => getSpeaker(getDb(), viewer, id));
   return {
     title: `${speaker.name}: timeline`,
     alternates: { types: { "application/atom+xml": [{ url: `/speakers/${id}/feed.xml`, title: `${speaker.name} — new claims` }] } },
@@ -29,7 +29,7 @@ export default async function SpeakerTimelinePage(props: Props) {
   const viewer = await getViewer();
   const db = getDb();
   const search = await props.searchParams;
-  const { view, errors } = or404(() => readFiltered(speakerTimelineQuerySchema, search, (filters) => getSpeakerTimeline(db, viewer, id, filters)));
+  const { view, errors } = await or404(() => readFiltered(speakerTimelineQuerySchema, search, (filters) => getSpeakerTimeline(db, viewer, id, filters)));
   const { speaker } = view;
   return (
     <div className="space-y-6">

@@ -11,9 +11,9 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const GET = apiRoute(async ({ request, params, db }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  const story = getStory(db, ANONYMOUS, id);
+  const story = await getStory(db, ANONYMOUS, id);
   const site = await getSite(request);
-  return verdictFeedResponse(db, site, {
+  return await verdictFeedResponse(db, site, {
     path: `/stories/${id}/feed.xml`,
     title: `${story.title}: new verdicts`,
     subtitle: `Verdicts published by ${site.orgName} on claims in the story “${story.title}”.`,

@@ -11,6 +11,6 @@ const paramsSchema = z.object({ id: idSchema });
 // Staff also see drafts: never stored; readers see published claims only, as any JSON read.
 export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  const annotation = getClaimAnnotation(db, viewer, id, await getSite(request));
+  const annotation = await getClaimAnnotation(db, viewer, id, await getSite(request));
   return Response.json(annotation, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? "public, max-age=0, s-maxage=30, stale-while-revalidate=120" : "private, no-store", Vary: "Authorization, Cookie" } });
 });

@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("claims:archive", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return transitionClaim(db, viewer, id, { action: "archive", ...parseWith(transitionBodySchema, await readVersionedJson(request), "archive") });
+  return await transitionClaim(db, viewer, id, { action: "archive", ...parseWith(transitionBodySchema, await readVersionedJson(request), "archive") });
 });

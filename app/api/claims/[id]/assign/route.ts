@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("claims:assign", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return assignClaim(db, viewer, id, parseWith(assignSchema, await readVersionedJson(request), "assignment"));
+  return await assignClaim(db, viewer, id, parseWith(assignSchema, await readVersionedJson(request), "assignment"));
 });

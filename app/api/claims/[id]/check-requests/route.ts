@@ -9,5 +9,5 @@ const paramsSchema = z.object({ id: idSchema });
 export const POST = publicMutationRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
   const { reason } = parseWith(checkRequestSchema, await readJson(request), "check request");
-  return requestCheck(db, viewer, id, reason, clientAddress(request));
+  return await requestCheck(db, viewer, id, reason, clientAddress(request));
 });

@@ -9,6 +9,6 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const GET = apiRoute(async ({ request, params, db }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  const review = getClaimReview(db, id, await getSite(request));
+  const review = await getClaimReview(db, id, await getSite(request));
   return Response.json(review, { headers: { "Content-Type": "application/ld+json", "Cache-Control": "public, max-age=300" } });
 });

@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("comment:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return addComment(db, viewer, id, parseWith(commentSchema, await readJson(request), "comment").body);
+  return await addComment(db, viewer, id, parseWith(commentSchema, await readJson(request), "comment").body);
 });

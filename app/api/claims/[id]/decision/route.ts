@@ -9,6 +9,6 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("review:decide", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  decideClaim(db, viewer, id, parseWith(decisionSchema, await readVersionedJson(request), "decision"));
-  return getEditorial(db, id);
+  await decideClaim(db, viewer, id, parseWith(decisionSchema, await readVersionedJson(request), "decision"));
+  return await getEditorial(db, id);
 });

@@ -7,7 +7,7 @@ import { apiRoute, parseWith } from "@/server/http";
 
 const paramsSchema = z.object({ id: idSchema });
 
-export const GET = apiRoute(({ params, db, viewer }) => {
+export const GET = apiRoute(async ({ params, db, viewer }) => {
   authorize(viewer, "review:draft");
-  return getEditorial(db, parseWith(paramsSchema, params, "path").id);
+  return await getEditorial(db, parseWith(paramsSchema, params, "path").id);
 });

@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return addEvidence(db, viewer, id, parseWith(evidenceInputSchema, await readJson(request), "evidence"));
+  return await addEvidence(db, viewer, id, parseWith(evidenceInputSchema, await readJson(request), "evidence"));
 });

@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return createLink(db, viewer, id, parseWith(createLinkSchema, await readJson(request), "link"));
+  return await createLink(db, viewer, id, parseWith(createLinkSchema, await readJson(request), "link"));
 });

@@ -9,5 +9,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return restoreVersion(db, viewer, "claim", id, parseWith(restoreVersionSchema, await readVersionedJson(request), "restore"));
+  return await restoreVersion(db, viewer, "claim", id, parseWith(restoreVersionSchema, await readVersionedJson(request), "restore"));
 });

@@ -9,6 +9,6 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("review:draft", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  createReview(db, viewer, id, parseWith(createReviewSchema, await readVersionedJson(request), "review"));
-  return getEditorial(db, id);
+  await createReview(db, viewer, id, parseWith(createReviewSchema, await readVersionedJson(request), "review"));
+  return await getEditorial(db, id);
 });

@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return transitionClaim(db, viewer, id, { action: "submit", ...parseWith(transitionBodySchema, await readVersionedJson(request), "submission") });
+  return await transitionClaim(db, viewer, id, { action: "submit", ...parseWith(transitionBodySchema, await readVersionedJson(request), "submission") });
 });

@@ -9,7 +9,7 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("review:decide", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  const claimId = reviewClaimId(db, id);
-  decideClaim(db, viewer, claimId, { ...parseWith(decisionSchema, await readVersionedJson(request), "decision"), reviewId: id });
-  return getEditorial(db, claimId);
+  const claimId = await reviewClaimId(db, id);
+  await decideClaim(db, viewer, claimId, { ...parseWith(decisionSchema, await readVersionedJson(request), "decision"), reviewId: id });
+  return await getEditorial(db, claimId);
 });

@@ -13,7 +13,7 @@ const querySchema = z.object({ page: z.literal("0", { error: "must be 0: every a
 export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
   const { page } = parseWith(querySchema, queryObject(request), "query");
-  const collection = getSourceAnnotations(db, viewer, id, await getSite(request));
+  const collection = await getSourceAnnotations(db, viewer, id, await getSite(request));
   const body = page === undefined ? collection : toAnnotationPage(collection);
   return Response.json(body, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? "public, max-age=0, s-maxage=30, stale-while-revalidate=120" : "private, no-store", Vary: "Authorization, Cookie" } });
 });

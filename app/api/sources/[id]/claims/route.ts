@@ -6,4 +6,4 @@ import { listSourceClaims } from "@/server/sources";
 
 const paramsSchema = z.object({ id: idSchema });
 
-export const GET = apiRoute(({ params, db, viewer }) => ({ items: listSourceClaims(db, viewer, parseWith(paramsSchema, params, "path").id) }));
+export const GET = apiRoute(async ({ params, db, viewer }) => ({ items: await listSourceClaims(db, viewer, parseWith(paramsSchema, params, "path").id) }));

@@ -9,5 +9,5 @@ const paramsSchema = z.object({ id: idSchema });
 // A POST because the text can be long and the work is not cached, but nothing is written: 200.
 export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return Response.json(suggestForSource(db, viewer, id, parseWith(suggestionRangeSchema, await readJson(request), "range")));
+  return Response.json(await suggestForSource(db, viewer, id, parseWith(suggestionRangeSchema, await readJson(request), "range")));
 });

@@ -9,9 +9,9 @@ import { apiRoute, parseWith, queryObject } from "@/server/http";
 const paramsSchema = z.object({ id: idSchema });
 const querySchema = z.object({ version: eventIdSchema.optional() });
 
-export const GET = apiRoute(({ request, params, db, viewer }) => {
+export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   authorize(viewer, "content:write");
   const { id } = parseWith(paramsSchema, params, "path");
   const { version } = parseWith(querySchema, queryObject(request), "query");
-  return getHistoryDTO(db, "speaker", id, version);
+  return await getHistoryDTO(db, "speaker", id, version);
 });

@@ -8,5 +8,5 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("speakers:merge", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return mergeSpeakers(db, viewer, id, parseWith(mergeSpeakerSchema, await readVersionedJson(request), "merge"));
+  return await mergeSpeakers(db, viewer, id, parseWith(mergeSpeakerSchema, await readVersionedJson(request), "merge"));
 });

@@ -6,7 +6,7 @@ import { getSpeakerTimeline } from "@/server/timelines";
 
 const paramsSchema = z.object({ id: idSchema });
 
-export const GET = apiRoute(({ request, params, db, viewer }) => {
+export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return getSpeakerTimeline(db, viewer, id, parseWith(speakerTimelineQuerySchema, queryObject(request), "query"));
+  return await getSpeakerTimeline(db, viewer, id, parseWith(speakerTimelineQuerySchema, queryObject(request), "query"));
 });

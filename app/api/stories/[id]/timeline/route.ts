@@ -6,7 +6,7 @@ import { getStoryTimeline } from "@/server/timelines";
 
 const paramsSchema = z.object({ id: idSchema });
 
-export const GET = apiRoute(({ request, params, db, viewer }) => {
+export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return getStoryTimeline(db, viewer, id, parseWith(timelineQuerySchema, queryObject(request), "query"));
+  return await getStoryTimeline(db, viewer, id, parseWith(timelineQuerySchema, queryObject(request), "query"));
 });

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string; revision: string }>; searchParams: 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { id, revision } = await props.params;
   const viewer = await getViewer();
-  const source = or404(() => getSource(getDb(), viewer, pageId(id)));
+  const source = await or404(() => getSource(getDb(), viewer, pageId(id)));
   return { title: `Revision ${pageId(revision)} of ${source.title}` };
 }
 
@@ -36,9 +36,9 @@ export default async function RevisionPage(props: Props) {
   const view = param((await props.searchParams).view) === "text" ? "text" : "changes";
   const db = getDb();
   const viewer = await getViewer();
-  const source = or404(() => getSource(db, viewer, id));
-  const revision = or404(() => getRevision(db, id, number));
-  const previous = number > 1 ? or404(() => getRevision(db, id, number - 1)) : null;
+  const source = await or404(() => getSource(db, viewer, id));
+  const revision = await or404(() => getRevision(db, id, number));
+  const previous = number > 1 ? await or404(() => getRevision(db, id, number - 1)) : null;
   const parts = previous && view === "changes" ? diffParagraphs(previous.text, revision.text) : null;
   const stats = parts ? diffStats(parts) : null;
   const base = `/sources/${id}/revisions/${number}`;

@@ -6,7 +6,7 @@ import { getRevision } from "@/server/sources-write";
 
 const paramsSchema = z.object({ id: idSchema, revision: idSchema });
 
-export const GET = apiRoute(({ params, db }) => {
+export const GET = apiRoute(async ({ params, db }) => {
   const { id, revision } = parseWith(paramsSchema, params, "path");
-  return getRevision(db, id, revision);
+  return await getRevision(db, id, revision);
 });

@@ -8,7 +8,7 @@ const paramsSchema = z.object({ id: idSchema });
 
 export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  const rejection = rejectSuggestion(db, viewer, id, parseWith(rejectSuggestionSchema, await readJson(request), "rejection"));
+  const rejection = await rejectSuggestion(db, viewer, id, parseWith(rejectSuggestionSchema, await readJson(request), "rejection"));
   // Rejecting the same suggestion again is no error: 200 with the stored rejection.
   return Response.json(rejection, { status: rejection.created ? 201 : 200 });
 });

@@ -1,15 +1,15 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { nowIso } from "./common";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { nowIso, serialId } from "./columns";
 import { sources } from "./sources";
 
 /**
  * Claim suggestions a fact-checker rejected for a source, so they are not proposed again. Kept
  * by the suggested span's text and position (code points) at the revision it was rejected in.
  */
-export const suggestionRejections = sqliteTable(
+export const suggestionRejections = pgTable(
   "suggestion_rejections",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     sourceId: integer("source_id")
       .notNull()
       .references(() => sources.id),

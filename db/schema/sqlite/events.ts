@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ENTITY_TYPES } from "@/lib/model";
-import { nowIso, oneOf } from "./common";
+import { json, jsonOrNullCheck, nowIso, oneOf, serialId } from "./columns";
 
 /**
  * The append-only audit log: every change, with who made it, before and after (JSON
@@ -10,19 +10,19 @@ import { nowIso, oneOf } from "./common";
 export const events = sqliteTable(
   "events",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     actor: text("actor").notNull(),
     entityType: text("entity_type", { enum: ENTITY_TYPES }).notNull(),
     entityId: text("entity_id").notNull(),
     action: text("action").notNull(),
-    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
-    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    before: json<Record<string, unknown> | null>("before"),
+    after: json<Record<string, unknown> | null>("after"),
     comment: text("comment"),
     createdAt: text("created_at").notNull().default(nowIso),
   },
   (t) => [
     check("events_entity_type_check", oneOf("entity_type", ENTITY_TYPES)),
-    check("events_json_check", sql`(before IS NULL OR json_valid(before)) AND (after IS NULL OR json_valid(after))`),
+    check("events_json_check", sql`(${jsonOrNullCheck("before")}) AND (${jsonOrNullCheck("after")})`),
     index("events_entity_idx").on(t.entityType, t.entityId, t.id),
     index("events_actor_idx").on(t.actor, t.id),
     index("events_created_at_idx").on(t.createdAt),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ANCHOR_STATES, CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS } from "@/lib/model";
 import { users } from "./auth";
-import { isoDateCheck, nowIso, oneOf, versioned } from "./common";
+import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
 import { ratings } from "./ratings";
 import { sources } from "./sources";
 import { speakers } from "./speakers";
@@ -17,7 +17,7 @@ import { stories } from "./stories";
 export const claims = sqliteTable(
   "claims",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     text: text("text").notNull(),
     quote: text("quote"),
     speakerId: integer("speaker_id")
@@ -72,7 +72,7 @@ export const claims = sqliteTable(
 export const claimLinks = sqliteTable(
   "claim_links",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     fromClaimId: integer("from_claim_id")
       .notNull()
       .references(() => claims.id),
@@ -99,7 +99,7 @@ export const claimLinks = sqliteTable(
 export const evidence = sqliteTable(
   "evidence",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     claimId: integer("claim_id")
       .notNull()
       .references(() => claims.id),

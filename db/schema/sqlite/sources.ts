@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { SOURCE_KINDS } from "@/lib/model";
-import { isoDateCheck, nowIso, oneOf, versioned } from "./common";
+import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
 
 /** A document claims are made in. `text` is the current revision's text, exactly as given. */
 export const sources = sqliteTable(
   "sources",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     title: text("title").notNull(),
     kind: text("kind", { enum: SOURCE_KINDS }).notNull().default("article"),
     publisher: text("publisher"),
@@ -33,7 +33,7 @@ export const sources = sqliteTable(
 export const sourceRevisions = sqliteTable(
   "source_revisions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     sourceId: integer("source_id")
       .notNull()
       .references(() => sources.id),

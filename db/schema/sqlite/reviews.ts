@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { REVIEW_STATES } from "@/lib/model";
 import { claims } from "./claims";
-import { nowIso, oneOf } from "./common";
+import { nowIso, oneOf, serialId } from "./columns";
 import { ratings } from "./ratings";
 
 /** A verdict proposed by a fact-checker, approved or returned by an editor. */
 export const reviews = sqliteTable(
   "reviews",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     claimId: integer("claim_id")
       .notNull()
       .references(() => claims.id),
@@ -37,7 +37,7 @@ export const reviews = sqliteTable(
 export const comments = sqliteTable(
   "comments",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     claimId: integer("claim_id")
       .notNull()
       .references(() => claims.id),
@@ -52,7 +52,7 @@ export const comments = sqliteTable(
 export const checkRequests = sqliteTable(
   "check_requests",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     claimId: integer("claim_id")
       .notNull()
       .references(() => claims.id),

@@ -1,30 +1,29 @@
-import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/model";
-import { nowIso, oneOf } from "./common";
+import { bool, instant, nocaseIndexed, nowInstant, nowIso, oneOf, serialId } from "./columns";
 
 /**
  * Accounts. The user, session, account and verification tables are the ones better-auth reads
  * and writes through its Drizzle adapter (field names are its own); `role` and `active` are ours.
  */
-export const users = sqliteTable(
+export const users = pgTable(
   "users",
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     email: text("email").notNull(),
-    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+    emailVerified: bool("email_verified").notNull().default(false),
     image: text("image"),
     role: text("role", { enum: ROLES }).notNull().default("factchecker"),
     /** A deactivated user cannot sign in or use tokens; their history stays. */
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    active: bool("active").notNull().default(true),
+    createdAt: instant("created_at").notNull().default(nowInstant),
+    updatedAt: instant("updated_at").notNull().default(nowInstant),
   },
-  (t) => [uniqueIndex("users_email_unique").on(sql`${t.email} COLLATE NOCASE`), check("users_role_check", oneOf("role", ROLES))],
+  (t) => [uniqueIndex("users_email_unique").on(nocaseIndexed(t.email)), check("users_role_check", oneOf("role", ROLES))],
 );
 
-export const sessions = sqliteTable(
+export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
@@ -32,17 +31,17 @@ export const sessions = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: instant("expires_at").notNull(),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
 /** Credentials: for email and password sign-in, providerId "credential" and the password hash. */
-export const accounts = sqliteTable(
+export const accounts = pgTable(
   "accounts",
   {
     id: text("id").primaryKey(),
@@ -54,25 +53,25 @@ export const accounts = sqliteTable(
     accessToken: text("access_token"),
     refreshToken: text("refresh_token"),
     idToken: text("id_token"),
-    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
-    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    accessTokenExpiresAt: instant("access_token_expires_at"),
+    refreshTokenExpiresAt: instant("refresh_token_expires_at"),
     scope: text("scope"),
     password: text("password"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
   },
   (t) => [index("accounts_user_idx").on(t.userId), uniqueIndex("accounts_provider_account_unique").on(t.providerId, t.accountId)],
 );
 
-export const verifications = sqliteTable(
+export const verifications = pgTable(
   "verifications",
   {
     id: text("id").primaryKey(),
     identifier: text("identifier").notNull(),
     value: text("value").notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
   },
   (t) => [index("verifications_identifier_idx").on(t.identifier)],
 );
@@ -82,10 +81,10 @@ export const verifications = sqliteTable(
  * Only a SHA-256 hash of the secret is stored; `prefix` (the first characters) identifies it in
  * lists. A revoked or expired token is refused.
  */
-export const apiTokens = sqliteTable(
+export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -101,8 +100,18 @@ export const apiTokens = sqliteTable(
 );
 
 /** Instance settings (the generated auth secret, the organisation's name …), key → JSON value. */
-export const settings = sqliteTable("settings", {
+export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
   updatedAt: text("updated_at").notNull().default(nowIso),
+});
+
+/**
+ * Rate limits shared by every app server: one row per key (the route and who is asking), the
+ * requests counted in the current window and when that window began (ms since the epoch).
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  windowStart: bigint("window_start", { mode: "number" }).notNull(),
 });

@@ -1,17 +1,16 @@
-import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { nowIso, versioned } from "./common";
+import { bool, hexColourCheck, isTrue, keyCheck, nowIso, serialId, versioned } from "./columns";
 
 /** A rating scale; exactly one is the default used for new verdicts. */
 export const ratingScales = sqliteTable(
   "rating_scales",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     name: text("name").notNull(),
-    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    isDefault: bool("is_default").notNull().default(false),
     ...versioned(),
   },
-  (t) => [uniqueIndex("rating_scales_one_default").on(t.isDefault).where(sql`is_default = 1`)],
+  (t) => [uniqueIndex("rating_scales_one_default").on(t.isDefault).where(isTrue("is_default"))],
 );
 
 /**
@@ -22,7 +21,7 @@ export const ratingScales = sqliteTable(
 export const ratings = sqliteTable(
   "ratings",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     scaleId: integer("scale_id")
       .notNull()
       .references(() => ratingScales.id),
@@ -38,7 +37,7 @@ export const ratings = sqliteTable(
   (t) => [
     uniqueIndex("ratings_scale_key_unique").on(t.scaleId, t.key),
     index("ratings_scale_position_idx").on(t.scaleId, t.position),
-    check("ratings_colour_check", sql`colour GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'`),
-    check("ratings_key_check", sql`key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9-]*'`),
+    check("ratings_colour_check", hexColourCheck("colour")),
+    check("ratings_key_check", keyCheck("key")),
   ],
 );

@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { versioned } from "./common";
+import { check, index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { nocaseIndexed, serialId, versioned } from "./columns";
 
 /** A named thread of claims with a timeline, e.g. "Cambodia scam compounds". */
 export const stories = sqliteTable(
   "stories",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     title: text("title").notNull(),
     description: text("description"),
     ...versioned(),
   },
   (t) => [
     check("stories_title_check", sql`length(trim(title)) > 0`),
-    index("stories_title_idx").on(sql`${t.title} COLLATE NOCASE`),
+    index("stories_title_idx").on(nocaseIndexed(t.title)),
     index("stories_updated_at_idx").on(t.updatedAt),
   ],
 );

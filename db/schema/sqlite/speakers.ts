@@ -1,18 +1,18 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { SPEAKER_KINDS } from "@/lib/model";
-import { oneOf, versioned } from "./common";
+import { emptyJsonArray, jsonArrayCheck, json, nocaseIndexed, oneOf, serialId, versioned } from "./columns";
 
 /** A person or organisation claims are attributed to. */
 export const speakers = sqliteTable(
   "speakers",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: serialId(),
     name: text("name").notNull(),
     kind: text("kind", { enum: SPEAKER_KINDS }).notNull().default("person"),
     description: text("description"),
     /** JSON array of alternative names; a merged speaker's name lands here. */
-    aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    aliases: json<string[]>("aliases").notNull().default(emptyJsonArray),
     affiliationId: integer("affiliation_id").references((): AnySQLiteColumn => speakers.id),
     /** Set when this speaker was merged into another; its claims moved there. */
     mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => speakers.id),
@@ -21,9 +21,9 @@ export const speakers = sqliteTable(
   (t) => [
     check("speakers_kind_check", oneOf("kind", SPEAKER_KINDS)),
     check("speakers_name_check", sql`length(trim(name)) > 0`),
-    check("speakers_aliases_check", sql`json_valid(aliases) AND json_type(aliases) = 'array'`),
+    check("speakers_aliases_check", jsonArrayCheck("aliases")),
     check("speakers_affiliation_check", sql`affiliation_id IS NULL OR affiliation_id <> id`),
-    index("speakers_name_idx").on(sql`${t.name} COLLATE NOCASE`),
+    index("speakers_name_idx").on(nocaseIndexed(t.name)),
     index("speakers_affiliation_idx").on(t.affiliationId),
     index("speakers_merged_into_idx").on(t.mergedIntoId),
   ],

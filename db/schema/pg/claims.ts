@@ -1,0 +1,125 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { ANCHOR_STATES, CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS } from "@/lib/model";
+import { users } from "./auth";
+import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
+import { ratings } from "./ratings";
+import { sources } from "./sources";
+import { speakers } from "./speakers";
+import { stories } from "./stories";
+
+/**
+ * One assertion. A claim made in a source carries a W3C Web Annotation anchor: a
+ * TextQuoteSelector (anchor_exact/prefix/suffix) and a TextPositionSelector (anchor_start/end,
+ * in Unicode code points of the source text at revision anchor_revision). A claim whose span
+ * cannot be re-found after a revision keeps its last anchor with anchor_state = 'orphan'.
+ */
+export const claims = pgTable(
+  "claims",
+  {
+    id: serialId(),
+    text: text("text").notNull(),
+    quote: text("quote"),
+    speakerId: integer("speaker_id")
+      .notNull()
+      .references(() => speakers.id),
+    sourceId: integer("source_id").references(() => sources.id),
+    storyId: integer("story_id").references(() => stories.id),
+    statedOn: text("stated_on"),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull().default("draft"),
+    ratingId: integer("rating_id").references(() => ratings.id),
+    rationale: text("rationale"),
+    publishedAt: text("published_at"),
+    anchorExact: text("anchor_exact"),
+    anchorPrefix: text("anchor_prefix"),
+    anchorSuffix: text("anchor_suffix"),
+    anchorStart: integer("anchor_start"),
+    anchorEnd: integer("anchor_end"),
+    anchorRevision: integer("anchor_revision"),
+    anchorState: text("anchor_state", { enum: ANCHOR_STATES }),
+    /** Who is working on the claim (a fact-checker or an editor); set from the review queue. */
+    assigneeId: text("assignee_id").references(() => users.id),
+    ...versioned(),
+  },
+  (t) => [
+    check("claims_status_check", oneOf("status", CLAIM_STATUSES)),
+    check("claims_text_check", sql`length(trim(text)) > 0`),
+    check("claims_stated_on_check", isoDateCheck("stated_on")),
+    check("claims_anchor_state_check", sql`anchor_state IS NULL OR ${oneOf("anchor_state", ANCHOR_STATES)}`),
+    // An anchor is all-or-nothing, needs a source, and spans at least one code point.
+    check(
+      "claims_anchor_check",
+      sql`(anchor_state IS NULL AND anchor_exact IS NULL AND anchor_start IS NULL AND anchor_end IS NULL)
+        OR (anchor_state IS NOT NULL AND source_id IS NOT NULL AND anchor_exact IS NOT NULL AND length(anchor_exact) > 0
+            AND anchor_prefix IS NOT NULL AND anchor_suffix IS NOT NULL AND anchor_revision IS NOT NULL
+            AND anchor_start >= 0 AND anchor_end > anchor_start)`,
+    ),
+    index("claims_speaker_stated_idx").on(t.speakerId, t.statedOn),
+    index("claims_source_idx").on(t.sourceId),
+    index("claims_story_stated_idx").on(t.storyId, t.statedOn),
+    index("claims_status_created_idx").on(t.status, t.createdAt),
+    index("claims_rating_idx").on(t.ratingId),
+    index("claims_created_at_idx").on(t.createdAt),
+    index("claims_stated_on_idx").on(t.statedOn),
+    index("claims_assignee_idx").on(t.assigneeId),
+  ],
+);
+
+/**
+ * A typed, directed link between two claims. The database refuses self-links and a second
+ * link of the same kind between the same two claims in either direction.
+ */
+export const claimLinks = pgTable(
+  "claim_links",
+  {
+    id: serialId(),
+    fromClaimId: integer("from_claim_id")
+      .notNull()
+      .references(() => claims.id),
+    toClaimId: integer("to_claim_id")
+      .notNull()
+      .references(() => claims.id),
+    kind: text("kind", { enum: LINK_KINDS }).notNull(),
+    note: text("note"),
+    createdBy: text("created_by").notNull().default("system"),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [
+    check("claim_links_kind_check", oneOf("kind", LINK_KINDS)),
+    check("claim_links_no_self_link", sql`from_claim_id <> to_claim_id`),
+    // The unique index over the unordered pair, (min(from,to), max(from,to), kind), is an
+    // expression index drizzle-kit cannot emit; it lives in migration 0001_constraints.sql.
+    index("claim_links_from_kind_idx").on(t.fromClaimId, t.kind),
+    index("claim_links_to_kind_idx").on(t.toClaimId, t.kind),
+    index("claim_links_kind_created_idx").on(t.kind, t.createdAt),
+  ],
+);
+
+/** Evidence for or against a claim: a span of another source, or a URL, with a stance. */
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: serialId(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    sourceId: integer("source_id").references(() => sources.id),
+    url: text("url"),
+    stance: text("stance", { enum: EVIDENCE_STANCES }).notNull(),
+    note: text("note").notNull().default(""),
+    anchorExact: text("anchor_exact"),
+    anchorPrefix: text("anchor_prefix"),
+    anchorSuffix: text("anchor_suffix"),
+    anchorStart: integer("anchor_start"),
+    anchorEnd: integer("anchor_end"),
+    createdBy: text("created_by").notNull().default("system"),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [
+    check("evidence_stance_check", oneOf("stance", EVIDENCE_STANCES)),
+    check("evidence_target_check", sql`source_id IS NOT NULL OR url IS NOT NULL`),
+    check("evidence_anchor_check", sql`anchor_start IS NULL OR (source_id IS NOT NULL AND anchor_start >= 0 AND anchor_end > anchor_start)`),
+    index("evidence_claim_idx").on(t.claimId),
+    index("evidence_source_idx").on(t.sourceId),
+  ],
+);

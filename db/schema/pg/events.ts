@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { ENTITY_TYPES } from "@/lib/model";
+import { json, jsonOrNullCheck, nowIso, oneOf, serialId } from "./columns";
+
+/**
+ * The append-only audit log: every change, with who made it, before and after (JSON
+ * snapshots of the entity). Triggers in the migrations refuse UPDATE and DELETE.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: serialId(),
+    actor: text("actor").notNull(),
+    entityType: text("entity_type", { enum: ENTITY_TYPES }).notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    before: json<Record<string, unknown> | null>("before"),
+    after: json<Record<string, unknown> | null>("after"),
+    comment: text("comment"),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [
+    check("events_entity_type_check", oneOf("entity_type", ENTITY_TYPES)),
+    check("events_json_check", sql`(${jsonOrNullCheck("before")}) AND (${jsonOrNullCheck("after")})`),
+    index("events_entity_idx").on(t.entityType, t.entityId, t.id),
+    index("events_actor_idx").on(t.actor, t.id),
+    index("events_created_at_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { SOURCE_KINDS } from "@/lib/model";
+import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
+
+/** A document claims are made in (see db/schema/sqlite/sources.ts, its twin). */
+export const sources = pgTable(
+  "sources",
+  {
+    id: serialId(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: SOURCE_KINDS }).notNull().default("article"),
+    publisher: text("publisher"),
+    author: text("author"),
+    url: text("url"),
+    publishedOn: text("published_on"),
+    language: text("language").notNull().default("en"),
+    text: text("text").notNull(),
+    revision: integer("revision").notNull().default(1),
+    ...versioned(),
+  },
+  (t) => [
+    check("sources_kind_check", oneOf("kind", SOURCE_KINDS)),
+    check("sources_published_on_check", isoDateCheck("published_on")),
+    check("sources_text_check", sql`length(text) > 0`),
+    index("sources_created_at_idx").on(t.createdAt),
+    index("sources_published_on_idx").on(t.publishedOn),
+  ],
+);
+
+export const sourceRevisions = pgTable(
+  "source_revisions",
+  {
+    id: serialId(),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => sources.id),
+    revision: integer("revision").notNull(),
+    text: text("text").notNull(),
+    note: text("note"),
+    createdBy: text("created_by").notNull().default("system"),
+    createdAt: text("created_at").notNull().default(nowIso),
+  },
+  (t) => [uniqueIndex("source_revisions_source_revision_unique").on(t.sourceId, t.revision)],
+);

@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { SPEAKER_KINDS } from "@/lib/model";
+import { emptyJsonArray, json, jsonArrayCheck, nocaseIndexed, oneOf, serialId, versioned } from "./columns";
+
+/** A person or organisation claims are attributed to (see db/schema/sqlite/speakers.ts). */
+export const speakers = pgTable(
+  "speakers",
+  {
+    id: serialId(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: SPEAKER_KINDS }).notNull().default("person"),
+    description: text("description"),
+    aliases: json<string[]>("aliases").notNull().default(emptyJsonArray),
+    affiliationId: integer("affiliation_id").references((): AnyPgColumn => speakers.id),
+    mergedIntoId: integer("merged_into_id").references((): AnyPgColumn => speakers.id),
+    ...versioned(),
+  },
+  (t) => [
+    check("speakers_kind_check", oneOf("kind", SPEAKER_KINDS)),
+    check("speakers_name_check", sql`length(trim(name)) > 0`),
+    check("speakers_aliases_check", jsonArrayCheck("aliases")),
+    check("speakers_affiliation_check", sql`affiliation_id IS NULL OR affiliation_id <> id`),
+    index("speakers_name_idx").on(nocaseIndexed(t.name)),
+    index("speakers_affiliation_idx").on(t.affiliationId),
+    index("speakers_merged_into_idx").on(t.mergedIntoId),
+  ],
+);

@@ -1,0 +1,10 @@
+import "server-only";
+import { ENGINE } from "../engine";
+import * as pgSearch from "./pg";
+import * as sqliteSearch from "./sqlite";
+
+/** Full-text search for the engine this process runs on (see types.ts; a twin module per engine). */
+const engine: typeof sqliteSearch = ENGINE === "postgres" ? pgSearch : sqliteSearch;
+
+export const { claimHits, claimHitsQuery, sourceHits, speakerHits, claimSnippets, sourceSnippets, speakerSnippets, similarCandidates } = engine;
+export type { ClaimFilter, ClaimSnippet, Key, RankedHit, SearchPlan, SourceSnippet, SpeakerSnippet } from "./types";

@@ -1,0 +1,149 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { MARK_CLOSE, MARK_OPEN, type QueryTerm } from "@/lib/search-query";
+import type { Db } from "../client";
+import { rows } from "../sql";
+import type { ClaimFilter, ClaimSnippet, Key, RankedHit, SearchPlan, SourceSnippet, SpeakerSnippet } from "./types";
+
+/**
+ * Search on PostgreSQL: tsvector columns with GIN indexes under the `cp_porter` configuration
+ * (migration 0004: the same stemming as SQLite's FTS5 index), ranked by ts_rank_cd with length
+ * normalisation (1|32), negated so that, as with bm25, lower is better. Every word reaches
+ * PostgreSQL as a bound value of plainto/phraseto_tsquery (or a prefix built from letters and
+ * digits only), never as tsquery syntax.
+ */
+
+/** The tsquery of one term: a word, a phrase, and either with its last word as a prefix. */
+function termQuery(term: QueryTerm): SQL {
+  const words = term.words;
+  const phrase = (list: string[]) => (list.length === 1 ? sql`plainto_tsquery('cp_porter', ${list[0]})` : sql`phraseto_tsquery('cp_porter', ${list.join(" ")})`);
+  if (!term.prefix) return phrase(words);
+  // parseSearchQuery keeps letters, digits and marks only: nothing here is tsquery syntax.
+  const last = sql`to_tsquery('cp_porter', ${`${words[words.length - 1]}:*`})`;
+  return words.length === 1 ? last : sql`tsquery_phrase(${phrase(words.slice(0, -1))}, ${last})`;
+}
+
+function matchQuery(plan: SearchPlan): SQL {
+  return sql.join(plan.terms.map(termQuery), plan.mode === "all" ? sql` && ` : sql` || `);
+}
+
+/** Every word typed, in order, as one phrase (the last a prefix when typed so); null for one word. */
+function phraseQuery(plan: SearchPlan): SQL | null {
+  const words = plan.terms.flatMap((t) => t.words);
+  if (words.length < 2) return null;
+  return termQuery({ words, prefix: plan.terms[plan.terms.length - 1]!.prefix });
+}
+
+function page(after: Key | null, limit: number): SQL {
+  if (!after) return sql`ORDER BY tier, score, id LIMIT ${limit}`;
+  return sql`WHERE (tier, score, id) > (${after[0]}, ${after[1]}::double precision, ${after[2]}) ORDER BY tier, score, id LIMIT ${limit}`;
+}
+
+function tier(column: SQL, plan: SearchPlan): SQL {
+  const phrase = phraseQuery(plan);
+  return phrase ? sql`CASE WHEN ${column} @@ ${phrase} THEN 0 ELSE 1 END` : sql`1`;
+}
+
+/** ts_rank_cd's weights, in its order {D, C, B, A}: A (claim text, name, title) over B (quote, aliases, passage text). */
+const claimWeights = sql`'{0, 0, 0.6, 1.0}'::real[]`;
+const otherWeights = sql`'{0, 0, 0.5, 1.0}'::real[]`;
+
+export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
+  const where: SQL[] = [sql`c.search_tsv @@ q.q`, sql`c.status IN (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`];
+  if (filter.speaker) where.push(sql`c.speaker_id = ${filter.speaker}`);
+  if (filter.story) where.push(sql`c.story_id = ${filter.story}`);
+  if (filter.verdict) where.push(sql`c.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
+  if (filter.from) where.push(sql`c.stated_on >= ${filter.from}`);
+  if (filter.to) where.push(sql`c.stated_on <= ${filter.to}`);
+  return sql`SELECT id, tier, score FROM (
+      SELECT c.id AS id, ${tier(sql`c.search_tsv`, plan)} AS tier, -ts_rank_cd(${claimWeights}, c.search_tsv, q.q, 1|32)::double precision AS score
+      FROM claims c, (SELECT ${matchQuery(plan)} AS q) q
+      WHERE ${sql.join(where, sql` AND `)}
+    ) x ${page(plan.after, plan.limit)}`;
+}
+
+export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promise<RankedHit[]> {
+  return rows<RankedHit>(db, claimHitsQuery(plan, filter));
+}
+
+/** Sources rank by their best passage (each passage is indexed with its source's title). */
+export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string }): Promise<RankedHit[]> {
+  const where: SQL[] = [sql`p.search_tsv @@ q.q`];
+  if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
+  if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
+  return rows<RankedHit>(
+    db,
+    sql`SELECT id, passage, tier, score FROM (
+      SELECT DISTINCT ON (p.source_id) p.source_id AS id, p.id AS passage, ${tier(sql`p.search_tsv`, plan)} AS tier,
+        -ts_rank_cd(${otherWeights}, p.search_tsv, q.q, 1|32)::double precision AS score
+      FROM source_passages p JOIN sources s ON s.id = p.source_id, (SELECT ${matchQuery(plan)} AS q) q
+      WHERE ${sql.join(where, sql` AND `)}
+      ORDER BY p.source_id, tier, score, p.id
+    ) x ${page(plan.after, plan.limit)}`,
+  );
+}
+
+export function speakerHits(db: Db, plan: SearchPlan): Promise<RankedHit[]> {
+  return rows<RankedHit>(
+    db,
+    sql`SELECT id, tier, score FROM (
+      SELECT s.id AS id, ${tier(sql`s.search_tsv`, plan)} AS tier, -ts_rank_cd(${otherWeights}, s.search_tsv, q.q, 1|32)::double precision AS score
+      FROM speakers s, (SELECT ${matchQuery(plan)} AS q) q
+      WHERE s.search_tsv @@ q.q AND s.merged_into_id IS NULL
+    ) x ${page(plan.after, plan.limit)}`,
+  );
+}
+
+/** ts_headline options: the markers of lib/search-query, and about as many words as SQLite's snippets. */
+const headline = (words: number, all = false) =>
+  `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=${words}, MinWords=${Math.ceil(words / 3)}, ShortWord=0, MaxFragments=${all ? 0 : 1}, FragmentDelimiter=…, HighlightAll=${all}`;
+
+/** Headlines are computed only for the rows of the page shown (ts_headline re-parses the text). */
+export async function claimSnippets(db: Db, plan: SearchPlan, ids: number[]): Promise<Map<number, ClaimSnippet>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<ClaimSnippet & { id: number }>(
+    db,
+    sql`SELECT c.id, ts_headline('cp_porter', c.text, q.q, ${headline(64, true)}) AS text,
+        CASE WHEN c.quote IS NULL THEN NULL ELSE ts_headline('cp_porter', c.quote, q.q, ${headline(32)}) END AS quote
+      FROM claims c, (SELECT ${matchQuery(plan)} AS q) q WHERE c.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  return new Map(found.map(({ id, ...s }) => [Number(id), s]));
+}
+
+/** Snippets of the best passages, keyed by passage id. */
+export async function sourceSnippets(db: Db, plan: SearchPlan, passages: number[]): Promise<Map<number, SourceSnippet>> {
+  if (passages.length === 0) return new Map();
+  const found = await rows<SourceSnippet & { id: number }>(
+    db,
+    sql`SELECT p.id, ts_headline('cp_porter', s.title, q.q, ${headline(64, true)}) AS title, ts_headline('cp_porter', p.text, q.q, ${headline(40)}) AS text
+      FROM source_passages p JOIN sources s ON s.id = p.source_id, (SELECT ${matchQuery(plan)} AS q) q
+      WHERE p.id IN (${sql.join(passages.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  return new Map(found.map(({ id, ...s }) => [Number(id), s]));
+}
+
+export async function speakerSnippets(db: Db, plan: SearchPlan, ids: number[]): Promise<Map<number, SpeakerSnippet>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<SpeakerSnippet & { id: number }>(
+    db,
+    sql`SELECT s.id, ts_headline('cp_porter', s.name, q.q, ${headline(64, true)}) AS name,
+        ts_headline('cp_porter', (SELECT string_agg(a, ' · ') FROM jsonb_array_elements_text(s.aliases) AS a), q.q, ${headline(64, true)}) AS aliases
+      FROM speakers s, (SELECT ${matchQuery(plan)} AS q) q WHERE s.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  return new Map(found.map(({ id, ...s }) => [Number(id), s]));
+}
+
+/** Candidates for similar claims: claims holding any of `words`, best ranked first, among the given statuses. */
+export function similarCandidates(db: Db, words: string[], statuses: readonly string[], excludeId: number | null, limit: number): Promise<{ id: number; score: number }[]> {
+  const q = sql.join(
+    words.map((w) => sql`plainto_tsquery('cp_porter', ${w})`),
+    sql` || `,
+  );
+  return rows(
+    db,
+    sql`SELECT c.id AS id, -ts_rank_cd(${claimWeights}, c.search_tsv, q.q, 1|32)::double precision AS score
+      FROM claims c, (SELECT ${q} AS q) q
+      WHERE c.search_tsv @@ q.q AND c.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) AND c.id IS DISTINCT FROM ${excludeId}::integer
+      ORDER BY score, c.id LIMIT ${limit}`,
+  );
+}

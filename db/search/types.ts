@@ -1,0 +1,50 @@
+import type { QueryTerm } from "@/lib/search-query";
+
+/**
+ * What the full-text search of each engine answers (db/search/sqlite.ts: FTS5 with bm25;
+ * db/search/pg.ts: tsvector with ts_rank_cd). Server code (server/search) merges the types, pages
+ * and builds the results; only the ranking and the snippets live here.
+ */
+
+/** A keyset position: tier 0 when the row holds the whole phrase typed, then score (lower is better), then id. */
+export type Key = [tier: number, score: number, id: number];
+
+export interface SearchPlan {
+  terms: QueryTerm[];
+  /** Every term must match, or any of them. */
+  mode: "all" | "any";
+  after: Key | null;
+  limit: number;
+}
+
+export interface ClaimFilter {
+  /** The statuses the viewer may see (and the status filter), from the closed vocabulary. */
+  statuses: readonly string[];
+  speaker?: number;
+  story?: number;
+  verdict?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface RankedHit {
+  id: number;
+  tier: number;
+  score: number;
+  /** For sources: the best passage, whose snippet is shown. */
+  passage?: number;
+}
+
+/** Snippet strings with matches between MARK_OPEN and MARK_CLOSE (lib/search-query). */
+export interface ClaimSnippet {
+  text: string | null;
+  quote: string | null;
+}
+export interface SourceSnippet {
+  title: string | null;
+  text: string | null;
+}
+export interface SpeakerSnippet {
+  name: string | null;
+  aliases: string | null;
+}
