@@ -21,5 +21,7 @@ export default defineConfig({
     env: process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {},
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 20_000,
+    // Closing a file's databases (and dropping them, on PostgreSQL) can take a while.
+    hookTimeout: 60_000,
   },
 });
