@@ -14,9 +14,9 @@ import { findQuotations, findSentences } from "./segment";
 import { adjectiveCues, passiveEvidentials } from "./stance";
 import type { Token } from "./tokens";
 
-export function analyse(tokens: Token[]): { ctx: Ctx; attributions: RawAttribution[] } {
+export function analyse(tokens: Token[], text: string): { ctx: Ctx; attributions: RawAttribution[] } {
   const quotes = findQuotations(tokens);
-  const sentences = findSentences(tokens);
+  const sentences = findSentences(tokens, text);
   const ctx = buildCtx(tokens, sentences, quotes);
   return { ctx, attributions: findAttributions(ctx) };
 }
