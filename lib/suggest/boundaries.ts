@@ -53,7 +53,9 @@ export function contentEnd(ctx: Ctx, s: Sentence, from: number, stopAtComma: boo
     if (!ctx.isCue[i] || i === from) continue;
     const next = ctx.cues[s.index]!.find((c) => c.first === i);
     if (!next) continue;
-    const k = skipModifiersLeft(tokens, i - 1, from);
+    let k = skipModifiersLeft(tokens, i - 1, from);
+    // A quotation may close right before the comma's cue: “… maniacal,” adding …
+    if (tokens[k]?.kind === "quote" && tokens[k]!.qdir !== "open" && tokens[k - 1]?.text === "," && k - 1 >= from) k--;
     const before = tokens[k];
     if (!before || k < from) continue;
     if (next.according && (before.text === "," || before.text === "—")) {

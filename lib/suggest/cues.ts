@@ -141,7 +141,11 @@ export function findCues(tokens: Token[], first: number, last: number): Cue[] {
     if (particles && nxt && i + 1 <= last && particles.has(nxt.lower)) end = i + 1;
     else if (NEEDS_PARTICLE.has(verb.lemma)) continue;
     const prev = i > first ? tokens[i - 1]! : null;
-    const participial = t.lower.endsWith("ing") && (!prev || prev.text === "," || prev.lower === "and" || prev.lower === "while" || prev.lower === "by");
+    // A closing quotation mark may sit between the comma and the participle: “…,” adding …
+    const closedComma = !!prev && prev.kind === "quote" && prev.qdir !== "open" && i - 2 >= first && tokens[i - 2]!.text === ",";
+    // … or an adverb: ", wrongly suggesting …", ", again calling …"
+    const adverbComma = !!prev && (/ly$/.test(prev.lower) || prev.lower === "again" || prev.lower === "also") && i - 2 >= first && tokens[i - 2]!.text === ",";
+    const participial = t.lower.endsWith("ing") && (!prev || prev.text === "," || closedComma || adverbComma || prev.lower === "and" || prev.lower === "while" || prev.lower === "by");
     // "candidates seeking the nomination", "a supporting role": an attitude -ing after a noun modifies it.
     if (t.lower.endsWith("ing") && !participial && prev && !verb.classes.has("speech") && !verb.classes.has("cognition") && !MODALS_AUX.has(prev.lower) && !PRONOUNS.has(prev.lower) && !/^(for|of|about|from|after|before|without|on|in|to)$/.test(prev.lower)) continue;
     const passive = !!prev && PASSIVE_AUX.has(prev.lower) && !t.lower.endsWith("ing") && verb.lemma !== "agree";
