@@ -101,7 +101,7 @@ export const CLAUSE_START = new Set(["that", "whether", "if", "how", "why", "wha
 export const NP_PARTICLES = new Set(["for", "to", "about", "of", "against", "with", "on"]);
 
 /** Verbs that describe their object "as" something: "referred to Rubio as “a bright leader”". */
-const AS_VERBS = new Set(["refer", "describe", "see", "view", "regard", "portray", "characterize", "characterise", "label", "brand", "dub", "cast", "paint", "praise", "criticize", "criticise", "denounce"]);
+const AS_VERBS = new Set(["refer", "describe", "see", "view", "regard", "consider", "portray", "characterize", "characterise", "label", "brand", "dub", "cast", "paint", "praise", "criticize", "criticise", "denounce"]);
 
 export function objectEnd(ctx: Ctx, from: number, end: number, lemma: string): number {
   let relative = false;

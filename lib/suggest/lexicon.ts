@@ -34,7 +34,7 @@ invite suggest theorize theorise posit hypothesize argue opine editorialize edit
 cite quote continue point:pointed weigh:weighed
 email retweet chant request publish talk speak:spoke:spoken`;
 
-const COGNITION = `think:thought believe feel:felt expect hope fear worry doubt suspect assume suppose
+const COGNITION = `think:thought know:knew:known believe feel:felt expect hope fear worry doubt suspect assume suppose
 understand:understood realize realise recognize recognise remember learn decide determine imagine reckon wish
 envision foresee:foresaw:foreseen anticipate presume conclude infer:inferred deduce`;
 
@@ -44,6 +44,9 @@ embrace champion defend praise criticize criticise condemn slam blast attack que
 reject dismiss welcome applaud celebrate mourn regret:regretted lament resent fault credit thank congratulate
 blame accuse refer:referred vote express discuss address denounce assail lambaste chide scold rebuke berate
 castigate excoriate bash knock tout`;
+
+/** Seeing something as something: cues only with "as" or a that-clause after them (see cues.ts). */
+const REGARD = `see:saw:seen view regard consider`;
 
 const EVIDENCE = `show:showed:shown find:found reveal indicate suggest demonstrate confirm estimate`;
 
@@ -98,6 +101,7 @@ function build(): Map<string, CueVerb> {
   add(SPEECH, "speech");
   add(COGNITION, "cognition");
   add(ATTITUDE, "attitude");
+  add(REGARD, "attitude");
   add(EVIDENCE, "evidence");
   add(EVIDENTIAL, "evidential");
   return map;

@@ -194,7 +194,7 @@ export function colonQuote(ctx: Ctx, s: Sentence): RawAttribution | null {
  * Headline attribution: "Mukasey at RNC: Clinton email scandal disqualifies her" — a short
  * name-led phrase, a colon, then the claim.
  */
-const PAGE_LABELS = new Set("note update updates correction corrections disclosure related clarification editor’s editor's photo photos video videos caption credit".split(" "));
+const PAGE_LABELS = new Set("latest note update updates correction corrections disclosure related clarification editor’s editor's photo photos video videos caption credit".split(" "));
 const PAGE_VERBS = new Set("follow watch read click see subscribe sign listen download share".split(" "));
 
 export function headlineColon(ctx: Ctx, s: Sentence): RawAttribution | null {
@@ -202,8 +202,11 @@ export function headlineColon(ctx: Ctx, s: Sentence): RawAttribution | null {
   for (let i = s.first + 1; i <= Math.min(s.last, s.first + 8); i++) {
     const t = tokens[i]!;
     if (t.text !== ":" || t.quote >= 0) continue;
+    // A name, not just the capital of the first word ("Still to come:", "Caution is warranted:").
     let named = false;
-    for (let k = s.first; k < i; k++) if (tokens[k]!.cap && tokens[k]!.kind === "word") named = true;
+    for (let k = s.first + 1; k < i; k++) if (tokens[k]!.cap && tokens[k]!.kind === "word") named = true;
+    // A one-word name ("Graham:"), not an interview's "Q:" or "A:".
+    if (i === s.first + 1 && tokens[s.first]!.cap && tokens[s.first]!.text.length > 1) named = true;
     if (!named) return null;
     // Labels of the page itself ("Editor’s note:", "Update:", "Follow X on Twitter:") are not speakers.
     if (PAGE_LABELS.has(tokens[i - 1]!.lower) || PAGE_VERBS.has(tokens[s.first]!.lower)) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimWith } from "./helpers";
+import { claimWith, readable } from "./helpers";
 
 // Patterns added to raise recall on the tuning half of PolNeAR without losing precision.
 
@@ -37,5 +37,35 @@ describe("inverted sources after a clause with commas", () => {
   it("ends an inverted source before an adjunct", () => {
     const c = claimWith("The program is hardly formal, but it has a loyal following, said Ms. Gil, with games and classes every week.", "loyal");
     expect(c.source).toBe("Ms. Gil");
+  });
+});
+
+describe("knowing and regarding", () => {
+  it("takes “know” with a clause, not with an object", () => {
+    const c = claimWith("Reporters know that they are being spun by both campaigns.", "spun");
+    expect(c.content).toBe("that they are being spun by both campaigns");
+    expect(c.source).toBe("Reporters");
+    expect(readable("He knew the governor well from their years in the state house.")).toEqual([]);
+  });
+
+  it("takes “see X as Y” and “saw that …”, not “saw the film”", () => {
+    const c = claimWith("Many developers see golf courses as wasted space.", "golf");
+    expect(c.content).toBe("golf courses as wasted space");
+    expect(c.source).toBe("Many developers");
+    expect(claimWith("Black voters saw that Obama could actually win.", "Obama").content).toBe("that Obama could actually win");
+    expect(readable("The family saw the film on Friday night in the old theatre.")).toEqual([]);
+  });
+});
+
+describe("headlines with a colon", () => {
+  it("takes a one-word name before the colon", () => {
+    const c = claimWith("Graham: Trump’s Rhetoric Is Destroying the Party’s Chances", "Rhetoric");
+    expect(c.source).toBe("Graham");
+  });
+
+  it("ignores page phrases and interview labels", () => {
+    expect(readable("The Latest: Sanders wins Minnesota caucuses")).toEqual([]);
+    expect(readable("Still to come: results in Ohio and Missouri")).toEqual([]);
+    expect(readable("Q: Have you talked to her about the court")).toEqual([]);
   });
 });
