@@ -3,7 +3,7 @@
  * "…, X said, …", participles sharing the main subject (", saying …") and "according to X".
  */
 import type { Cue } from "./cues";
-import { ADVERBIAL_START } from "./lexicon";
+import { ADVERBIAL_START, DETERMINERS } from "./lexicon";
 import { phraseAfter, skipModifiersLeft, type Range } from "./np";
 import type { Sentence } from "./segment";
 import { lastContent, SENTENCE_PUNCT, trim, type Ctx, type RawAttribution } from "./context";
@@ -31,10 +31,30 @@ export function accordingTo(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
   const tail = after ? tokens[after[0]]! : null;
   const describesSource = !!tail && (/^(a|an|the|who|which|where|whose|when|while|as)$/.test(tail.lower) || /ing$/.test(tail.lower));
   if (!before || words(ctx, before[0], before[1]) <= 1) content = after;
-  else if (!after || (describesSource && words(ctx, before[0], before[1]) >= MIN_CONTENT_WORDS)) content = before;
+  else if (!after || (describesSource && words(ctx, before[0], before[1]) >= MIN_CONTENT_WORDS)) content = lastClause(ctx, before);
   else content = trim(tokens, [s.first, end]);
   if (!content) return null;
   return { kind: "according-to", content, source, cue: [cue.first, cue.last], priority: 1 };
+}
+
+/**
+ * The last of coordinated clauses in `r`: what follows ", and" / ", but" / ";" when a subject
+ * starts there ("A, and he sometimes added B, according to X" → "he sometimes added B").
+ */
+function lastClause(ctx: Ctx, r: Range): Range {
+  const { tokens } = ctx;
+  for (let i = r[1] - 2; i > r[0]; i--) {
+    const t = tokens[i]!;
+    if (t.quote >= 0) continue;
+    const conj = t.text === ";" ? i : t.text === "," && /^(and|but)$/.test(tokens[i + 1]!.lower) ? i + 1 : -1;
+    if (conj < 0) continue;
+    const n = tokens[conj + 1]!;
+    if (/^(he|she|they|it|we|i|you|there)$/.test(n.lower) || DETERMINERS.has(n.lower) || (n.cap && n.kind === "word")) {
+      if (words(ctx, conj + 1, r[1]) >= MIN_CONTENT_WORDS) return [conj + 1, r[1]];
+    }
+    break;
+  }
+  return r;
 }
 
 /**
@@ -142,9 +162,34 @@ export function evidential(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | nu
     while (start <= end && tokens[start]!.kind === "punct") start++;
     if (tokens[start]?.lower === "though" || tokens[start]?.lower === "however") start += 2;
   }
-  const content = trim(tokens, [start, end]);
+  if (start === s.first) start = clauseStart(ctx, s, cue.first);
+  let stop = Math.max(cue.last, contentEnd(ctx, s, cue.last + 1, false));
+  // "…, as the president traveled …", "…, particularly after …": an adjunct of the writer's.
+  for (let i = cue.last + 1; i < stop; i++) {
+    if (tokens[i]!.text === "," && tokens[i]!.quote < 0 && EVIDENTIAL_TAIL.has(tokens[i + 1]!.lower)) {
+      stop = i - 1;
+      break;
+    }
+  }
+  const content = trim(tokens, [start, stop]);
   if (!content || words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS) return null;
   return { kind: "other", content, source: null, cue: [cue.first, cue.last], priority: 4 };
+}
+
+const EVIDENTIAL_TAIL = new Set("as particularly especially with while when after before because since although though but yet".split(" "));
+
+/**
+ * Where the clause holding `at` starts: after the nearest comma or dash to its left (a fronted
+ * adverbial "After all, …", "When it comes to X, …"), not inside a quotation.
+ */
+function clauseStart(ctx: Ctx, s: Sentence, at: number): number {
+  const { tokens } = ctx;
+  for (let i = at - 1; i > s.first; i--) {
+    const t = tokens[i]!;
+    if (t.quote >= 0) continue;
+    if (t.text === "," || t.text === "—" || t.text === ";" || t.text === ":") return i + 1;
+  }
+  return s.first;
 }
 
 const WH = new Set(["whether", "if", "how", "why", "what", "who", "whom", "which", "when", "where", "about", "to"]);

@@ -52,7 +52,7 @@ const EVIDENCE = `show:showed:shown find:found reveal indicate suggest demonstra
 
 const EVIDENTIAL = `seem appear`;
 
-function regularForms(lemma: string, past?: string, participle?: string): string[] {
+export function regularForms(lemma: string, past?: string, participle?: string): string[] {
   const forms = new Set<string>([lemma]);
   const vowel = /[aeiou]/;
   // Third person singular.

@@ -69,3 +69,21 @@ describe("headlines with a colon", () => {
     expect(readable("Q: Have you talked to her about the court")).toEqual([]);
   });
 });
+
+describe("evidentials take their own clause", () => {
+  it("leaves out a fronted adverbial and a trailing adjunct", () => {
+    const c = claimWith("When it comes to the budget, it seems like no program will be spared.", "spared");
+    expect(c.content).toBe("it seems like no program will be spared");
+    expect(c.source).toBeNull();
+    const d = claimWith("The music seemed to match the mood in the arena, as the band played on.", "mood");
+    expect(d.content).toBe("The music seemed to match the mood in the arena");
+  });
+});
+
+describe("according to at the end of coordinated clauses", () => {
+  it("takes the last clause only", () => {
+    const c = claimWith("Sullivan forwarded the messages, and he sometimes added content to the chains, according to the sources.", "added");
+    expect(c.content).toBe("he sometimes added content to the chains");
+    expect(c.source).toBe("the sources");
+  });
+});
