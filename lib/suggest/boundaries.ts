@@ -64,7 +64,9 @@ export function contentEnd(ctx: Ctx, s: Sentence, from: number, stopAtComma: boo
     }
     // ", saying …", "and added that …", "but insisted …": same subject, new attribution.
     if (before.text === "," || before.lower === "and" || before.lower === "but" || before.lower === "while") {
-      if (next.participial || before.kind === "word") {
+      // "said A and added B" starts another attribution; "said she was tired and wanted B" goes on
+      // inside the reported clause.
+      if (next.participial || (before.kind === "word" && (next.classes.has("speech") || next.classes.has("evidence")))) {
         end = k - 1;
         if (tokens[end]?.text === ",") end--;
         break;

@@ -7,7 +7,7 @@ import { ADVERBIAL_START, DETERMINERS } from "./lexicon";
 import { phraseAfter, skipModifiersLeft, type Range } from "./np";
 import type { Sentence } from "./segment";
 import { lastContent, SENTENCE_PUNCT, trim, type Ctx, type RawAttribution } from "./context";
-import { skipAfterCue } from "./quote-patterns";
+import { quotedFragment, skipAfterCue } from "./quote-patterns";
 import { CLAUSE_START, contentEnd, NP_PARTICLES, objectEnd } from "./boundaries";
 
 const MIN_CONTENT_WORDS = 3;
@@ -98,23 +98,28 @@ export function postPosed(ctx: Ctx, s: Sentence, cue: Cue, subject: Range | null
     if (comma <= s.first || (tokens[comma]!.text !== "," && tokens[comma]!.text !== "—")) return null;
   }
   const content = trim(ctx.tokens, [s.first, comma - 1]);
-  if (!content || words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS) return null;
+  if (!content) return null;
+  // "This campaign, he says, is different": a short subject is enough when the clause goes on.
+  const short = words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS;
   const found = (c: Range): RawAttribution => ({ kind: "indirect", content: c, source, cue: [cue.first, cue.last], priority: 2 });
   // What follows the cue decides: nothing (or a short adverbial) → post-posed; a comma and more → parenthetical.
   let j = afterCue;
   while (j <= end && tokens[j]!.kind === "punct" && tokens[j]!.text !== ",") j++;
-  if (j > end) return found(content);
+  if (j > end) return short ? null : found(content);
   const t = tokens[j]!;
   if (t.text === ",") {
     const rest = trim(tokens, [j + 1, end]);
-    if (!rest) return found(content);
+    if (!rest) return short ? null : found(content);
     const r = tokens[rest[0]]!;
+    // "A, she said, ''is a perfect example'' of B": a quoted fragment carries the clause on.
+    if (r.kind === "quote" && r.quote >= 0 && quotedFragment(ctx, r.quote, end)) return found([content[0], end]);
     // ", adding that …" or ", according to" is another attribution; the content is ours alone.
-    if (ctx.isCue[rest[0]] || r.kind === "quote") return found(content);
+    if (ctx.isCue[rest[0]] || r.kind === "quote") return short ? null : found(content);
     // "…, he said, wiping his face" / "…, she said, on condition of anonymity": an adjunct of the cue.
-    if (/ing$/.test(r.lower) || TAIL_ADJUNCT.has(r.lower)) return found(content);
+    if (/ing$/.test(r.lower) || TAIL_ADJUNCT.has(r.lower)) return short ? null : found(content);
     return found([content[0], end]);
   }
+  if (short) return null;
   // A short adverbial tail: "…, Trump said on Tuesday." / "…, she told reporters at a rally."
   if (end - j < 8 && (ADVERBIAL_START.has(t.lower) || /^(in|at|to|with|during|after|before|from|via|on)$/.test(t.lower) || cue.lemma === "tell")) {
     for (let i = j; i <= end; i++) if (tokens[i]!.lower === "that" || tokens[i]!.kind === "quote") return null;

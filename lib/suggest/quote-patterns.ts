@@ -139,6 +139,20 @@ export function skipAfterCue(ctx: Ctx, s: Sentence, cue: Cue): number {
   return j;
 }
 
+/**
+ * Is quotation `q` a fragment of the writer's clause rather than speech of its own: it starts
+ * in lower case, or the sentence goes on with words after it ("''is a perfect example of
+ * adapting'' to the changing economics of golf")?
+ */
+export function quotedFragment(ctx: Ctx, q: number, end: number): boolean {
+  const { tokens } = ctx;
+  const quote = ctx.quotes[q]!;
+  const first = tokens[quote.open + 1];
+  if (first && first.kind === "word" && !first.cap) return true;
+  for (let i = quote.close + 1; i <= end; i++) if (tokens[i]!.kind === "word" || tokens[i]!.kind === "num") return true;
+  return false;
+}
+
 export function quoteAfter(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null): RawAttribution | null {
   const { tokens } = ctx;
   let j = skipAfterCue(ctx, s, cue);
@@ -146,10 +160,12 @@ export function quoteAfter(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null
   const start = j;
   const speech = cue.classes.has("speech") || cue.classes.has("cognition");
   if (!speech && !(tokens[j]?.kind === "quote" || tokens[j]?.text === ":" || tokens[j]?.text === ",")) return null;
+  let firstWord = true;
   while (j < tokens.length && j - start < 8 && tokens[j]!.kind !== "quote") {
     const t = tokens[j]!;
     if (SENTENCE_PUNCT.has(t.text) || ctx.isCue[j]) return null;
-    if (j === start && t.kind === "word" && !ADVERBIAL_START.has(t.lower) && !["to", "in", "at", "with", "during", "after", "before", "for", "about", "of"].includes(t.lower)) return null;
+    if (firstWord && t.kind === "word" && !ADVERBIAL_START.has(t.lower) && !["to", "in", "at", "with", "during", "after", "before", "for", "about", "of"].includes(t.lower)) return null;
+    if (t.kind === "word") firstWord = false;
     j++;
   }
   const t = tokens[j];
@@ -158,6 +174,9 @@ export function quoteAfter(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null
   if (t.para !== tokens[cue.last]!.para && tokens[j - 1]?.text !== ":") return null;
   const q = ctx.quotes[t.quote]!;
   if (q.words < 3 && q.closed) return null;
+  // "A, she said, ''is a perfect example'' of B": the parenthetical takes the whole sentence.
+  const comma = source ? tokens[source[0] - 1] : null;
+  if (comma?.text === "," && source![0] - 1 > s.first + 1 && quotedFragment(ctx, t.quote, s.last)) return null;
   const end = extendQuote(ctx, chainEnd(ctx, t.quote), chainEnd(ctx, t.quote) + 1);
   return { kind: "direct-quote", content: [j, end], source, cue: [cue.first, cue.last], priority: 1 };
 }

@@ -87,3 +87,32 @@ describe("according to at the end of coordinated clauses", () => {
     expect(c.source).toBe("the sources");
   });
 });
+
+describe("parenthetical attributions", () => {
+  it("take a short subject when the clause goes on", () => {
+    const c = claimWith("This campaign, he says, is different.", "different");
+    expect(c.content).toBe("This campaign, he says, is different");
+    expect(c.source).toBe("he");
+  });
+
+  it("take the whole sentence when a quoted fragment carries it on", () => {
+    const text = "The club's investment in its course, Ms. Tanzer said, ''is a perfect example of adapting'' to the economics of golf.";
+    const c = claimWith(text, "perfect example");
+    expect(c.content).toBe("The club's investment in its course, Ms. Tanzer said, ''is a perfect example of adapting'' to the economics of golf");
+    expect(c.source).toBe("Ms. Tanzer");
+    const d = claimWith("The outlets stand in the way, he said, by creating a “false reality bubble” that scares politicians.", "outlets");
+    expect(d.content).toBe("The outlets stand in the way, he said, by creating a “false reality bubble” that scares politicians");
+  });
+});
+
+describe("coordinated verbs inside a reported clause", () => {
+  it("keep an attitude verb coordinated inside the content", () => {
+    const c = claimWith("The actress said she was tired of the status quo and wanted a candidate without industry money.", "tired");
+    expect(c.content).toBe("she was tired of the status quo and wanted a candidate without industry money");
+  });
+
+  it("still end the content at a coordinated speech verb", () => {
+    const c = claimWith("The mayor said the budget was balanced and added that taxes would fall.", "balanced");
+    expect(c.content).toBe("the budget was balanced");
+  });
+});
