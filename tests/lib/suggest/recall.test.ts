@@ -116,3 +116,14 @@ describe("coordinated verbs inside a reported clause", () => {
     expect(c.content).toBe("the budget was balanced");
   });
 });
+
+describe("a broader lexicon of speech, cognition and attitude verbs", () => {
+  it("knows echo, frame, confess, notice, discover and renounce", () => {
+    expect(claimWith("The senator echoed the governor’s warning about the deficit.", "warning").cue).toBe("echoed");
+    expect(claimWith("She framed the vote as a test of the party’s nerve.", "nerve").cue).toBe("framed");
+    expect(claimWith("He confessed that the plan had never been costed.", "costed").cue).toBe("confessed");
+    expect(claimWith("Residents noticed that the buses had stopped running.", "buses").cue).toBe("noticed");
+    expect(claimWith("Auditors discovered that the fund was empty.", "fund").cue).toBe("discovered");
+    expect(claimWith("The party renounced its support for the treaty.", "treaty").cue).toBe("renounced");
+  });
+});
