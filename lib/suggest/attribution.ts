@@ -41,6 +41,9 @@ function candidates(ctx: Ctx): RawAttribution[] {
       } else if (!cue.passive) {
         a = quoteBefore(ctx, s, cue);
         let subject = cue.participial ? null : subjectBefore(tokens, cue.first, s.first);
+        // "Massie used to support Paul", "she wants to endorse him": the subject of the verb
+        // that governs the infinitive.
+        if (!subject && !cue.participial) subject = infinitiveSubject(tokens, cue.first, s.first);
         // A verb coordinated with an earlier one shares its subject ("called X and said Y").
         const k = skipModifiersLeft(tokens, cue.first - 1, s.first);
         const shared = cue.participial || (!subject && k > s.first && /^(and|but|or|then)$/.test(tokens[k]!.lower));
@@ -88,3 +91,15 @@ function resolve(ctx: Ctx, cands: RawAttribution[]): RawAttribution[] {
   accepted.push(...orphanQuotes(ctx, accepted, used));
   return accepted.sort((a, b) => a.content[0] - b.content[0]);
 }
+
+/** Verbs that take an infinitive sharing their subject ("used to", "wants to", "refused to"). */
+const CONTROL_VERBS = /^(used|use|want|wants|wanted|plan|plans|planned|hope|hopes|hoped|decide|decides|decided|refuse|refuses|refused|try|tries|tried|continue|continues|continued|begin|begins|began|start|starts|started|seem|seems|seemed|appear|appears|appeared|need|needs|needed|promise|promises|promised|vow|vows|vowed|declined|declines|decline|intend|intends|intended|expect|expects|expected|went|go|goes|going|came|come|comes|moved|rushed|sought|seeks|seek|threatened|threatens|agreed|agrees|agree|chose|chooses|choose|managed|failed|fails|fail|has|have|had|ought)$/;
+
+/** The subject of "X used to SUPPORT", "X refused to ENDORSE": before the controlling verb. */
+function infinitiveSubject(tokens: Token[], cue: number, first: number): Range | null {
+  const to = tokens[cue - 1];
+  const verb = tokens[cue - 2];
+  if (!to || !verb || to.lower !== "to" || cue - 2 <= first || !CONTROL_VERBS.test(verb.lower)) return null;
+  return subjectBefore(tokens, cue - 2, first);
+}
+

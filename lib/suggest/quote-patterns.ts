@@ -5,11 +5,11 @@
 import type { Cue } from "./cues";
 import { ADVERBIAL_START, DETERMINERS } from "./lexicon";
 import { phraseAfter, subjectBefore, type Range } from "./np";
-import type { Sentence } from "./segment";
+import type { Quotation, Sentence } from "./segment";
 import { chainEnd, chainStart, SENTENCE_PUNCT, trim, type Ctx, type RawAttribution } from "./context";
 
 /** Verbs whose first object is the addressee, not the content ("told reporters that …"). */
-const ADDRESSEE_VERBS = new Set(["tell", "ask", "urge", "warn", "remind", "assure", "reassure", "inform", "notify", "advise", "instruct", "order", "beg", "implore", "encourage", "invite", "thank", "caution", "press", "convince"]);
+const ADDRESSEE_VERBS = new Set(["tell", "ask", "urge", "warn", "remind", "assure", "reassure", "inform", "notify", "advise", "instruct", "order", "beg", "implore", "encourage", "invite", "caution", "press", "convince"]);
 const MAX_QUOTE_GAP = 14;
 const CROSS_PARAGRAPHS = true;
 
@@ -54,6 +54,16 @@ function opensQuote(ctx: Ctx, k: number, para: number): boolean {
   return !!t && t.para === para && t.kind === "quote" && t.quote >= 0 && ctx.quotes[t.quote]!.open === k;
 }
 
+/** Is quotation `q` a short title ("This Week", "Sunday Morning Futures"): every word capitalised? */
+function titleCase(ctx: Ctx, q: Quotation): boolean {
+  if (q.words > 6) return false;
+  for (let i = q.open + 1; i < q.close; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind === "word" && !t.cap && !/^(of|the|a|an|and|in|on|for|to|at)$/.test(t.lower)) return false;
+  }
+  return true;
+}
+
 export function quoteBefore(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | null {
   const { tokens } = ctx;
   const para = tokens[cue.first]!.para;
@@ -85,6 +95,8 @@ export function quoteBefore(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
     // A quotation ending a clause of the speaker's own: "The plan is “reckless,” said X."
     const comma = tokens[k - 1]?.text === "," || (/^['’]$/.test(tokens[k - 1]?.text ?? "") && tokens[k - 2]?.text === ",");
     if (!comma || tokens[start]!.sent !== s.index || start - s.first > 40) return null;
+    // “This Week,” / “Sunday Morning Futures,”: a title in a fronted adverbial, not speech.
+    if (titleCase(ctx, q)) return null;
     for (let i = s.first; i < start; i++) if (ctx.isCue[i] || tokens[i]!.kind === "quote") return null;
     from = s.first;
   }

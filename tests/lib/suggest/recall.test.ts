@@ -127,3 +127,23 @@ describe("a broader lexicon of speech, cognition and attitude verbs", () => {
     expect(claimWith("The party renounced its support for the treaty.", "treaty").cue).toBe("renounced");
   });
 });
+
+describe("objects, titles and infinitives", () => {
+  it("takes the object of “thank” as its content", () => {
+    const c = claimWith("John Kasich is thanking supporters at a rally in Mississippi.", "supporters");
+    expect(c.source).toBe("John Kasich");
+    expect(c.cue).toBe("thanking");
+  });
+
+  it("does not take a programme title in a fronted adverbial for a quotation", () => {
+    const c = claimWith("Speaking Sunday on ABC’s “This Week,” Carson admitted that the course name in his book was wrong.", "course name");
+    expect(c.content).toBe("that the course name in his book was wrong");
+    expect(c.source).toBe("Carson");
+  });
+
+  it("gives an infinitive cue the subject of the verb governing it", () => {
+    const c = claimWith("House Republican Thomas Massie used to support fellow Kentuckian Rand Paul.", "Rand Paul");
+    expect(c.source).toBe("House Republican Thomas Massie");
+    expect(c.content).toBe("fellow Kentuckian Rand Paul");
+  });
+});
