@@ -38,6 +38,9 @@ function candidates(ctx: Ctx): RawAttribution[] {
       else if (cue.classes.has("evidential") || (cue.passive && cue.lemma === "expect" && tokens[cue.last + 1]?.lower === "to")) a = evidential(ctx, s, cue);
       else if (cue.lemma === "ask" && (a = askedQuestion(ctx, s, cue))) {
         // done
+      } else if (cue.passive && cue.lemma === "ask") {
+        // "He was asked what happened to the black vote": the question, asked by someone unnamed.
+        a = forward(ctx, s, cue, null);
       } else if (!cue.passive) {
         a = quoteBefore(ctx, s, cue);
         let subject = cue.participial ? null : subjectBefore(tokens, cue.first, s.first);

@@ -147,3 +147,12 @@ describe("objects, titles and infinitives", () => {
     expect(c.content).toBe("fellow Kentuckian Rand Paul");
   });
 });
+
+describe("passive questions", () => {
+  it("take the question of “was asked” with no source", () => {
+    const c = claimWith("In an interview that year, he was asked what happened to the black vote.", "black vote");
+    expect(c.content).toBe("what happened to the black vote");
+    expect(c.source).toBeNull();
+    expect(claimWith("Cruz has been asked about a loan from Goldman Sachs.", "loan").content).toBe("a loan from Goldman Sachs");
+  });
+});
