@@ -124,18 +124,20 @@ export function quoteBefore(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
 export function skipAfterCue(ctx: Ctx, s: Sentence, cue: Cue): number {
   const { tokens } = ctx;
   const j = cue.last + 1;
-  const limit = Math.min(s.last, j + (ADDRESSEE_VERBS.has(cue.lemma) ? 16 : 10));
+  // "was asked what …", "asked about X": no addressee to skip.
+  const addressee = ADDRESSEE_VERBS.has(cue.lemma) && !cue.passive && cue.last === cue.first;
+  const limit = Math.min(s.last, j + (addressee ? 16 : 10));
   // "said on Tuesday that …", "told reporters at a rally that …": jump to a near "that".
   for (let i = j; i <= limit; i++) {
     const t = tokens[i]!;
     if (t.kind === "quote" || SENTENCE_PUNCT.has(t.text) || ctx.isCue[i]) break;
     if (t.lower === "that" && i > j) {
       const first = tokens[j]!;
-      if (ADVERBIAL_START.has(first.lower) || ADDRESSEE_VERBS.has(cue.lemma) || first.text === ",") return i;
+      if (ADVERBIAL_START.has(first.lower) || addressee || first.text === ",") return i;
       break;
     }
   }
-  if (ADDRESSEE_VERBS.has(cue.lemma)) {
+  if (addressee) {
     // Skip the addressee: a pronoun, a name, or a short noun phrase ("told parliament", "told the crowd").
     const t = tokens[j];
     if (t && t.kind === "word" && !/^(that|to|about|how|why|what|whether|if|of)$/.test(t.lower)) {
