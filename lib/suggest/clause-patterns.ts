@@ -128,6 +128,8 @@ export function postPosed(ctx: Ctx, s: Sentence, cue: Cue, subject: Range | null
   return null;
 }
 
+const NAMING = new Set(["call", "dub", "label", "brand", "term", "nickname"]);
+
 const ADVERBIAL_PREPOSITIONS = new Set("in on at during after before with from by".split(" "));
 
 /** "X said (that) …": subject to the left, content to the right. */
@@ -142,7 +144,9 @@ export function forward(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null): 
   const particle = cue.last > cue.first ? tokens[cue.last]!.lower : "";
   const clause = CLAUSE_START.has(first.lower) || first.kind === "quote";
   // Stance verbs and "talk about"/"vote for" take an object, not a clause: it ends with the noun phrase.
-  const objectOnly = !clause && first.lower !== "to" && (!speechLike || NP_PARTICLES.has(particle));
+  // Naming verbs take an object and a name ("called the plan “a disgrace”"), not a clause.
+  const naming = NAMING.has(cue.lemma) && !particle;
+  const objectOnly = !clause && first.lower !== "to" && (!speechLike || NP_PARTICLES.has(particle) || naming);
   const stopAtComma = !speechLike && !clause;
   let end = contentEnd(ctx, s, j, stopAtComma);
   if (objectOnly) end = objectEnd(ctx, j, end, cue.lemma);
