@@ -30,7 +30,9 @@ export function accordingTo(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
   // What follows the source may describe it (", a pollster who …", ", where …"), not continue the claim.
   const tail = after ? tokens[after[0]]! : null;
   const describesSource = !!tail && (/^(a|an|the|who|which|where|whose|when|while|as)$/.test(tail.lower) || /ing$/.test(tail.lower));
-  if (!before || words(ctx, before[0], before[1]) <= 1) content = after;
+  // "While most were X, according to Y, two were Z": a fronted subordinate clause is background.
+  const subordinate = !!before && !!after && /^(while|although|though|whereas|because|since|if|when|as|after|before|unless|until)$/.test(tokens[before[0]]!.lower) && words(ctx, after[0], after[1]) >= MIN_CONTENT_WORDS;
+  if (!before || words(ctx, before[0], before[1]) <= 1 || subordinate) content = after;
   else if (!after || (describesSource && words(ctx, before[0], before[1]) >= MIN_CONTENT_WORDS)) content = lastClause(ctx, before);
   else content = trim(tokens, [s.first, end]);
   if (!content) return null;

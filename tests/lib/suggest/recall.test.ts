@@ -156,3 +156,18 @@ describe("passive questions", () => {
     expect(claimWith("Cruz has been asked about a loan from Goldman Sachs.", "loan").content).toBe("a loan from Goldman Sachs");
   });
 });
+
+describe("according to between a subordinate clause and the main one", () => {
+  it("takes the main clause", () => {
+    const c = claimWith("While most were marked confidential, according to a State Department official, two were upgraded to secret.", "upgraded");
+    expect(c.content).toBe("two were upgraded to secret");
+    expect(c.source).toBe("a State Department official");
+  });
+});
+
+describe("naming verbs", () => {
+  it("end the object and name before a writer's adjunct", () => {
+    const c = claimWith("Sanders called her fallen son her hero before explaining why she forgave him.", "hero");
+    expect(c.content).toBe("her fallen son her hero");
+  });
+});
