@@ -7,71 +7,15 @@
  *
  *   npm run eval:attribution -- [--limit N] [--json]
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { suggestClaims } from "../lib/suggest";
+import { overlapMatch, parseAnn, polnearArticles, trimSpan, type GoldAttribution } from "./polnear";
 import { missingShared, sharedPath } from "./shared-dir";
-
-interface Span {
-  start: number;
-  end: number;
-}
-interface GoldAttribution {
-  content: Span;
-  source: Span | null;
-  cue: string;
-  kind: "quote" | "according-to" | "indirect";
-}
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
 const limitAt = args.indexOf("--limit");
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
-
-/** Parse one brat .ann file: text-bound annotations and the Attribution events linking them. */
-export function parseAnn(ann: string, chars: string[]): GoldAttribution[] {
-  const spans = new Map<string, { type: string; start: number; end: number }>();
-  const events: Record<string, string>[] = [];
-  for (const line of ann.split("\n")) {
-    const t = /^(T\d+)\t(\S+) ([\d ;]+)\t/.exec(line);
-    if (t) {
-      const segs = t[3]!.split(";").map((s) => s.trim().split(" ").map(Number));
-      spans.set(t[1]!, { type: t[2]!, start: segs[0]![0]!, end: segs[segs.length - 1]![1]! });
-      continue;
-    }
-    const e = /^E\d+\t(.*)$/.exec(line);
-    if (e) events.push(Object.fromEntries(e[1]!.trim().split(/\s+/).map((kv) => kv.split(":") as [string, string])));
-  }
-  const out: GoldAttribution[] = [];
-  for (const ev of events) {
-    // Content and Content2 (the two halves of a split quotation) form one content: their hull.
-    const parts = ["Content", "Content2"].map((k) => (ev[k] ? spans.get(ev[k]!) : undefined)).filter((x) => !!x);
-    if (parts.length === 0) continue;
-    const content = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
-    const src = ev.Source ? spans.get(ev.Source) : undefined;
-    const cue = ev.Cue ? spans.get(ev.Cue) : undefined;
-    const cueText = cue ? chars.slice(cue.start, cue.end).join("").toLowerCase().replace(/\s+/g, " ") : "";
-    const first = chars.slice(content.start, content.start + 2).join("");
-    const kind = /according/.test(cueText) ? "according-to" : /^\s*(["“”]|'')/.test(first) ? "quote" : "indirect";
-    out.push({ content, source: src ? { start: src.start, end: src.end } : null, cue: cueText, kind });
-  }
-  return out;
-}
-
-function overlapMatch(a: Span, b: Span): number {
-  const ov = Math.min(a.end, b.end) - Math.max(a.start, b.start);
-  if (ov <= 0) return 0;
-  return ov >= 0.5 * Math.max(a.end - a.start, b.end - b.start) ? ov : 0;
-}
-
-const TRIM = /[\s\p{P}]/u;
-function trimSpan(chars: string[], s: Span): string {
-  let a = s.start;
-  let b = s.end;
-  while (a < b && TRIM.test(chars[a]!)) a++;
-  while (b > a && TRIM.test(chars[b - 1]!)) b--;
-  return `${a}:${b}`;
-}
 
 interface Counts {
   gold: number;
@@ -167,23 +111,18 @@ function main() {
     console.log(missingShared("data/polnear/train"));
     return;
   }
-  const annFiles = readdirSync(path.join(dir, "attributions")).filter((f) => f.endsWith(".ann")).sort();
-  const bases = readdirSync(path.join(dir, "text")).filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -4)).sort();
   const all = empty();
   const even = empty();
   const odd = empty();
   const t0 = performance.now();
   let n = 0;
-  bases.forEach((base, index) => {
-    if (n >= limit) return;
-    // Several annotators for some articles: the first file in sorted order is the gold.
-    const ann = annFiles.find((f) => f.startsWith(base + "_") && /^_[0-9a-f]+\.ann$/.test(f.slice(base.length)));
-    if (!ann) return;
+  for (const article of polnearArticles(dir)) {
+    if (n >= limit) break;
     n++;
-    const text = readFileSync(path.join(dir, "text", base + ".txt"), "utf8");
-    const gold = parseAnn(readFileSync(path.join(dir, "attributions", ann), "utf8"), Array.from(text));
-    score(text, gold, [all, index % 2 === 0 ? even : odd]);
-  });
+    const text = readFileSync(article.text, "utf8");
+    const gold = parseAnn(readFileSync(article.ann, "utf8"), Array.from(text));
+    score(text, gold, [all, article.index % 2 === 0 ? even : odd]);
+  }
   const ms = performance.now() - t0;
   const result = { articles: n, seconds: ms / 1000, all: summary(all), even: summary(even), odd: summary(odd) };
   if (asJson) {

@@ -14,9 +14,9 @@ import { findQuotations, findSentences } from "./segment";
 import { adjectiveCues, passiveEvidentials } from "./stance";
 import type { Token } from "./tokens";
 
-export function analyse(tokens: Token[]): { ctx: Ctx; attributions: RawAttribution[] } {
+export function analyse(tokens: Token[], text: string): { ctx: Ctx; attributions: RawAttribution[] } {
   const quotes = findQuotations(tokens);
-  const sentences = findSentences(tokens);
+  const sentences = findSentences(tokens, text);
   const ctx = buildCtx(tokens, sentences, quotes);
   return { ctx, attributions: findAttributions(ctx) };
 }
@@ -38,9 +38,15 @@ function candidates(ctx: Ctx): RawAttribution[] {
       else if (cue.classes.has("evidential") || (cue.passive && cue.lemma === "expect" && tokens[cue.last + 1]?.lower === "to")) a = evidential(ctx, s, cue);
       else if (cue.lemma === "ask" && (a = askedQuestion(ctx, s, cue))) {
         // done
+      } else if (cue.passive && cue.lemma === "ask") {
+        // "He was asked what happened to the black vote": the question, asked by someone unnamed.
+        a = forward(ctx, s, cue, null);
       } else if (!cue.passive) {
         a = quoteBefore(ctx, s, cue);
         let subject = cue.participial ? null : subjectBefore(tokens, cue.first, s.first);
+        // "Massie used to support Paul", "she wants to endorse him": the subject of the verb
+        // that governs the infinitive.
+        if (!subject && !cue.participial) subject = infinitiveSubject(tokens, cue.first, s.first);
         // A verb coordinated with an earlier one shares its subject ("called X and said Y").
         const k = skipModifiersLeft(tokens, cue.first - 1, s.first);
         const shared = cue.participial || (!subject && k > s.first && /^(and|but|or|then)$/.test(tokens[k]!.lower));
@@ -88,3 +94,15 @@ function resolve(ctx: Ctx, cands: RawAttribution[]): RawAttribution[] {
   accepted.push(...orphanQuotes(ctx, accepted, used));
   return accepted.sort((a, b) => a.content[0] - b.content[0]);
 }
+
+/** Verbs that take an infinitive sharing their subject ("used to", "wants to", "refused to"). */
+const CONTROL_VERBS = /^(used|use|want|wants|wanted|plan|plans|planned|hope|hopes|hoped|decide|decides|decided|refuse|refuses|refused|try|tries|tried|continue|continues|continued|begin|begins|began|start|starts|started|seem|seems|seemed|appear|appears|appeared|need|needs|needed|promise|promises|promised|vow|vows|vowed|declined|declines|decline|intend|intends|intended|expect|expects|expected|went|go|goes|going|came|come|comes|moved|rushed|sought|seeks|seek|threatened|threatens|agreed|agrees|agree|chose|chooses|choose|managed|failed|fails|fail|has|have|had|ought)$/;
+
+/** The subject of "X used to SUPPORT", "X refused to ENDORSE": before the controlling verb. */
+function infinitiveSubject(tokens: Token[], cue: number, first: number): Range | null {
+  const to = tokens[cue - 1];
+  const verb = tokens[cue - 2];
+  if (!to || !verb || to.lower !== "to" || cue - 2 <= first || !CONTROL_VERBS.test(verb.lower)) return null;
+  return subjectBefore(tokens, cue - 2, first);
+}
+

@@ -53,7 +53,9 @@ export function contentEnd(ctx: Ctx, s: Sentence, from: number, stopAtComma: boo
     if (!ctx.isCue[i] || i === from) continue;
     const next = ctx.cues[s.index]!.find((c) => c.first === i);
     if (!next) continue;
-    const k = skipModifiersLeft(tokens, i - 1, from);
+    let k = skipModifiersLeft(tokens, i - 1, from);
+    // A quotation may close right before the comma's cue: “… maniacal,” adding …
+    if (tokens[k]?.kind === "quote" && tokens[k]!.qdir !== "open" && tokens[k - 1]?.text === "," && k - 1 >= from) k--;
     const before = tokens[k];
     if (!before || k < from) continue;
     if (next.according && (before.text === "," || before.text === "—")) {
@@ -62,7 +64,9 @@ export function contentEnd(ctx: Ctx, s: Sentence, from: number, stopAtComma: boo
     }
     // ", saying …", "and added that …", "but insisted …": same subject, new attribution.
     if (before.text === "," || before.lower === "and" || before.lower === "but" || before.lower === "while") {
-      if (next.participial || before.kind === "word") {
+      // "said A and added B" starts another attribution; "said she was tired and wanted B" goes on
+      // inside the reported clause.
+      if (next.participial || (before.kind === "word" && (next.classes.has("speech") || next.classes.has("evidence")))) {
         end = k - 1;
         if (tokens[end]?.text === ",") end--;
         break;
@@ -99,7 +103,7 @@ export const CLAUSE_START = new Set(["that", "whether", "if", "how", "why", "wha
 export const NP_PARTICLES = new Set(["for", "to", "about", "of", "against", "with", "on"]);
 
 /** Verbs that describe their object "as" something: "referred to Rubio as “a bright leader”". */
-const AS_VERBS = new Set(["refer", "describe", "see", "view", "regard", "portray", "characterize", "characterise", "label", "brand", "dub", "cast", "paint", "praise", "criticize", "criticise", "denounce"]);
+const AS_VERBS = new Set(["refer", "describe", "see", "view", "regard", "consider", "portray", "characterize", "characterise", "label", "brand", "dub", "cast", "paint", "praise", "criticize", "criticise", "denounce"]);
 
 export function objectEnd(ctx: Ctx, from: number, end: number, lemma: string): number {
   let relative = false;

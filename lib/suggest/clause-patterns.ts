@@ -3,11 +3,11 @@
  * "…, X said, …", participles sharing the main subject (", saying …") and "according to X".
  */
 import type { Cue } from "./cues";
-import { ADVERBIAL_START } from "./lexicon";
+import { ADVERBIAL_START, DETERMINERS } from "./lexicon";
 import { phraseAfter, skipModifiersLeft, type Range } from "./np";
 import type { Sentence } from "./segment";
 import { lastContent, SENTENCE_PUNCT, trim, type Ctx, type RawAttribution } from "./context";
-import { skipAfterCue } from "./quote-patterns";
+import { quotedFragment, skipAfterCue } from "./quote-patterns";
 import { CLAUSE_START, contentEnd, NP_PARTICLES, objectEnd } from "./boundaries";
 
 const MIN_CONTENT_WORDS = 3;
@@ -30,11 +30,33 @@ export function accordingTo(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
   // What follows the source may describe it (", a pollster who …", ", where …"), not continue the claim.
   const tail = after ? tokens[after[0]]! : null;
   const describesSource = !!tail && (/^(a|an|the|who|which|where|whose|when|while|as)$/.test(tail.lower) || /ing$/.test(tail.lower));
-  if (!before || words(ctx, before[0], before[1]) <= 1) content = after;
-  else if (!after || (describesSource && words(ctx, before[0], before[1]) >= MIN_CONTENT_WORDS)) content = before;
+  // "While most were X, according to Y, two were Z": a fronted subordinate clause is background.
+  const subordinate = !!before && !!after && /^(while|although|though|whereas|because|since|if|when|as|after|before|unless|until)$/.test(tokens[before[0]]!.lower) && words(ctx, after[0], after[1]) >= MIN_CONTENT_WORDS;
+  if (!before || words(ctx, before[0], before[1]) <= 1 || subordinate) content = after;
+  else if (!after || (describesSource && words(ctx, before[0], before[1]) >= MIN_CONTENT_WORDS)) content = lastClause(ctx, before);
   else content = trim(tokens, [s.first, end]);
   if (!content) return null;
   return { kind: "according-to", content, source, cue: [cue.first, cue.last], priority: 1 };
+}
+
+/**
+ * The last of coordinated clauses in `r`: what follows ", and" / ", but" / ";" when a subject
+ * starts there ("A, and he sometimes added B, according to X" → "he sometimes added B").
+ */
+function lastClause(ctx: Ctx, r: Range): Range {
+  const { tokens } = ctx;
+  for (let i = r[1] - 2; i > r[0]; i--) {
+    const t = tokens[i]!;
+    if (t.quote >= 0) continue;
+    const conj = t.text === ";" ? i : t.text === "," && /^(and|but)$/.test(tokens[i + 1]!.lower) ? i + 1 : -1;
+    if (conj < 0) continue;
+    const n = tokens[conj + 1]!;
+    if (/^(he|she|they|it|we|i|you|there)$/.test(n.lower) || DETERMINERS.has(n.lower) || (n.cap && n.kind === "word")) {
+      if (words(ctx, conj + 1, r[1]) >= MIN_CONTENT_WORDS) return [conj + 1, r[1]];
+    }
+    break;
+  }
+  return r;
 }
 
 /**
@@ -78,23 +100,28 @@ export function postPosed(ctx: Ctx, s: Sentence, cue: Cue, subject: Range | null
     if (comma <= s.first || (tokens[comma]!.text !== "," && tokens[comma]!.text !== "—")) return null;
   }
   const content = trim(ctx.tokens, [s.first, comma - 1]);
-  if (!content || words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS) return null;
+  if (!content) return null;
+  // "This campaign, he says, is different": a short subject is enough when the clause goes on.
+  const short = words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS;
   const found = (c: Range): RawAttribution => ({ kind: "indirect", content: c, source, cue: [cue.first, cue.last], priority: 2 });
   // What follows the cue decides: nothing (or a short adverbial) → post-posed; a comma and more → parenthetical.
   let j = afterCue;
   while (j <= end && tokens[j]!.kind === "punct" && tokens[j]!.text !== ",") j++;
-  if (j > end) return found(content);
+  if (j > end) return short ? null : found(content);
   const t = tokens[j]!;
   if (t.text === ",") {
     const rest = trim(tokens, [j + 1, end]);
-    if (!rest) return found(content);
+    if (!rest) return short ? null : found(content);
     const r = tokens[rest[0]]!;
+    // "A, she said, ''is a perfect example'' of B": a quoted fragment carries the clause on.
+    if (r.kind === "quote" && r.quote >= 0 && quotedFragment(ctx, r.quote, end)) return found([content[0], end]);
     // ", adding that …" or ", according to" is another attribution; the content is ours alone.
-    if (ctx.isCue[rest[0]] || r.kind === "quote") return found(content);
+    if (ctx.isCue[rest[0]] || r.kind === "quote") return short ? null : found(content);
     // "…, he said, wiping his face" / "…, she said, on condition of anonymity": an adjunct of the cue.
-    if (/ing$/.test(r.lower) || TAIL_ADJUNCT.has(r.lower)) return found(content);
+    if (/ing$/.test(r.lower) || TAIL_ADJUNCT.has(r.lower)) return short ? null : found(content);
     return found([content[0], end]);
   }
+  if (short) return null;
   // A short adverbial tail: "…, Trump said on Tuesday." / "…, she told reporters at a rally."
   if (end - j < 8 && (ADVERBIAL_START.has(t.lower) || /^(in|at|to|with|during|after|before|from|via|on)$/.test(t.lower) || cue.lemma === "tell")) {
     for (let i = j; i <= end; i++) if (tokens[i]!.lower === "that" || tokens[i]!.kind === "quote") return null;
@@ -102,6 +129,8 @@ export function postPosed(ctx: Ctx, s: Sentence, cue: Cue, subject: Range | null
   }
   return null;
 }
+
+const NAMING = new Set(["call", "dub", "label", "brand", "term", "nickname"]);
 
 const ADVERBIAL_PREPOSITIONS = new Set("in on at during after before with from by".split(" "));
 
@@ -117,7 +146,9 @@ export function forward(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null): 
   const particle = cue.last > cue.first ? tokens[cue.last]!.lower : "";
   const clause = CLAUSE_START.has(first.lower) || first.kind === "quote";
   // Stance verbs and "talk about"/"vote for" take an object, not a clause: it ends with the noun phrase.
-  const objectOnly = !clause && first.lower !== "to" && (!speechLike || NP_PARTICLES.has(particle));
+  // Naming verbs take an object and a name ("called the plan “a disgrace”"), not a clause.
+  const naming = NAMING.has(cue.lemma) && !particle;
+  const objectOnly = !clause && first.lower !== "to" && (!speechLike || NP_PARTICLES.has(particle) || naming);
   const stopAtComma = !speechLike && !clause;
   let end = contentEnd(ctx, s, j, stopAtComma);
   if (objectOnly) end = objectEnd(ctx, j, end, cue.lemma);
@@ -142,9 +173,34 @@ export function evidential(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | nu
     while (start <= end && tokens[start]!.kind === "punct") start++;
     if (tokens[start]?.lower === "though" || tokens[start]?.lower === "however") start += 2;
   }
-  const content = trim(tokens, [start, end]);
+  if (start === s.first) start = clauseStart(ctx, s, cue.first);
+  let stop = Math.max(cue.last, contentEnd(ctx, s, cue.last + 1, false));
+  // "…, as the president traveled …", "…, particularly after …": an adjunct of the writer's.
+  for (let i = cue.last + 1; i < stop; i++) {
+    if (tokens[i]!.text === "," && tokens[i]!.quote < 0 && EVIDENTIAL_TAIL.has(tokens[i + 1]!.lower)) {
+      stop = i - 1;
+      break;
+    }
+  }
+  const content = trim(tokens, [start, stop]);
   if (!content || words(ctx, content[0], content[1]) < MIN_CONTENT_WORDS) return null;
   return { kind: "other", content, source: null, cue: [cue.first, cue.last], priority: 4 };
+}
+
+const EVIDENTIAL_TAIL = new Set("as particularly especially with while when after before because since although though but yet".split(" "));
+
+/**
+ * Where the clause holding `at` starts: after the nearest comma or dash to its left (a fronted
+ * adverbial "After all, …", "When it comes to X, …"), not inside a quotation.
+ */
+function clauseStart(ctx: Ctx, s: Sentence, at: number): number {
+  const { tokens } = ctx;
+  for (let i = at - 1; i > s.first; i--) {
+    const t = tokens[i]!;
+    if (t.quote >= 0) continue;
+    if (t.text === "," || t.text === "—" || t.text === ";" || t.text === ":") return i + 1;
+  }
+  return s.first;
 }
 
 const WH = new Set(["whether", "if", "how", "why", "what", "who", "whom", "which", "when", "where", "about", "to"]);

@@ -77,6 +77,21 @@ const PRONOUNS = new Set("i we you he she they it who which".split(" "));
 const QUANTIFIERS = new Set("more most less least many several other some no newly recently widely".split(" "));
 const PASSIVE_AUX = new Set("is are was were be been being".split(" "));
 
+const REGARD_LEMMAS = new Set(["see", "view", "regard", "consider"]);
+
+/** Does a seeing verb at `i` take "that …" or "X as Y" (within a short object), in the active? */
+function regards(tokens: Token[], i: number, last: number): boolean {
+  const prev = tokens[i - 1];
+  if (prev && PASSIVE_AUX.has(prev.lower)) return false;
+  if (tokens[i + 1]?.lower === "that") return true;
+  for (let k = i + 2; k <= Math.min(last, i + 7); k++) {
+    const t = tokens[k]!;
+    if (t.lower === "as") return true;
+    if (t.kind !== "word" && t.kind !== "num" && t.text !== "’s" && t.text !== "'s") return false;
+  }
+  return false;
+}
+
 function isVerbContext(tokens: Token[], i: number, first: number, lemma: string, form: string): boolean {
   const prev = i > first ? tokens[i - 1]! : null;
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== "that") return false;
@@ -133,6 +148,10 @@ export function findCues(tokens: Token[], first: number, last: number): Cue[] {
     if (!(titleCase && t.cap) && !isVerbContext(tokens, i, first, verb.lemma, t.lower)) continue;
     // "appeared on Fox News" is not evidential; "appears to", "appears that" are.
     if (verb.lemma === "appear" && !/^(to|that|,|likely|unlikely)$/.test(tokens[i + 1]?.lower ?? "")) continue;
+    // "knows that …", "knew how …": knowing is attributed with a clause, not an object ("knew Meles well").
+    if (verb.lemma === "know" && !/^(that|how|what|why|whether|who|where|when|if|he|she|they|it|we|you|i|there|this)$/.test(tokens[i + 1]?.lower ?? "")) continue;
+    // "sees Cruz as a uniter", "saw that …"; not "saw the film", "is seen as" (a passive evidential).
+    if (REGARD_LEMMAS.has(verb.lemma) && !regards(tokens, i, last)) continue;
     // "continued:" introduces speech; "continued to …" is aspect.
     if (verb.lemma === "continue" && tokens[i + 1] && tokens[i + 1]!.kind === "word") continue;
     let end = i;
@@ -141,7 +160,11 @@ export function findCues(tokens: Token[], first: number, last: number): Cue[] {
     if (particles && nxt && i + 1 <= last && particles.has(nxt.lower)) end = i + 1;
     else if (NEEDS_PARTICLE.has(verb.lemma)) continue;
     const prev = i > first ? tokens[i - 1]! : null;
-    const participial = t.lower.endsWith("ing") && (!prev || prev.text === "," || prev.lower === "and" || prev.lower === "while" || prev.lower === "by");
+    // A closing quotation mark may sit between the comma and the participle: “…,” adding …
+    const closedComma = !!prev && prev.kind === "quote" && prev.qdir !== "open" && i - 2 >= first && tokens[i - 2]!.text === ",";
+    // … or an adverb: ", wrongly suggesting …", ", again calling …"
+    const adverbComma = !!prev && (/ly$/.test(prev.lower) || prev.lower === "again" || prev.lower === "also") && i - 2 >= first && tokens[i - 2]!.text === ",";
+    const participial = t.lower.endsWith("ing") && (!prev || prev.text === "," || closedComma || adverbComma || prev.lower === "and" || prev.lower === "while" || prev.lower === "by");
     // "candidates seeking the nomination", "a supporting role": an attitude -ing after a noun modifies it.
     if (t.lower.endsWith("ing") && !participial && prev && !verb.classes.has("speech") && !verb.classes.has("cognition") && !MODALS_AUX.has(prev.lower) && !PRONOUNS.has(prev.lower) && !/^(for|of|about|from|after|before|without|on|in|to)$/.test(prev.lower)) continue;
     const passive = !!prev && PASSIVE_AUX.has(prev.lower) && !t.lower.endsWith("ing") && verb.lemma !== "agree";

@@ -21,7 +21,7 @@ export type * from "./types";
 
 export function suggestClaims(text: string, options: SuggestOptions = {}): Suggestion[] {
   const tokens = tokenize(text);
-  const { attributions } = analyse(tokens);
+  const { attributions } = analyse(tokens, text);
   const mentions = findMentions(tokens);
   const resolver = new SpeakerResolver(tokens, mentions, options.knownSpeakers ?? []);
   const cp = new CodePointIndex(text);

@@ -32,24 +32,31 @@ portray label brand dub:dubbed call term describe interrupt chime interject vouc
 reaffirm affirm aver pronounce preach lecture plead:pleaded beg:begged implore petition appeal press
 invite suggest theorize theorise posit hypothesize argue opine editorialize editorialise pontificate
 cite quote continue point:pointed weigh:weighed
-email retweet chant request publish talk speak:spoke:spoken`;
+email retweet chant request publish talk speak:spoke:spoken
+echo frame:framed query confess profess specify depict deplore bemoan laud commend compliment divulge
+mutter murmur convey avow attest certify gush heckle`;
 
-const COGNITION = `think:thought believe feel:felt expect hope fear worry doubt suspect assume suppose
+const COGNITION = `think:thought know:knew:known believe feel:felt expect hope fear worry doubt suspect assume suppose
 understand:understood realize realise recognize recognise remember learn decide determine imagine reckon wish
-envision foresee:foresaw:foreseen anticipate presume conclude infer:inferred deduce`;
+envision foresee:foresaw:foreseen anticipate presume conclude infer:inferred deduce
+notice discover ponder contemplate perceive comprehend`;
 
 const ATTITUDE = `want support oppose endorse back favor favour prefer:preferred like love hate dislike seek:sought
 plan:planned intend refuse decline agree vow pledge promise demand urge
 embrace champion defend praise criticize criticise condemn slam blast attack question challenge
 reject dismiss welcome applaud celebrate mourn regret:regretted lament resent fault credit thank congratulate
 blame accuse refer:referred vote express discuss address denounce assail lambaste chide scold rebuke berate
-castigate excoriate bash knock tout`;
+castigate excoriate bash knock tout
+renounce repudiate disown retract recant cherish admire despise detest loathe spurn shun`;
+
+/** Seeing something as something: cues only with "as" or a that-clause after them (see cues.ts). */
+const REGARD = `see:saw:seen view regard consider`;
 
 const EVIDENCE = `show:showed:shown find:found reveal indicate suggest demonstrate confirm estimate`;
 
 const EVIDENTIAL = `seem appear`;
 
-function regularForms(lemma: string, past?: string, participle?: string): string[] {
+export function regularForms(lemma: string, past?: string, participle?: string): string[] {
   const forms = new Set<string>([lemma]);
   const vowel = /[aeiou]/;
   // Third person singular.
@@ -98,6 +105,7 @@ function build(): Map<string, CueVerb> {
   add(SPEECH, "speech");
   add(COGNITION, "cognition");
   add(ATTITUDE, "attitude");
+  add(REGARD, "attitude");
   add(EVIDENCE, "evidence");
   add(EVIDENTIAL, "evidential");
   return map;

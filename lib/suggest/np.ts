@@ -12,6 +12,10 @@ export type Range = [number, number];
 const NP_INNER = new Set(["of", "for", "at", "from", "&", "-", "and"]);
 const PRONOUN_SUBJECTS = new Set(["i", "we", "you", "he", "she", "they", "it", "who", "which", "both", "many", "some", "others", "most", "all", "several", "none", "one", "this", "that", "these", "those"]);
 const MAX_NP = 14;
+/** Auxiliaries and modals: a phrase holding one is a clause, not an appositive. */
+/** Words that open a relative or adverbial clause inside an appositive ("who has …", "as he has …"). */
+const APPOSITIVE_CLAUSE = new Set("who which whose whom where that as if when while although though because since after before like in on at with for by from during".split(" "));
+const FINITE = new Set("is are was were has have had will would could should can may might must does did don't doesn't didn't isn't wasn't won't".split(" "));
 
 function isNounish(t: Token): boolean {
   if (t.kind === "num") return true;
@@ -108,9 +112,13 @@ export function subjectBefore(tokens: Token[], verb: number, first: number): Ran
       c--;
     }
     if (c <= first || tokens[c]!.text !== ",") return null;
-    const inner = tokens[c + 1]!;
-    const looksAppositive = DETERMINERS.has(inner.lower) || inner.lower === "who" || inner.lower === "which" || !inner.cap || inner.cap;
-    if (!looksAppositive) return null;
+    // A description, or a relative clause; not a clause of its own ("…, candidates have more
+    // room to walk away, said X": the inverted source comes after the cue).
+    for (let i = c + 1; i < k; i++) {
+      const w = tokens[i]!.lower;
+      if (APPOSITIVE_CLAUSE.has(w)) break;
+      if (FINITE.has(w)) return null;
+    }
     const start = walkLeft(tokens, c - 1, first);
     if (start < 0) return null;
     // The part before the first comma must be a name or a short description, not a clause.
@@ -137,13 +145,16 @@ export function phraseAfter(tokens: Token[], start: number, last: number, stopAt
       if (stopAtComma) break;
       // A comma followed by a quotation or a participle ends the phrase.
       const n = tokens[k + 1];
-      if (!n || n.kind === "quote" || /ing$/.test(n.lower) || n.lower === "and" || n.lower === "but") break;
+      if (!n || n.kind === "quote" || /ing$/.test(n.lower) || n.lower === "and" || n.lower === "but" || PHRASE_TAIL.has(n.lower)) break;
     }
     if (t.kind !== "punct") end = k;
     k++;
   }
   return end >= start ? [start, end] : null;
 }
+
+/** After a comma, these start an adjunct, not more of the phrase (", with games of …", ", in an interview"). */
+const PHRASE_TAIL = new Set("with in on at during after before while when because although though since via".split(" "));
 
 const FRONTING = new Set("after before while when as although though because since if once until unless despite in on at during for with without by from among amid under over following".split(" "));
 

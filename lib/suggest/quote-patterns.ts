@@ -5,11 +5,11 @@
 import type { Cue } from "./cues";
 import { ADVERBIAL_START, DETERMINERS } from "./lexicon";
 import { phraseAfter, subjectBefore, type Range } from "./np";
-import type { Sentence } from "./segment";
+import type { Quotation, Sentence } from "./segment";
 import { chainEnd, chainStart, SENTENCE_PUNCT, trim, type Ctx, type RawAttribution } from "./context";
 
 /** Verbs whose first object is the addressee, not the content ("told reporters that …"). */
-const ADDRESSEE_VERBS = new Set(["tell", "ask", "urge", "warn", "remind", "assure", "reassure", "inform", "notify", "advise", "instruct", "order", "beg", "implore", "encourage", "invite", "thank", "caution", "press", "convince"]);
+const ADDRESSEE_VERBS = new Set(["tell", "ask", "urge", "warn", "remind", "assure", "reassure", "inform", "notify", "advise", "instruct", "order", "beg", "implore", "encourage", "invite", "caution", "press", "convince"]);
 const MAX_QUOTE_GAP = 14;
 const CROSS_PARAGRAPHS = true;
 
@@ -54,6 +54,16 @@ function opensQuote(ctx: Ctx, k: number, para: number): boolean {
   return !!t && t.para === para && t.kind === "quote" && t.quote >= 0 && ctx.quotes[t.quote]!.open === k;
 }
 
+/** Is quotation `q` a short title ("This Week", "Sunday Morning Futures"): every word capitalised? */
+function titleCase(ctx: Ctx, q: Quotation): boolean {
+  if (q.words > 6) return false;
+  for (let i = q.open + 1; i < q.close; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind === "word" && !t.cap && !/^(of|the|a|an|and|in|on|for|to|at)$/.test(t.lower)) return false;
+  }
+  return true;
+}
+
 export function quoteBefore(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | null {
   const { tokens } = ctx;
   const para = tokens[cue.first]!.para;
@@ -85,6 +95,8 @@ export function quoteBefore(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
     // A quotation ending a clause of the speaker's own: "The plan is “reckless,” said X."
     const comma = tokens[k - 1]?.text === "," || (/^['’]$/.test(tokens[k - 1]?.text ?? "") && tokens[k - 2]?.text === ",");
     if (!comma || tokens[start]!.sent !== s.index || start - s.first > 40) return null;
+    // “This Week,” / “Sunday Morning Futures,”: a title in a fronted adverbial, not speech.
+    if (titleCase(ctx, q)) return null;
     for (let i = s.first; i < start; i++) if (ctx.isCue[i] || tokens[i]!.kind === "quote") return null;
     from = s.first;
   }
@@ -112,18 +124,20 @@ export function quoteBefore(ctx: Ctx, s: Sentence, cue: Cue): RawAttribution | n
 export function skipAfterCue(ctx: Ctx, s: Sentence, cue: Cue): number {
   const { tokens } = ctx;
   const j = cue.last + 1;
-  const limit = Math.min(s.last, j + (ADDRESSEE_VERBS.has(cue.lemma) ? 16 : 10));
+  // "was asked what …", "asked about X": no addressee to skip.
+  const addressee = ADDRESSEE_VERBS.has(cue.lemma) && !cue.passive && cue.last === cue.first;
+  const limit = Math.min(s.last, j + (addressee ? 16 : 10));
   // "said on Tuesday that …", "told reporters at a rally that …": jump to a near "that".
   for (let i = j; i <= limit; i++) {
     const t = tokens[i]!;
     if (t.kind === "quote" || SENTENCE_PUNCT.has(t.text) || ctx.isCue[i]) break;
     if (t.lower === "that" && i > j) {
       const first = tokens[j]!;
-      if (ADVERBIAL_START.has(first.lower) || ADDRESSEE_VERBS.has(cue.lemma) || first.text === ",") return i;
+      if (ADVERBIAL_START.has(first.lower) || addressee || first.text === ",") return i;
       break;
     }
   }
-  if (ADDRESSEE_VERBS.has(cue.lemma)) {
+  if (addressee) {
     // Skip the addressee: a pronoun, a name, or a short noun phrase ("told parliament", "told the crowd").
     const t = tokens[j];
     if (t && t.kind === "word" && !/^(that|to|about|how|why|what|whether|if|of)$/.test(t.lower)) {
@@ -139,6 +153,20 @@ export function skipAfterCue(ctx: Ctx, s: Sentence, cue: Cue): number {
   return j;
 }
 
+/**
+ * Is quotation `q` a fragment of the writer's clause rather than speech of its own: it starts
+ * in lower case, or the sentence goes on with words after it ("''is a perfect example of
+ * adapting'' to the changing economics of golf")?
+ */
+export function quotedFragment(ctx: Ctx, q: number, end: number): boolean {
+  const { tokens } = ctx;
+  const quote = ctx.quotes[q]!;
+  const first = tokens[quote.open + 1];
+  if (first && first.kind === "word" && !first.cap) return true;
+  for (let i = quote.close + 1; i <= end; i++) if (tokens[i]!.kind === "word" || tokens[i]!.kind === "num") return true;
+  return false;
+}
+
 export function quoteAfter(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null): RawAttribution | null {
   const { tokens } = ctx;
   let j = skipAfterCue(ctx, s, cue);
@@ -146,10 +174,12 @@ export function quoteAfter(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null
   const start = j;
   const speech = cue.classes.has("speech") || cue.classes.has("cognition");
   if (!speech && !(tokens[j]?.kind === "quote" || tokens[j]?.text === ":" || tokens[j]?.text === ",")) return null;
+  let firstWord = true;
   while (j < tokens.length && j - start < 8 && tokens[j]!.kind !== "quote") {
     const t = tokens[j]!;
     if (SENTENCE_PUNCT.has(t.text) || ctx.isCue[j]) return null;
-    if (j === start && t.kind === "word" && !ADVERBIAL_START.has(t.lower) && !["to", "in", "at", "with", "during", "after", "before", "for", "about", "of"].includes(t.lower)) return null;
+    if (firstWord && t.kind === "word" && !ADVERBIAL_START.has(t.lower) && !["to", "in", "at", "with", "during", "after", "before", "for", "about", "of"].includes(t.lower)) return null;
+    if (t.kind === "word") firstWord = false;
     j++;
   }
   const t = tokens[j];
@@ -158,6 +188,9 @@ export function quoteAfter(ctx: Ctx, s: Sentence, cue: Cue, source: Range | null
   if (t.para !== tokens[cue.last]!.para && tokens[j - 1]?.text !== ":") return null;
   const q = ctx.quotes[t.quote]!;
   if (q.words < 3 && q.closed) return null;
+  // "A, she said, ''is a perfect example'' of B": the parenthetical takes the whole sentence.
+  const comma = source ? tokens[source[0] - 1] : null;
+  if (comma?.text === "," && source![0] - 1 > s.first + 1 && quotedFragment(ctx, t.quote, s.last)) return null;
   const end = extendQuote(ctx, chainEnd(ctx, t.quote), chainEnd(ctx, t.quote) + 1);
   return { kind: "direct-quote", content: [j, end], source, cue: [cue.first, cue.last], priority: 1 };
 }
@@ -194,7 +227,7 @@ export function colonQuote(ctx: Ctx, s: Sentence): RawAttribution | null {
  * Headline attribution: "Mukasey at RNC: Clinton email scandal disqualifies her" — a short
  * name-led phrase, a colon, then the claim.
  */
-const PAGE_LABELS = new Set("note update updates correction corrections disclosure related clarification editor’s editor's photo photos video videos caption credit".split(" "));
+const PAGE_LABELS = new Set("latest note update updates correction corrections disclosure related clarification editor’s editor's photo photos video videos caption credit".split(" "));
 const PAGE_VERBS = new Set("follow watch read click see subscribe sign listen download share".split(" "));
 
 export function headlineColon(ctx: Ctx, s: Sentence): RawAttribution | null {
@@ -202,8 +235,11 @@ export function headlineColon(ctx: Ctx, s: Sentence): RawAttribution | null {
   for (let i = s.first + 1; i <= Math.min(s.last, s.first + 8); i++) {
     const t = tokens[i]!;
     if (t.text !== ":" || t.quote >= 0) continue;
+    // A name, not just the capital of the first word ("Still to come:", "Caution is warranted:").
     let named = false;
-    for (let k = s.first; k < i; k++) if (tokens[k]!.cap && tokens[k]!.kind === "word") named = true;
+    for (let k = s.first + 1; k < i; k++) if (tokens[k]!.cap && tokens[k]!.kind === "word") named = true;
+    // A one-word name ("Graham:"), not an interview's "Q:" or "A:".
+    if (i === s.first + 1 && tokens[s.first]!.cap && tokens[s.first]!.text.length > 1) named = true;
     if (!named) return null;
     // Labels of the page itself ("Editor’s note:", "Update:", "Follow X on Twitter:") are not speakers.
     if (PAGE_LABELS.has(tokens[i - 1]!.lower) || PAGE_VERBS.has(tokens[s.first]!.lower)) return null;

@@ -4,6 +4,7 @@
  * quoted paragraph may continue in the next one (the newspaper convention of reopening the
  * quote mark without closing it: “A …\n\n“B …,” she said.).
  */
+import { sentenceSpans } from "../sentences";
 import type { Token } from "./tokens";
 
 export interface Quotation {
@@ -25,8 +26,6 @@ export interface Sentence {
   last: number;
   para: number;
 }
-
-const SENTENCE_END = new Set([".", "!", "?", "…"]);
 
 export function findQuotations(tokens: Token[]): Quotation[] {
   const quotes: Quotation[] = [];
@@ -76,47 +75,24 @@ export function findQuotations(tokens: Token[]): Quotation[] {
   return quotes;
 }
 
-/** Split tokens into sentences; sets `sent` on every token. */
-export function findSentences(tokens: Token[]): Sentence[] {
+/**
+ * Split tokens into sentences, as the shared segmenter cuts the text (abbreviations, initials,
+ * line breaks …); sets `sent` on every token.
+ */
+export function findSentences(tokens: Token[], text: string): Sentence[] {
+  const spans = sentenceSpans(text);
   const sentences: Sentence[] = [];
-  let first = 0;
-  const push = (last: number) => {
-    if (last < first) return;
-    sentences.push({ index: sentences.length, first, last, para: tokens[first]!.para });
-    for (let i = first; i <= last; i++) tokens[i]!.sent = sentences.length - 1;
-    first = last + 1;
-  };
+  let span = 0;
+  let current = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const next = tokens[i + 1];
-    if (!next) {
-      push(i);
-      break;
-    }
-    if (next.para !== t.para) {
-      push(i);
-      continue;
-    }
-    if (t.kind === "punct" && SENTENCE_END.has(t.text)) {
-      // Closing quotes and brackets after the full stop belong to this sentence.
-      let j = i + 1;
-      while (j < tokens.length && tokens[j]!.para === t.para && isCloser(tokens[j]!)) j++;
-      const after = tokens[j];
-      if (!after || after.para !== t.para) {
-        push(j - 1);
-        i = j - 1;
-        continue;
-      }
-      const bracketed = after.text === "(" && (tokens[j + 1]?.cap || tokens[j + 1]?.kind === "quote");
-      if (after.cap || after.kind === "num" || (after.kind === "quote" && after.qdir === "open") || bracketed) {
-        push(j - 1);
-        i = j - 1;
-      }
-    }
+    const before = span;
+    while (span < spans.length - 1 && spans[span]!.end <= t.start) span++;
+    if (current < 0 || span !== before) {
+      current = sentences.length;
+      sentences.push({ index: current, first: i, last: i, para: t.para });
+    } else sentences[current]!.last = i;
+    t.sent = current;
   }
   return sentences;
-}
-
-function isCloser(t: Token): boolean {
-  return (t.kind === "quote" && t.qdir !== "open") || t.text === ")" || t.text === "]" || t.text === "’";
 }

@@ -3,6 +3,8 @@
  * the engine converts to code points only at its output boundary.
  */
 
+import { abbreviationKind, runOnStop } from "../sentences";
+
 export type TokenKind = "word" | "num" | "punct" | "quote";
 
 export interface Token {
@@ -22,16 +24,6 @@ export interface Token {
   /** Index of the sentence. Set by segmentation. */
   sent: number;
 }
-
-/** Abbreviations whose trailing period belongs to the word (never ends a sentence by itself). */
-const ABBREVIATIONS = new Set(
-  (
-    "mr mrs ms dr prof gov sen rep reps sens st jr sr gen lt col capt sgt maj adm cmdr rev fr hon pres supt insp " +
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun " +
-    "inc corp co ltd llc bros vs etc no nos vol fig approx est dept univ assn ave blvd mt ft " +
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo"
-  ).split(" "),
-);
 
 // A word: letters/digits/marks, joined by apostrophes, hyphens, periods, ampersands or slashes
 // ("don't", "front-runner", "U.S", "AT&T", "9/11"), or a number with separators ("1,528", "12.5").
@@ -72,14 +64,18 @@ export function tokenize(text: string): Token[] {
     if (m[1] !== undefined) kind = "num";
     else if (m[2] !== undefined) {
       kind = "word";
-      // Keep an abbreviation's period with it: "Mr.", "U.S.", "Jan.", initials "W.".
-      if (text[end] === ".") {
-        const w = m[2];
-        const lw = w.toLowerCase();
-        if (ABBREVIATIONS.has(lw) || /^\p{Lu}$/u.test(w) || /\./.test(w)) {
-          end++;
+      // Words run together at a lost sentence break ("said.Trump") are two words.
+      for (let p = m[2].indexOf("."); p >= 0; p = m[2].indexOf(".", p + 1)) {
+        if (runOnStop(text, start + p)) {
+          end = start + p;
           TOKEN_RE.lastIndex = end;
+          break;
         }
+      }
+      // Keep an abbreviation's period with it: "Mr.", "U.S.", "Jan.", "No. 2", initials "W.".
+      if (text[end] === "." && abbreviationKind(text.slice(start, end), text.slice(end + 1, end + 9))) {
+        end++;
+        TOKEN_RE.lastIndex = end;
       }
     } else if (m[3] !== undefined) kind = "quote";
     else kind = "punct";
