@@ -5,6 +5,7 @@ import { contains } from "@/db/sql";
 import { claimLinks, claims, sources } from "@/db/schema";
 import type { ClaimDetailDTO, ClaimDTO, LinkDTO, Page } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
+import { contextAfter, contextBefore } from "@/lib/sentences";
 import type { Viewer } from "@/lib/model";
 import type { ListClaimsQuery } from "@/lib/schemas";
 import { contestedExpr, getClaimsByIds, selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
@@ -45,7 +46,8 @@ export async function getClaim(db: Db, viewer: Viewer, id: number): Promise<Clai
 const CONTEXT_RADIUS = 280;
 
 /**
- * The quote with the text around it, cut at sentence or word boundaries. substr() counts
+ * The quote with the text around it, cut at sentence boundaries (abbreviation-aware: "Rep. Lynch"
+ * is not a boundary) or else at a word. substr() counts
  * characters (code points) on both engines, the same unit as anchors, so a 2 MB source is never
  * loaded.
  */
@@ -60,27 +62,7 @@ async function quoteContext(db: Db, sourceId: number, start: number, end: number
     .from(sources)
     .where(eq(sources.id, sourceId));
   if (!row) return null;
-  return { before: trimBefore(row.before, from > 0), quote: row.quote, after: trimAfter(row.after) };
-}
-
-function trimBefore(text: string, cut: boolean): string {
-  const paragraph = text.lastIndexOf("\n");
-  if (paragraph >= 0) return text.slice(paragraph + 1);
-  if (!cut) return text;
-  const sentence = text.search(/[.!?][”’"']?\s+(?=\S)[^.!?]*$/);
-  if (sentence >= 0) return text.slice(sentence).replace(/^[.!?][”’"']?\s+/, "");
-  const space = text.indexOf(" ");
-  return `…${space >= 0 ? text.slice(space + 1) : text}`;
-}
-
-function trimAfter(text: string): string {
-  const paragraph = text.indexOf("\n");
-  const cut = paragraph >= 0 ? text.slice(0, paragraph) : text;
-  const sentence = cut.match(/^.*?[.!?][”’"']?(?=\s|$)/s);
-  if (sentence) return sentence[0];
-  if (cut.length < text.length || paragraph >= 0) return cut;
-  const space = cut.lastIndexOf(" ");
-  return `${space > 0 ? cut.slice(0, space) : cut}…`;
+  return { before: contextBefore(row.before, from > 0, row.quote), quote: row.quote, after: contextAfter(row.after, row.quote) };
 }
 
 /** A claim with its links (to claims the viewer may see) and its quote in context. */
