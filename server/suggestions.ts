@@ -58,18 +58,19 @@ type SpeakerIndex = { fingerprint: string; byLastWord: Map<string, IndexedSpeake
 
 /**
  * Per connection; rebuilt when a speaker is added (count, highest id) or changed — every change
- * (edit, merge, restore) is recorded in the events log in its own transaction, so the newest
- * speaker event moves. All three are index lookups, unlike summing versions over the table.
+ * (edit, merge, restore) records a speaker event. The events are counted, not their highest id:
+ * on PostgreSQL ids are handed out before commit, so a transaction that commits late can add an
+ * event below the highest id already seen. Index lookups all, unlike summing versions.
  */
 const speakerIndexes = new WeakMap<Db, SpeakerIndex>();
 
 async function speakerIndex(db: Db): Promise<SpeakerIndex> {
   // Three scalar subqueries: together in one SELECT, count(*) and max(id) would scan the table.
-  const f = await rawRow<{ n: number; max_id: number; last_event: number }>(
+  const f = await rawRow<{ n: number; max_id: number; speaker_events: number }>(
     db,
-    sql`SELECT (SELECT count(*) FROM speakers) AS n, (SELECT coalesce(max(id), 0) FROM speakers) AS max_id, (SELECT coalesce(max(id), 0) FROM events WHERE entity_type = 'speaker') AS last_event`,
+    sql`SELECT (SELECT count(*) FROM speakers) AS n, (SELECT coalesce(max(id), 0) FROM speakers) AS max_id, (SELECT count(*) FROM events WHERE entity_type = 'speaker') AS speaker_events`,
   );
-  const fingerprint = `${f?.n}:${f?.max_id}:${f?.last_event}`;
+  const fingerprint = `${f?.n}:${f?.max_id}:${f?.speaker_events}`;
   const cached = speakerIndexes.get(db);
   if (cached?.fingerprint === fingerprint) return cached;
   const byLastWord = new Map<string, IndexedSpeaker[]>();
