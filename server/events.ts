@@ -1,6 +1,8 @@
 import "server-only";
 import type { Tx } from "@/db/client";
+import { and, asc, eq, lte } from "drizzle-orm";
 import { events } from "@/db/schema";
+import { compactChange, replaySnapshots } from "@/lib/history-fields";
 import type { EntityType } from "@/lib/model";
 
 export type { Tx };
@@ -15,15 +17,34 @@ export interface EventInput {
   comment?: string | null;
 }
 
-/** Appends to the audit log. Call it inside the same transaction (withTx) as the change it records. */
+/**
+ * Appends to the audit log. Call it inside the same transaction (withTx) as the change it records.
+ * A change with both sides keeps only the fields that changed (compactChange); history pages
+ * rebuild whole versions from the log (replaySnapshots).
+ */
 export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
+  const change = event.before && event.after ? compactChange(event.before, event.after) : { before: event.before ?? null, after: event.after ?? null };
   await tx.insert(events).values({
     actor: event.actor,
     entityType: event.entityType,
     entityId: String(event.entityId),
     action: event.action,
-    before: event.before ?? null,
-    after: event.after ?? null,
+    before: change.before,
+    after: change.after,
     comment: event.comment ?? null,
   });
+}
+
+/**
+ * An entity's events, oldest first (up to `upTo`, when given), each with the entity whole before
+ * and after it — rebuilt from the log's stored changes.
+ */
+export async function entityEvents(tx: Tx, entityType: EntityType, entityId: number | string, upTo?: number) {
+  const rows = await tx
+    .select()
+    .from(events)
+    .where(and(eq(events.entityType, entityType), eq(events.entityId, String(entityId)), upTo === undefined ? undefined : lte(events.id, upTo)))
+    .orderBy(asc(events.id));
+  const whole = replaySnapshots(rows);
+  return rows.map((row) => ({ ...row, ...whole.get(row.id)! }));
 }

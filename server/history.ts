@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jsonIntEquals } from "@/db/sql";
 import { claims, events, ratings, sourceRevisions, sources, speakers, stories, users } from "@/db/schema";
@@ -17,6 +17,7 @@ import {
 } from "@/lib/history-fields";
 import type { FieldChangeDTO, HistoryActor, HistoryDTO, HistoryEntityType, HistoryEntryDTO, HistoryHeadDTO, VersionDTO } from "@/lib/history-schemas";
 import { LINK_LABELS, type LinkKind } from "@/lib/model";
+import { entityEvents } from "./events";
 import { RESTORED_FIELDS, restoreTarget } from "./restore";
 import { changedFields, nowIso } from "./write-support";
 
@@ -165,11 +166,7 @@ function summaryOf(type: HistoryEntityType, event: EventRow): string {
 /** The entity's events (and, for a claim, the link events touching it), newest first. */
 export async function getHistory(db: Db, entityType: HistoryEntityType, id: number): Promise<HistoryEntryDTO[]> {
   const current = await loadCurrent(db, entityType, id);
-  const own = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.entityType, entityType), eq(events.entityId, String(id))))
-    .orderBy(desc(events.id));
+  const own = (await entityEvents(db, entityType, id)).reverse();
   const all = [...own, ...(entityType === "claim" ? await linkEvents(db, id) : [])].sort((a, b) => b.id - a.id);
 
   const specs = fieldSpecs(entityType, own.flatMap((e) => [e.before, e.after]));
@@ -233,8 +230,8 @@ async function revisionTexts(db: Db, id: number, own: EventRow[]): Promise<Map<n
  */
 export async function getVersionAt(db: Db, type: HistoryEntityType, id: number, eventId: number): Promise<VersionDTO> {
   const current = await loadCurrent(db, type, id);
-  const [event] = await db.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id))));
-  if (!event || !event.after) throw new NotFoundError(`Event ${eventId} is not a version of ${type} ${id}.`);
+  const event = (await entityEvents(db, type, id, eventId)).at(-1);
+  if (!event || event.id !== eventId || !event.after) throw new NotFoundError(`Event ${eventId} is not a version of ${type} ${id}.`);
   const snapshot = event.after;
   const specs = fieldSpecs(type, [snapshot]);
   const wanted = new Map<RefKind, Set<number | string>>();

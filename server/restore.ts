@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withTx } from "@/db/tx";
-import { claims, events, sourceRevisions, sources, speakers, stories } from "@/db/schema";
+import { claims, sourceRevisions, sources, speakers, stories } from "@/db/schema";
 import type { ClaimDetailDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -10,7 +10,7 @@ import type { HistoryEntityType, RestoreVersionInput } from "@/lib/history-schem
 import { SOURCE_KINDS, SPEAKER_KINDS } from "@/lib/model";
 import type { UserViewer } from "./authz";
 import { getClaimDetail } from "./claims";
-import { recordEvent, type Tx } from "./events";
+import { entityEvents, recordEvent, type Tx } from "./events";
 import { getSource } from "./sources";
 import { updateSourceInTx } from "./sources-write";
 import { getSpeaker } from "./speakers";
@@ -133,9 +133,9 @@ export async function restoreTarget(tx: Read, type: HistoryEntityType, id: numbe
 }
 
 /** The event `eventId` as a version of entity `id` of `type`; anything else is a 400 naming `eventId`. */
-export async function snapshotEvent(tx: Read, type: HistoryEntityType, id: number, eventId: number) {
-  const [event] = await tx.select().from(events).where(and(eq(events.id, eventId), eq(events.entityType, type), eq(events.entityId, String(id))));
-  if (!event || !event.after) throw new ValidationError(`Event ${eventId} is not a version of this ${type}.`, { eventId: `not a version of ${type} ${id}` });
+export async function snapshotEvent(tx: Tx, type: HistoryEntityType, id: number, eventId: number) {
+  const event = (await entityEvents(tx, type, id, eventId)).at(-1);
+  if (!event || event.id !== eventId || !event.after) throw new ValidationError(`Event ${eventId} is not a version of this ${type}.`, { eventId: `not a version of ${type} ${id}` });
   return { ...event, after: event.after };
 }
 
