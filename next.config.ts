@@ -4,6 +4,11 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // Several app servers behind one proxy must run the same build: build once and copy it, or
+  // give every build the same COUNTERPOINT_BUILD_ID; COUNTERPOINT_DEPLOYMENT_ID lets browsers
+  // notice a new version during a rolling deploy (docs/deploy.md).
+  generateBuildId: async () => process.env.COUNTERPOINT_BUILD_ID ?? null,
+  ...(process.env.COUNTERPOINT_DEPLOYMENT_ID ? { deploymentId: process.env.COUNTERPOINT_DEPLOYMENT_ID } : {}),
   // Pages get these and a nonce-based CSP from proxy.ts; the API gets them here.
   async headers() {
     return [

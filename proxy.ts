@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { cachedPage } from "@/server/page-cache";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request: Next.js reads the
@@ -6,7 +7,10 @@ import { type NextRequest, NextResponse } from "next/server";
  * scripts, so no other script can run (a `<script>` smuggled into a source text or a rationale
  * is inert even if it ever reached the HTML). Framing is refused everywhere except /embed/*.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // A reader's page that was rendered before and is still current: no rendering at all.
+  const cached = await cachedPage(request, request.nextUrl, publicSite(request));
+  if (cached) return cached;
   const nonce = btoa(crypto.randomUUID());
   const embed = request.nextUrl.pathname.startsWith("/embed/");
   const dev = process.env.NODE_ENV === "development";
@@ -37,6 +41,16 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   if (!embed && !path.endsWith("/feed.xml")) response.headers.set("Cache-Control", cacheControl(request));
   return response;
+}
+
+/**
+ * The site a request was made to, for the page cache's key: the configured public URL, else the
+ * Host the request came with (forwarded host headers are not believed here).
+ */
+function publicSite(request: NextRequest): { host: string; proto: string } {
+  const configured = process.env.COUNTERPOINT_URL ? new URL(process.env.COUNTERPOINT_URL) : null;
+  if (configured) return { host: configured.host, proto: configured.protocol.replace(":", "") };
+  return { host: request.headers.get("host") ?? request.nextUrl.host, proto: request.nextUrl.protocol.replace(":", "") };
 }
 
 /** Pages only staff use, whatever they show. */

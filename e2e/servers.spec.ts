@@ -64,3 +64,28 @@ test("the sign-in limit counts attempts on both servers together", async () => {
   expect(await attempt(second)).toBe(429);
   expect(await attempt(first)).toBe(429);
 });
+
+test("a reader's page is served from the cache until a write on either server changes it", async () => {
+  const editor = await client(first, "editor");
+  const reader = await client(second);
+  const published = (await (await editor.get("/api/claims?status=published&limit=1")).json()).items[0];
+  const path = `/claims/${published.id}`;
+  await reader.get(path);
+  const again = await reader.get(path);
+  expect(again.headers()["x-counterpoint-cache"]).toBe("hit");
+
+  // An edit made through the other server: the next reader sees it, not the cached page.
+  const text = unique("Edited while cached");
+  const edited = await editor.patch(`/api/claims/${published.id}`, { data: { text, version: published.version } });
+  expect(edited.status()).toBe(200);
+  // (On PostgreSQL the other server hears of the write a moment after the commit.)
+  await expect.poll(async () => (await reader.get(path)).text(), { timeout: 3000 }).toContain(text);
+
+  // Signed in, never from the cache (staff pages may show drafts and tools).
+  const staff = await client(second, "editor");
+  const asStaff = await staff.get(path);
+  expect(asStaff.headers()["x-counterpoint-cache"]).toBeUndefined();
+  expect(asStaff.headers()["cache-control"]).toContain("no-store");
+  await Promise.all([editor.dispose(), reader.dispose(), staff.dispose()]);
+});
+

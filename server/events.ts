@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/db/client";
 import { and, asc, eq, lte } from "drizzle-orm";
+import { announceChange } from "@/db/changes";
 import { events } from "@/db/schema";
 import { compactChange, replaySnapshots } from "@/lib/history-fields";
 import type { EntityType } from "@/lib/model";
@@ -24,6 +25,7 @@ export interface EventInput {
  */
 export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
   const change = event.before && event.after ? compactChange(event.before, event.after) : { before: event.before ?? null, after: event.after ?? null };
+  await announceChange(tx);
   await tx.insert(events).values({
     actor: event.actor,
     entityType: event.entityType,

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import type { SiteInfo } from "@/lib/claimreview";
+import { HOST_HEADER, isInternalRender, PROTO_HEADER } from "./page-cache";
 
 /**
  * Who runs this Counterpoint and where it lives, for absolute permalinks in ClaimReview,
@@ -40,6 +41,12 @@ export function normaliseSiteUrl(raw: string | undefined | null): string | null 
  * URL's own. A host header that is not a plain host name is ignored (never written into links).
  */
 export function siteUrlFromHeaders(headers: Headers, requestUrl?: string): string {
+  // A page the page cache renders for a reader carries the site the reader asked for.
+  if (isInternalRender(headers)) {
+    const host = headers.get(HOST_HEADER);
+    const proto = headers.get(PROTO_HEADER);
+    if (host && HOST.test(host) && (proto === "http" || proto === "https")) return `${proto}://${host}`;
+  }
   const fallback = requestUrl ? new URL(requestUrl) : null;
   const forwardedHost = first(headers.get("x-forwarded-host"));
   const hostHeader = headers.get("host");

@@ -109,11 +109,15 @@ describe("GET /embed/claims/{id}", () => {
 });
 
 describe("the proxy's headers on /embed/*", () => {
+  // The headers of a page as rendered; the page cache (which would ask a running server) is tested in the browser suite.
+  beforeAll(() => {
+    process.env.COUNTERPOINT_PAGE_CACHE = "off";
+  });
   const matches = (path: string) => proxyConfig.matcher.some((m) => new RegExp(`^${m.source}$`).test(path));
 
-  it("runs on embed paths and lets the card be framed anywhere, with its inline CSS and no script", () => {
+  it("runs on embed paths and lets the card be framed anywhere, with its inline CSS and no script", async () => {
     expect(matches("/embed/claims/1")).toBe(true);
-    const res = proxy(new NextRequest(`${SITE.url}/embed/claims/1`));
+    const res = await proxy(new NextRequest(`${SITE.url}/embed/claims/1`));
     const csp = res.headers.get("content-security-policy")!;
     const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
     expect(directives.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
@@ -123,8 +127,8 @@ describe("the proxy's headers on /embed/*", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
-  it("still refuses framing of the claim page itself", () => {
-    const res = proxy(new NextRequest(`${SITE.url}/claims/1`));
+  it("still refuses framing of the claim page itself", async () => {
+    const res = await proxy(new NextRequest(`${SITE.url}/claims/1`));
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });

@@ -1,0 +1,79 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { type Db, handleOf, type PgHandle } from "./client";
+import { execute, row } from "./sql";
+
+/**
+ * "Has anything changed?" for caches, on every app server alike. Every write records an event
+ * in its own transaction (server/events.ts), and tells this module so (`announceChange`).
+ *
+ * - SQLite: the highest event id. One writer commits events in id order, so a new commit always
+ *   raises it; reading it is one index step.
+ * - PostgreSQL: ids are handed out before commit, so the highest id can stand still while a
+ *   slower transaction commits a lower one. Instead each write sends NOTIFY, which PostgreSQL
+ *   delivers to every listening server after the commit (and never for a rollback); each server
+ *   counts the notices it has heard. A listener that loses its connection counts that as a
+ *   change too (it may have missed some), and listens again.
+ */
+const CHANNEL = "counterpoint_changes";
+
+/** Inside a write's transaction: on PostgreSQL, a notice to every server once it commits. */
+export async function announceChange(tx: Db): Promise<void> {
+  if (handleOf(tx).engine === "postgres") await execute(tx, sql.raw(`NOTIFY ${CHANNEL}`));
+}
+
+interface Listener {
+  heard: number;
+  connected: boolean;
+  ready: Promise<void>;
+}
+const globalForListeners = globalThis as unknown as { counterpointListeners?: Map<string, Listener> };
+const listeners = (globalForListeners.counterpointListeners ??= new Map());
+let unique = 0;
+
+/** A value that changes whenever the database's content may have changed. */
+export async function changeVersion(db: Db): Promise<string> {
+  const handle = handleOf(db);
+  if (handle.engine === "sqlite") return String((await row<{ n: number }>(db, sql`SELECT coalesce(max(id), 0) AS n FROM events`))?.n ?? 0);
+  const listener = listen(handle);
+  await listener.ready;
+  // Not listening (the connection was lost): every answer differs, so nothing cached is used.
+  return listener.connected ? `pg:${listener.heard}` : `pg:unknown:${++unique}`;
+}
+
+function listen(handle: PgHandle): Listener {
+  const existing = listeners.get(handle.url);
+  if (existing) return existing;
+  const listener: Listener = { heard: 0, connected: false, ready: Promise.resolve() };
+  listeners.set(handle.url, listener);
+  const connect = (): Promise<void> => {
+    const client = new pg.Client({ connectionString: handle.url });
+    let gone = false;
+    const lost = () => {
+      if (gone) return;
+      gone = true;
+      listener.connected = false;
+      listener.heard++;
+      client.end().catch(() => undefined);
+      setTimeout(() => {
+        listener.ready = connect();
+      }, 1000).unref();
+    };
+    client.on("notification", () => listener.heard++);
+    client.on("error", lost);
+    client.on("end", lost);
+    return client
+      .connect()
+      .then(() => client.query(`LISTEN ${CHANNEL}`))
+      .then(() => {
+        // A listening connection must not keep a finished process (a script, a test) alive.
+        (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+        listener.heard++;
+        listener.connected = true;
+      })
+      .catch(lost);
+  };
+  listener.ready = connect();
+  return listener;
+}
