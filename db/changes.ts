@@ -39,7 +39,8 @@ export async function changeVersion(db: Db): Promise<string> {
   const listener = listen(handle);
   await listener.ready;
   // Not listening (the connection was lost): every answer differs, so nothing cached is used.
-  return listener.connected ? `pg:${listener.heard}` : `pg:unknown:${++unique}`;
+  // This process's own commits count at once; other servers' arrive as notices.
+  return listener.connected ? `pg:${listener.heard}:${handle.commits}` : `pg:unknown:${++unique}`;
 }
 
 function listen(handle: PgHandle): Listener {

@@ -6,6 +6,7 @@ import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-or
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { ENGINE, type Engine, engineFor } from "./engine";
+import { queryLogger } from "./query-log";
 import * as pgSchema from "./schema/pg";
 import * as sqliteSchema from "./schema/sqlite";
 
@@ -38,6 +39,8 @@ export interface PgHandle {
   engine: "postgres";
   url: string;
   pool: pg.Pool;
+  /** Transactions this process committed: its own writes show in changeVersion at once. */
+  commits: number;
 }
 
 export type Handle = SqliteHandle | PgHandle;
@@ -123,8 +126,8 @@ export function openSqlite(file: string): Db {
     // not the owner: leave the file's mode as it is
   }
   const reader = sqliteConnection(file, "reader");
-  const db = drizzleSqlite(reader, { schema: sqliteSchema });
-  const writerDb = drizzleSqlite(writer, { schema: sqliteSchema });
+  const db = drizzleSqlite(reader, { schema: sqliteSchema, logger: queryLogger });
+  const writerDb = drizzleSqlite(writer, { schema: sqliteSchema, logger: queryLogger });
   const handle: SqliteHandle = { engine: "sqlite", file, reader, writer, writerDb, queue: Promise.resolve() };
   attach(db, handle);
   attach(writerDb, handle);
@@ -139,8 +142,8 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client's error (the server restarted) must not crash the process; the pool drops it.
   pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
-  const db = drizzlePg(pool, { schema: pgSchema }) as unknown as NodePgDatabase<typeof pgSchema>;
-  attach(db, { engine: "postgres", url, pool });
+  const db = drizzlePg(pool, { schema: pgSchema, logger: queryLogger }) as unknown as NodePgDatabase<typeof pgSchema>;
+  attach(db, { engine: "postgres", url, pool, commits: 0 });
   return db as unknown as Db;
 }
 

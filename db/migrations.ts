@@ -21,3 +21,18 @@ export async function runMigrations(db: Db): Promise<void> {
   if (handle.engine === "sqlite") migrateSqlite(handle.writerDb as unknown as BetterSQLite3Database, { migrationsFolder: migrationsFolders.sqlite });
   else await migratePg(db as unknown as NodePgDatabase, { migrationsFolder: migrationsFolders.postgres });
 }
+
+/**
+ * Refreshes the planner's statistics where they are missing or stale (new indexes from a
+ * migration, tables grown tenfold), so the planner picks the indexes written for each page. Run
+ * by `npm run db:migrate`; quick on any size (SQLite samples at most 1,000 rows per index).
+ */
+export async function refreshPlannerStatistics(db: Db): Promise<void> {
+  const handle = handleOf(db);
+  if (handle.engine === "sqlite") {
+    handle.writer.pragma("analysis_limit = 1000");
+    handle.writer.pragma("optimize = 0x10002");
+  } else {
+    await (db as unknown as NodePgDatabase).execute("ANALYZE");
+  }
+}

@@ -65,9 +65,13 @@ export function jsonArrayContains(column: AnyColumn, q: string): SQL {
     : sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE value LIKE ${pattern} ESCAPE '\\')`;
 }
 
-/** A top-level integer field of a JSON object column equals `value`. */
+/**
+ * A top-level integer field of a JSON object column equals `value`. Written exactly as the
+ * events' link indexes are (db/schema/*\/events.ts), so they serve it; `key` must be a plain name.
+ */
 export function jsonIntEquals(column: AnyColumn, key: string, value: number): SQL {
-  return ENGINE === "postgres" ? sql`(${column} ->> ${key}) = ${String(value)}` : sql`json_extract(${column}, ${`$.${key}`}) = ${value}`;
+  if (!/^\w+$/.test(key)) throw new Error(`not a plain JSON key: ${key}`);
+  return ENGINE === "postgres" ? sql`((${column} ->> ${sql.raw(`'${key}'`)})::integer) = ${value}` : sql`json_extract(${column}, ${sql.raw(`'$.${key}'`)}) = ${value}`;
 }
 
 /** How many rows satisfy `condition` (0 when none): an aggregate that is a number on both engines. */

@@ -81,7 +81,7 @@ async function pgTx<T>(db: Db, handle: PgHandle, fn: (tx: Tx) => Promise<T>): Pr
   const pgDb = db as unknown as NodePgDatabase;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await pgDb.transaction(
+      const result = await pgDb.transaction(
         async (pgTx) => {
           const tx = pgTx as unknown as Tx;
           registerTx(tx, handle);
@@ -89,6 +89,8 @@ async function pgTx<T>(db: Db, handle: PgHandle, fn: (tx: Tx) => Promise<T>): Pr
         },
         { isolationLevel: "serializable" },
       );
+      handle.commits++;
+      return result;
     } catch (error) {
       const state = sqlState(error);
       if (attempt >= MAX_ATTEMPTS || !state || !RETRYABLE.has(state)) throw error;

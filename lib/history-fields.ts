@@ -62,6 +62,18 @@ const FIELDS: Record<HistoryEntityType, FieldSpec[]> = {
 /** Bookkeeping, never listed. */
 const BOOKKEEPING = new Set(["id", "version", "createdAt", "updatedAt", "createdBy"]);
 
+/**
+ * Columns the database keeps from other rows (a claim's dispute and request counters, its verdict
+ * date, its queue reason): not part of anyone's edit, so never stored in the log.
+ */
+const DERIVED = new Set(["disputeCount", "publicDisputeCount", "requestCount", "verdictAt", "queueReason"]);
+
+/** A snapshot without the columns the database derives. */
+export function withoutDerived(snapshot: Snapshot | null): Snapshot | null {
+  if (!snapshot) return snapshot;
+  return Object.fromEntries(Object.entries(snapshot).filter(([key]) => !DERIVED.has(key)));
+}
+
 /** Shown through another field (the anchor's place), or not part of the row (a source's re-anchoring report). */
 const FOLDED: Record<HistoryEntityType, ReadonlySet<string>> = {
   claim: new Set(["anchorPrefix", "anchorSuffix", "anchorStart", "anchorEnd", "anchorRevision"]),

@@ -21,6 +21,10 @@ export const LINK_KINDS = ["disputes", "supports", "qualifies", "same-as", "resp
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 export const ANCHOR_STATES = ["anchored", "orphan"] as const;
+
+/** Why a claim waits in the editors' queue (kept by the database from its status, verdict and disputes). */
+export const QUEUE_REASONS = ["in_review", "returned", "contested"] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
 export const EVIDENCE_STANCES = ["supports", "refutes", "context"] as const;

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { announceChange } from "@/db/changes";
 import { events } from "@/db/schema";
-import { compactChange, replaySnapshots } from "@/lib/history-fields";
+import { compactChange, replaySnapshots, withoutDerived } from "@/lib/history-fields";
 import type { EntityType } from "@/lib/model";
 
 export type { Tx };
@@ -24,7 +24,9 @@ export interface EventInput {
  * rebuild whole versions from the log (replaySnapshots).
  */
 export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
-  const change = event.before && event.after ? compactChange(event.before, event.after) : { before: event.before ?? null, after: event.after ?? null };
+  const before = withoutDerived(event.before ?? null);
+  const after = withoutDerived(event.after ?? null);
+  const change = before && after ? compactChange(before, after) : { before, after };
   await announceChange(tx);
   await tx.insert(events).values({
     actor: event.actor,

@@ -55,6 +55,18 @@ function defaultOf(column: AnySQLiteColumn | AnyPgColumn, dialect: SQLiteSyncDia
 
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 
+/** An index column by name and order; an expression (spelt per engine) only as such. */
+function indexColumn(column: unknown, dialect: SQLiteSyncDialect | PgDialect): string {
+  if (!is(column, SQL)) {
+    const c = column as { name: string; indexConfig?: { order?: string } };
+    return c.indexConfig?.order === "desc" ? `${c.name} desc` : c.name;
+  }
+  // SQLite's index builder takes a descending column as SQL: `"request_count" DESC`.
+  const text = dialect.sqlToQuery(column).sql;
+  const named = /^(?:"\w+"\.)?"(\w+)" (ASC|DESC)$/.exec(text);
+  return named ? `${named[1]}${named[2] === "DESC" ? " desc" : ""}` : "(expression)";
+}
+
 function describeTable(config: Config, dialect: SQLiteSyncDialect | PgDialect) {
   const columns = (config.columns as (AnySQLiteColumn | AnyPgColumn)[]).map((c) => ({
     name: c.name,
@@ -66,6 +78,8 @@ function describeTable(config: Config, dialect: SQLiteSyncDialect | PgDialect) {
     enum: c.enumValues ?? null,
     // The TypeScript type the app sees: the same on both engines.
     dataType: c.dataType,
+    // Computed by the database from the row (virtual on SQLite, stored on PostgreSQL).
+    generated: Boolean(c.generated),
   }));
   const foreignKeys = config.foreignKeys.map((fk) => {
     const ref = fk.reference();
@@ -80,7 +94,7 @@ function describeTable(config: Config, dialect: SQLiteSyncDialect | PgDialect) {
     name: index.config.name,
     unique: index.config.unique,
     // Expression indexes (case-insensitive names) are spelt per engine: compared by their place.
-    columns: (index.config.columns as unknown[]).map((c) => (is(c, SQL) ? "(expression)" : (c as { name: string }).name)),
+    columns: (index.config.columns as unknown[]).map((c) => indexColumn(c, dialect)),
     partial: Boolean(index.config.where),
   }));
   return {

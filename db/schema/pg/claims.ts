@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
+import { timelineOrder } from "../timeline-order";
 import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { ANCHOR_STATES, CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS } from "@/lib/model";
+import { ANCHOR_STATES, CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS, QUEUE_REASONS } from "@/lib/model";
 import { users } from "./auth";
-import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
+import { computed, isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
 import { ratings } from "./ratings";
 import { sources } from "./sources";
 import { speakers } from "./speakers";
@@ -39,6 +40,22 @@ export const claims = pgTable(
     anchorState: text("anchor_state", { enum: ANCHOR_STATES }),
     /** Who is working on the claim (a fact-checker or an editor); set from the review queue. */
     assigneeId: text("assignee_id").references(() => users.id),
+    /**
+     * Kept by the database (migration triggers) from the claim_links, so lists and the queue need
+     * no count per row: `disputes` links touching the claim, and those whose other claim is
+     * published (what a reader sees as contested).
+     */
+    disputeCount: integer("dispute_count").notNull().default(0),
+    publicDisputeCount: integer("public_dispute_count").notNull().default(0),
+    /** Readers' check requests (kept by server/editorial.ts with each request). */
+    requestCount: integer("request_count").notNull().default(0),
+    /** When the verdict shown was published: the feeds' order (set with the verdict). */
+    verdictAt: text("verdict_at"),
+    /** Why the claim waits in the editors' queue, or NULL: computed from status, verdict and disputes. */
+    queueReason: computed(
+      text("queue_reason", { enum: QUEUE_REASONS }),
+      sql`CASE WHEN status = 'in_review' THEN 'in_review' WHEN status = 'returned' THEN 'returned' WHEN dispute_count > 0 AND rating_id IS NULL AND status <> 'archived' THEN 'contested' END`,
+    ),
     ...versioned(),
   },
   (t) => [
@@ -54,12 +71,31 @@ export const claims = pgTable(
             AND anchor_prefix IS NOT NULL AND anchor_suffix IS NOT NULL AND anchor_revision IS NOT NULL
             AND anchor_start >= 0 AND anchor_end > anchor_start)`,
     ),
-    index("claims_speaker_stated_idx").on(t.speakerId, t.statedOn),
+    // Lists by speaker or story, newest first, and timelines (undated claims last), for readers
+    // and staff alike: a page is read in index order, status checked from the index, nothing sorted.
+    index("claims_speaker_created_idx").on(t.speakerId, t.createdAt, t.id, t.status),
+    index("claims_story_created_idx").on(t.storyId, t.createdAt, t.id, t.status),
+    index("claims_speaker_timeline_idx").on(t.speakerId, timelineOrder(t.statedOn), t.createdAt, t.id, t.status),
+    index("claims_story_timeline_idx").on(t.storyId, timelineOrder(t.statedOn), t.createdAt, t.id, t.status),
+    // A speaker's counts and scorecard, and a story's span and speakers, from an index alone.
+    index("claims_scorecard_idx").on(t.speakerId, t.status, t.ratingId, t.publicDisputeCount, t.disputeCount),
+    index("claims_story_span_idx").on(t.storyId, t.status, t.speakerId, t.statedOn),
+    // The contested board's story and speaker choices: the contested claims alone.
+    index("claims_contested_idx").on(t.storyId, t.speakerId, t.status, t.publicDisputeCount).where(sql`dispute_count > 0`),
     index("claims_source_idx").on(t.sourceId),
-    index("claims_story_stated_idx").on(t.storyId, t.statedOn),
-    index("claims_status_created_idx").on(t.status, t.createdAt),
+    index("claims_status_created_idx").on(t.status, t.createdAt, t.id),
+    // The queue, most requested first then oldest: all of it, and by reason.
+    index("claims_queue_idx").on(t.requestCount.desc(), t.createdAt, t.id).where(sql`queue_reason IS NOT NULL`),
+    index("claims_queue_reason_idx").on(t.queueReason, t.requestCount.desc(), t.createdAt, t.id).where(sql`queue_reason IS NOT NULL`),
+    index("claims_queue_story_idx").on(t.storyId, t.requestCount.desc(), t.createdAt, t.id).where(sql`queue_reason IS NOT NULL`),
+    index("claims_queue_speaker_idx").on(t.speakerId, t.requestCount.desc(), t.createdAt, t.id).where(sql`queue_reason IS NOT NULL`),
+    index("claims_queue_assignee_idx").on(t.assigneeId, t.requestCount.desc(), t.createdAt, t.id).where(sql`queue_reason IS NOT NULL`),
+    // The verdict feeds, newest verdict first: site-wide, a story's, a speaker's.
+    index("claims_verdict_at_idx").on(t.status, t.verdictAt, t.id).where(sql`rating_id IS NOT NULL`),
+    index("claims_story_verdict_at_idx").on(t.storyId, t.status, t.verdictAt, t.id).where(sql`rating_id IS NOT NULL`),
+    index("claims_speaker_verdict_at_idx").on(t.speakerId, t.status, t.verdictAt, t.id).where(sql`rating_id IS NOT NULL`),
     index("claims_rating_idx").on(t.ratingId),
-    index("claims_created_at_idx").on(t.createdAt),
+    index("claims_created_at_idx").on(t.createdAt, t.id),
     index("claims_stated_on_idx").on(t.statedOn),
     index("claims_assignee_idx").on(t.assigneeId),
   ],

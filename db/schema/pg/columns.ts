@@ -59,3 +59,9 @@ export const nocaseIndexed = (column: SQL | { name: string }): SQL => sql`lower(
 
 /** The partial-index condition "this boolean is true". */
 export const isTrue = (column: string): SQL => sql.raw(`${column}`);
+
+/** A column the database computes from others of its row (stored on PostgreSQL). */
+export const computed = <B extends { generatedAlwaysAs: (expr: SQL) => unknown }>(builder: B, expr: SQL) => builder.generatedAlwaysAs(expr) as ReturnType<B["generatedAlwaysAs"]>;
+
+/** An integer field of a JSON object column, as an index and db/sql.ts's jsonIntEquals write it. */
+export const jsonIntField = (column: string, key: string): SQL => sql.raw(`((${column} ->> '${key}')::integer)`);

@@ -60,3 +60,10 @@ export const nocaseIndexed = (column: SQL | { name: string }): SQL => sql`${colu
 
 /** The partial-index condition "this boolean is true". */
 export const isTrue = (column: string): SQL => sql.raw(`${column} = 1`);
+
+/** A column the database computes from others of its row (virtual on SQLite: no space, indexable). */
+export const computed = <B extends { generatedAlwaysAs: (expr: SQL, config: { mode: "virtual" }) => unknown }>(builder: B, expr: SQL) =>
+  builder.generatedAlwaysAs(expr, { mode: "virtual" }) as ReturnType<B["generatedAlwaysAs"]>;
+
+/** An integer field of a JSON object column, as an index and db/sql.ts's jsonIntEquals write it. */
+export const jsonIntField = (column: string, key: string): SQL => sql.raw(`json_extract(${column}, '$.${key}')`);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ENTITY_TYPES } from "@/lib/model";
-import { json, jsonOrNullCheck, nowIso, oneOf, serialId } from "./columns";
+import { json, jsonIntField, jsonOrNullCheck, nowIso, oneOf, serialId } from "./columns";
 
 /**
  * The append-only audit log: every change, with who made it, before and after (JSON
@@ -26,5 +26,11 @@ export const events = sqliteTable(
     index("events_entity_idx").on(t.entityType, t.entityId, t.id),
     index("events_actor_idx").on(t.actor, t.id),
     index("events_created_at_idx").on(t.createdAt),
+    // The link events touching a claim (its history): by either end, before or after the change.
+    ...(["before", "after"] as const).flatMap((side) =>
+      (["fromClaimId", "toClaimId"] as const).map((key) =>
+        index(`events_link_${side}_${key === "fromClaimId" ? "from" : "to"}_idx`).on(jsonIntField(side, key)).where(sql`entity_type = 'link'`),
+      ),
+    ),
   ],
 );
