@@ -2,15 +2,15 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { ContestedPairDTO, Page } from "@/lib/dto";
+import type { ContestedPairDTO, FacetDTO, Page } from "@/lib/dto";
 import { plural } from "@/lib/format";
 import { type ContestedFilters, contestedQuery } from "@/lib/queries";
 import { ContestedPair } from "./contested-pair";
-import { FilterSelect } from "./filter-select";
+import { FacetPicker } from "./facet-picker";
 
 interface Facets {
-  stories: { id: number; title: string }[];
-  speakers: { id: number; name: string }[];
+  stories: FacetDTO;
+  speakers: FacetDTO;
 }
 
 function filtersFrom(search: string): ContestedFilters {
@@ -54,23 +54,23 @@ export function ContestedBoard({ initial, initialFilters, facets }: { initial: P
   return (
     <div className="space-y-6">
       <form method="get" action="/contested" className="flex flex-wrap items-end gap-4 rounded-md border border-rule bg-white p-4" aria-label="Filter contested claims">
-        <FilterSelect
+        <FacetPicker
           label="Story"
           name="story"
-          value={filters.story ?? ""}
-          onChange={(e) => update("story", e.target.value)}
+          search="stories"
+          facet={facets.stories}
+          onValueChange={(value) => update("story", value)}
           anyLabel="All stories"
-          options={facets.stories.map((x) => ({ value: x.id, label: x.title }))}
-          className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5"
+          className="mt-1 min-w-56 max-w-72 rounded border border-rule bg-white px-2 py-1.5"
         />
-        <FilterSelect
+        <FacetPicker
           label="Speaker"
           name="speaker"
-          value={filters.speaker ?? ""}
-          onChange={(e) => update("speaker", e.target.value)}
+          search="speakers"
+          facet={facets.speakers}
+          onValueChange={(value) => update("speaker", value)}
           anyLabel="All speakers"
-          options={facets.speakers.map((x) => ({ value: x.id, label: x.name }))}
-          className="mt-1 min-w-56 rounded border border-rule bg-white px-2 py-1.5"
+          className="mt-1 min-w-56 max-w-72 rounded border border-rule bg-white px-2 py-1.5"
         />
         <noscript>
           <button type="submit" className="rounded bg-ink px-4 py-1.5 text-sm font-semibold text-white">

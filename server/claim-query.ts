@@ -4,34 +4,27 @@ import type { Db } from "@/db/client";
 import { alias } from "@/db/sql";
 import { claims, ratings, sources, speakers, stories } from "@/db/schema";
 import type { ClaimDTO } from "@/lib/dto";
-import { type Viewer, visibleStatuses } from "@/lib/model";
+import type { Viewer } from "@/lib/model";
 
 const affiliation = alias(speakers, "affiliation");
 
-/** SQL list of the statuses the viewer may see, for raw subqueries. */
-function statusList(viewer: Viewer): SQL {
-  return sql.join(
-    visibleStatuses(viewer).map((s) => sql`${s}`),
-    sql`, `,
-  );
-}
-
-/** Claims the viewer may see: the condition every claim read starts from. */
+/**
+ * Claims the viewer may see: the condition every claim read starts from. Readers see published
+ * claims; staff see every status, so no condition at all (one would keep the planner from the
+ * indexes that lead with a speaker or story and order by date).
+ */
 export function visibleClaim(viewer: Viewer): SQL {
-  return inArray(claims.status, [...visibleStatuses(viewer)]);
+  return viewer.kind === "anonymous" ? eq(claims.status, "published") : sql`1 = 1`;
 }
 
 /**
- * True when a `disputes` link joins the claim to another claim the viewer may see. Two EXISTS
- * so each side uses its own (claim, kind) index. The outer claim is named in full: inside a
- * selected field drizzle renders `${claims.id}` unqualified, which the subquery would capture.
+ * True when a `disputes` link joins the claim to another claim the viewer may see: readers count
+ * only published other sides. Read from the counters the database keeps on each claim
+ * (db/migrations/…_claim_counter_triggers.sql), so no list pays a subquery per row. The claim is
+ * named in full: inside a selected field drizzle renders a column unqualified.
  */
 export function contestedExpr(viewer: Viewer): SQL<number> {
-  const statuses = statusList(viewer);
-  return sql<number>`(EXISTS (SELECT 1 FROM claim_links l JOIN claims o ON o.id = l.to_claim_id
-      WHERE l.from_claim_id = "claims"."id" AND l.kind = 'disputes' AND o.status IN (${statuses}))
-    OR EXISTS (SELECT 1 FROM claim_links l JOIN claims o ON o.id = l.from_claim_id
-      WHERE l.to_claim_id = "claims"."id" AND l.kind = 'disputes' AND o.status IN (${statuses})))`;
+  return viewer.kind === "anonymous" ? sql<number>`("claims"."public_dispute_count" > 0)` : sql<number>`("claims"."dispute_count" > 0)`;
 }
 
 /** The one query shape every claim list and detail uses, so each yields the same DTO. */

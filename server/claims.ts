@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contains } from "@/db/sql";
 import { claimLinks, claims, sources } from "@/db/schema";
@@ -9,7 +9,7 @@ import { contextAfter, contextBefore } from "@/lib/sentences";
 import type { Viewer } from "@/lib/model";
 import type { ListClaimsQuery } from "@/lib/schemas";
 import { contestedExpr, getClaimsByIds, selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
-import { decodeCursor, toPage } from "./pagination";
+import { decodeCursor, keysetAfter, toPage } from "./pagination";
 
 /** Claims newest first, filtered; keyset-paginated on (created_at, id). */
 export async function listClaims(db: Db, viewer: Viewer, query: ListClaimsQuery): Promise<Page<ClaimDTO>> {
@@ -26,8 +26,7 @@ export async function listClaims(db: Db, viewer: Viewer, query: ListClaimsQuery)
   }
   const cursor = decodeCursor(query.cursor);
   if (cursor) {
-    const [createdAt, id] = cursor;
-    conditions.push(or(lt(claims.createdAt, String(createdAt)), and(eq(claims.createdAt, String(createdAt)), lt(claims.id, id)))!);
+    conditions.push(keysetAfter([claims.createdAt, claims.id], [String(cursor[0]), cursor[1]], "desc"));
   }
   const rows = await selectClaims(db, viewer)
     .where(and(...conditions))

@@ -1,13 +1,13 @@
 import "server-only";
-import { and, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { alias, nocase, rows as rawRows } from "@/db/sql";
+import { alias } from "@/db/sql";
 import { claimLinks, claims } from "@/db/schema";
 import type { ContestedPairDTO, Page } from "@/lib/dto";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import type { ListContestedQuery } from "@/lib/schemas";
 import { getClaimsByIds } from "./claim-query";
-import { decodeCursor, toPage } from "./pagination";
+import { decodeCursor, keysetAfter, toPage } from "./pagination";
 
 const disputed = alias(claims, "disputed");
 const counter = alias(claims, "counter");
@@ -25,8 +25,7 @@ export async function listContestedPairs(db: Db, viewer: Viewer, query: ListCont
   if (query.status) conditions.push(or(eq(disputed.status, query.status), eq(counter.status, query.status))!);
   const cursor = decodeCursor(query.cursor);
   if (cursor) {
-    const [createdAt, id] = cursor;
-    conditions.push(or(lt(claimLinks.createdAt, String(createdAt)), and(eq(claimLinks.createdAt, String(createdAt)), lt(claimLinks.id, id)))!);
+    conditions.push(keysetAfter([claimLinks.createdAt, claimLinks.id], [String(cursor[0]), cursor[1]], "desc"));
   }
   const rows = await db
     .select({ link: claimLinks })
@@ -53,25 +52,4 @@ export async function listContestedPairs(db: Db, viewer: Viewer, query: ListCont
       claim && c ? [{ linkId: link.id, note: link.note, createdAt: link.createdAt, claim, counter: c }] : [],
     ),
   };
-}
-
-/** The stories and speakers that appear in disputes the viewer may see: the board's filter options. */
-export async function listContestedFacets(db: Db, viewer: Viewer): Promise<{ stories: { id: number; title: string }[]; speakers: { id: number; name: string }[] }> {
-  const statuses = sql.join(
-    visibleStatuses(viewer).map((s) => sql`${s}`),
-    sql`, `,
-  );
-  const sides = sql`(SELECT c.story_id AS story_id, c.speaker_id AS speaker_id FROM claim_links l
-      JOIN claims c ON c.id IN (l.from_claim_id, l.to_claim_id)
-      JOIN claims a ON a.id = l.from_claim_id JOIN claims b ON b.id = l.to_claim_id
-      WHERE l.kind = 'disputes' AND a.status IN (${statuses}) AND b.status IN (${statuses}))`;
-  const stories = await rawRows<{ id: number; title: string }>(
-    db,
-    sql`SELECT s.id, s.title FROM stories s WHERE s.id IN (SELECT story_id FROM ${sides} x) ORDER BY ${nocase(sql`s.title`)}`,
-  );
-  const speakers = await rawRows<{ id: number; name: string }>(
-    db,
-    sql`SELECT p.id, p.name FROM speakers p WHERE p.id IN (SELECT speaker_id FROM ${sides} x) ORDER BY ${nocase(sql`p.name`)}`,
-  );
-  return { stories, speakers };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { jsonIntEquals } from "@/db/sql";
 import { claims, events, ratings, sourceRevisions, sources, speakers, stories, users } from "@/db/schema";
@@ -128,13 +128,20 @@ async function isRestorable(db: Db, type: HistoryEntityType, id: number, current
   return type === "source" && revision !== null && !current.sameTextRevisions.has(revision);
 }
 
-/** Link events whose link starts or ends at claim `id` (before or after the change). */
-function linkEvents(db: Db, id: number): Promise<EventRow[]> {
-  const touches = (column: "before" | "after", key: "fromClaimId" | "toClaimId") => jsonIntEquals(events[column], key, id);
-  return db
-    .select()
-    .from(events)
-    .where(and(eq(events.entityType, "link"), or(touches("before", "fromClaimId"), touches("before", "toClaimId"), touches("after", "fromClaimId"), touches("after", "toClaimId"))));
+/**
+ * Link events whose link starts or ends at claim `id` (before or after the change): one indexed
+ * lookup per side (the planner will not combine the four partial indexes for an OR).
+ */
+async function linkEvents(db: Db, id: number): Promise<EventRow[]> {
+  const found = new Map<number, EventRow>();
+  for (const column of ["before", "after"] as const) {
+    for (const key of ["fromClaimId", "toClaimId"] as const) {
+      // 'link' as a literal, as the partial link indexes have it: a parameter would not match them.
+      const rows = await db.select().from(events).where(and(sql`${events.entityType} = 'link'`, jsonIntEquals(events[column], key, id)));
+      for (const row of rows) found.set(row.id, row);
+    }
+  }
+  return [...found.values()];
 }
 
 /** A link event as seen from claim `claimId`: "Linked: disputed by claim 12". */

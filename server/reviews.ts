@@ -23,13 +23,18 @@ export async function peopleByIds(db: Db | Tx, ids: (string | null)[]): Promise<
   return map;
 }
 
-export async function listReviews(db: Db, claimId: number): Promise<ReviewDTO[]> {
-  const rows = await db.select().from(reviews).where(eq(reviews.claimId, claimId)).orderBy(desc(reviews.id));
+/** The reviews of each of the claims, newest first (claims with none are left out). */
+export async function listReviewsFor(db: Db, claimIds: number[]): Promise<Map<number, ReviewDTO[]>> {
+  const out = new Map<number, ReviewDTO[]>();
+  if (claimIds.length === 0) return out;
+  const rows = await db.select().from(reviews).where(inArray(reviews.claimId, claimIds)).orderBy(desc(reviews.id));
+  if (rows.length === 0) return out;
   const scale = new Map((await db.select().from(ratings)).map((r) => [r.id, r]));
   const people = await peopleByIds(db, rows.flatMap((r) => [r.authorId, r.decidedBy]));
-  return rows.map((r) => {
+  for (const r of rows) {
     const rating = scale.get(r.ratingId)!;
-    return {
+    const list = out.get(r.claimId) ?? [];
+    list.push({
       id: r.id,
       claimId: r.claimId,
       rating: { id: rating.id, key: rating.key, label: rating.label, description: rating.description, colour: rating.colour, value: rating.value, position: rating.position },
@@ -40,8 +45,14 @@ export async function listReviews(db: Db, claimId: number): Promise<ReviewDTO[]>
       decisionComment: r.decisionComment,
       decidedAt: r.decidedAt,
       createdAt: r.createdAt,
-    };
-  });
+    });
+    out.set(r.claimId, list);
+  }
+  return out;
+}
+
+export async function listReviews(db: Db, claimId: number): Promise<ReviewDTO[]> {
+  return (await listReviewsFor(db, [claimId])).get(claimId) ?? [];
 }
 
 export async function listEvidence(db: Db, claimId: number): Promise<EvidenceDTO[]> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contains } from "@/db/sql";
 import { claims, sources } from "@/db/schema";
@@ -8,7 +8,7 @@ import type { ClaimDTO, Page, SourceDTO, SourceSummaryDTO } from "@/lib/dto";
 import { NotFoundError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
-import { decodeCursor, toPage } from "./pagination";
+import { decodeCursor, keysetAfter, toPage } from "./pagination";
 
 /** Source columns without the (possibly 2 MB) text, with a count of visible claims. */
 function selectSourceSummaries(db: Db, viewer: Viewer) {
@@ -44,7 +44,7 @@ export async function listSources(db: Db, viewer: Viewer, query: { q?: string; c
     .where(
       and(
         query.q ? or(contains(sources.title, query.q), contains(sources.publisher, query.q)) : undefined,
-        cursor ? or(lt(sources.createdAt, String(cursor[0])), and(eq(sources.createdAt, String(cursor[0])), lt(sources.id, cursor[1]))) : undefined,
+        cursor ? keysetAfter([sources.createdAt, sources.id], [String(cursor[0]), cursor[1]], "desc") : undefined,
       ),
     )
     .orderBy(desc(sources.createdAt), desc(sources.id))

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import { countAll, nocase } from "@/db/sql";
-import { claimLinks, claims, speakers } from "@/db/schema";
-import type { ClaimDTO, RatingDTO, SpeakerRef, SpeakerTimelineDTO, StoryTimelineDTO, TimelineFiltersDTO, TimelineLinkDTO } from "@/lib/dto";
+import { countAll } from "@/db/sql";
+import { claimLinks, claims } from "@/db/schema";
+import { timelineOrder, UNDATED } from "@/db/schema/timeline-order";
+import type { ClaimDTO, RatingDTO, SpeakerTimelineDTO, StoryTimelineDTO, TimelineFiltersDTO, TimelineLinkDTO } from "@/lib/dto";
 import { ValidationError } from "@/lib/errors";
 import type { LinkKind, Viewer } from "@/lib/model";
 import type { TimelineQuery } from "@/lib/schemas";
@@ -11,6 +13,8 @@ import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
 import { scaleRatings } from "./ratings";
 import { getSpeaker } from "./speakers";
 import { getStory } from "./stories";
+import { storySpeakerFacet } from "./facets";
+import { decodeCursorOf, encodeCursor, keysetAfter } from "./pagination";
 
 /**
  * Timelines of a story or of a speaker: the claims that match the filters in the order they were
@@ -28,8 +32,13 @@ export const TIMELINE_PAGE_SIZE = 100;
 /** Link kinds that pull the other claim in as context. */
 const CONTEXT_KINDS: LinkKind[] = ["disputes", "responds-to"];
 
-/** Stated date, undated last; the same day in the order the claims were recorded. */
-const TIMELINE_ORDER = [sql`CASE WHEN ${claims.statedOn} IS NULL THEN 1 ELSE 0 END`, asc(claims.statedOn), asc(claims.createdAt), asc(claims.id)];
+/** Stated date, undated last; the same day in the order the claims were recorded (claims_*_timeline_idx). */
+const STATED = timelineOrder(claims.statedOn);
+const ORDER_COLUMNS = [STATED, claims.createdAt, claims.id];
+
+/** A place in that order: the cursor of a timeline page. */
+const timelineCursor = z.tuple([z.string(), z.string(), z.number().int().refine(Number.isSafeInteger)]);
+const placeOf = (c: ClaimDTO) => [c.statedOn ?? UNDATED, c.createdAt, c.id] as const;
 
 export type TimelineFilterInput = Partial<TimelineQuery>;
 
@@ -51,27 +60,58 @@ function filterConditions(filters: TimelineFiltersDTO, ratings: RatingDTO[]): SQ
   if (filters.speaker !== null) conditions.push(eq(claims.speakerId, filters.speaker));
   if (filters.verdict === "none") conditions.push(isNull(claims.ratingId));
   else if (filters.verdict !== null) conditions.push(eq(claims.ratingId, ratings.find((r) => r.key === filters.verdict)!.id));
-  // A comparison with NULL is never true: a date range leaves undated claims out.
-  if (filters.from) conditions.push(gte(claims.statedOn, filters.from));
-  if (filters.to) conditions.push(lte(claims.statedOn, filters.to));
+  // A date range leaves undated claims out; written on the index's order expression.
+  if (filters.from || filters.to) conditions.push(isNotNull(claims.statedOn));
+  if (filters.from) conditions.push(gte(STATED, filters.from));
+  if (filters.to) conditions.push(lte(STATED, filters.to));
   return conditions;
 }
 
-async function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[], page?: { number: number; size: number }): Promise<ClaimDTO[]> {
+async function readClaims(db: Db, viewer: Viewer, conditions: (SQL | undefined)[], direction: "asc" | "desc" = "asc", limit?: number): Promise<ClaimDTO[]> {
+  const order = direction === "asc" ? ORDER_COLUMNS.map((c) => asc(c)) : ORDER_COLUMNS.map((c) => desc(c));
   const query = selectClaims(db, viewer)
     .where(and(visibleClaim(viewer), ...conditions))
-    .orderBy(...TIMELINE_ORDER);
-  return (await (page ? query.limit(page.size).offset((page.number - 1) * page.size) : query)).map(toClaimDTO);
+    .orderBy(...order);
+  return (await (limit === undefined ? query : query.limit(limit))).map(toClaimDTO);
 }
 
-/** One page of the claims that match, and how many match in all. */
-async function readPage(db: Db, viewer: Viewer, conditions: SQL[], requested: number | undefined) {
-  const [count] = await db.select({ n: countAll() }).from(claims).where(and(visibleClaim(viewer), ...conditions));
-  const matched = count?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(matched / TIMELINE_PAGE_SIZE));
-  const number = Math.min(requested ?? 1, pages);
-  const primary = await readClaims(db, viewer, conditions, { number, size: TIMELINE_PAGE_SIZE });
-  return { primary, page: { number, size: TIMELINE_PAGE_SIZE, pages, matched } };
+const countOf = async (db: Db, viewer: Viewer, conditions: SQL[]) =>
+  (await db.select({ n: countAll() }).from(claims).where(and(visibleClaim(viewer), ...conditions)))[0]?.n ?? 0;
+
+/**
+ * One page of the claims that match: the first page, or the page after (or before) a cursor —
+ * a range of the timeline index, never an offset — with how many match and where it starts.
+ */
+async function readPage(db: Db, viewer: Viewer, conditions: SQL[], input: TimelineFilterInput) {
+  const size = TIMELINE_PAGE_SIZE;
+  const after = decodeCursorOf(input.after, timelineCursor);
+  const before = after ? null : decodeCursorOf(input.before, timelineCursor);
+  let primary: ClaimDTO[];
+  let more: boolean;
+  if (before) {
+    const rows = await readClaims(db, viewer, [...conditions, keysetAfter(ORDER_COLUMNS, before, "desc")], "desc", size + 1);
+    more = rows.length > size;
+    primary = rows.slice(0, size).reverse();
+  } else {
+    const rows = await readClaims(db, viewer, after ? [...conditions, keysetAfter(ORDER_COLUMNS, after, "asc")] : conditions, "asc", size + 1);
+    more = rows.length > size;
+    primary = rows.slice(0, size);
+  }
+  const matched = await countOf(db, viewer, conditions);
+  const head = primary[0];
+  const earlier = head ? await countOf(db, viewer, [...conditions, keysetAfter(ORDER_COLUMNS, placeOf(head), "desc")]) : 0;
+  const tail = primary[primary.length - 1];
+  const hasLater = before ? tail !== undefined && earlier + primary.length < matched : more;
+  return {
+    primary,
+    page: {
+      size,
+      matched,
+      first: earlier + 1,
+      next: hasLater && tail ? encodeCursor(placeOf(tail)) : null,
+      previous: earlier > 0 && head ? encodeCursor(placeOf(head)) : null,
+    },
+  };
 }
 
 /** The claims at the other end of the primary claims' disputes and responses, within `scope`. */
@@ -109,16 +149,9 @@ export async function getStoryTimeline(db: Db, viewer: Viewer, id: number, input
   const ratings = await scaleRatings(db);
   const filters = normaliseFilters(ratings, input);
   const inStory = eq(claims.storyId, id);
-  const { primary, page } = await readPage(db, viewer, [inStory, ...filterConditions(filters, ratings)], input.page);
+  const { primary, page } = await readPage(db, viewer, [inStory, ...filterConditions(filters, ratings)], input);
   const context = await readContext(db, viewer, primary, inStory);
-  const speakerFacet: SpeakerRef[] = (
-    await db
-      .selectDistinct({ id: speakers.id, name: speakers.name, kind: speakers.kind, key: nocase(speakers.name) })
-      .from(claims)
-      .innerJoin(speakers, eq(speakers.id, claims.speakerId))
-      .where(and(visibleClaim(viewer), inStory))
-      .orderBy(asc(nocase(speakers.name)), asc(speakers.id))
-  ).map(({ key: _key, ...s }) => s);
+  const speakerFacet = await storySpeakerFacet(db, viewer, id, filters.speaker);
   return {
     story,
     claims: primary,
@@ -140,7 +173,7 @@ export async function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, inp
   const speaker = await getSpeaker(db, viewer, id);
   const ratings = await scaleRatings(db);
   const filters = { ...normaliseFilters(ratings, input), speaker: null };
-  const { primary, page } = await readPage(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)], input.page);
+  const { primary, page } = await readPage(db, viewer, [eq(claims.speakerId, id), ...filterConditions(filters, ratings)], input);
   const context = await readContext(db, viewer, primary, undefined);
   return {
     speaker,
@@ -148,7 +181,7 @@ export async function getSpeakerTimeline(db: Db, viewer: Viewer, id: number, inp
     context,
     links: await readLinks(db, [...primary, ...context]),
     filters,
-    facets: { speakers: [], ratings },
+    facets: { speakers: { options: [], selected: null, more: false }, ratings },
     total: speaker.claimCount,
     page,
   };

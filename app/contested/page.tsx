@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { ContestedBoard } from "@/components/contested-board";
 import { Pager } from "@/components/pager";
 import { listContestedQuerySchema } from "@/lib/schemas";
-import { listContestedFacets, listContestedPairs } from "@/server/contested";
+import { listContestedPairs } from "@/server/contested";
+import { contestedFacets } from "@/server/facets";
 import { or404, param } from "@/server/pages";
 import { getViewer } from "@/server/viewer";
 
@@ -17,8 +18,8 @@ export default async function ContestedPage(props: { searchParams: Promise<Recor
   const db = getDb();
   const viewer = await getViewer();
   const initial = await or404(() => listContestedPairs(db, viewer, query));
-  const facets = await listContestedFacets(db, viewer);
   const filters = { story: query.story, speaker: query.speaker };
+  const facets = await contestedFacets(db, viewer, filters);
   return (
     <div>
       <h1 className="mb-2 font-serif text-3xl font-bold">Contested claims</h1>

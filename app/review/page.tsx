@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { QueueBoard } from "@/components/editorial/queue-board";
+import { FacetPicker } from "@/components/facet-picker";
 import { FilterSelect } from "@/components/filter-select";
 import { Pager } from "@/components/pager";
 import { queueQuerySchema } from "@/lib/schemas";
-import { listContestedFacets } from "@/server/contested";
 import { listAssignees } from "@/server/editorial";
+import { searchOnlyFacet } from "@/server/facets";
 import { or404, param, requireStaff } from "@/server/pages";
 import { listQueue } from "@/server/queue";
 
@@ -32,7 +33,7 @@ export default async function ReviewPage(props: { searchParams: Promise<Record<s
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   const db = getDb();
   const queue = await or404(() => listQueue(db, viewer, query));
-  const facets = await listContestedFacets(db, viewer);
+  const facets = { stories: await searchOnlyFacet(db, "story", query.story), speakers: await searchOnlyFacet(db, "speaker", query.speaker) };
   const assignees = await listAssignees(db);
   return (
     <div className="space-y-6">
@@ -42,8 +43,8 @@ export default async function ReviewPage(props: { searchParams: Promise<Record<s
       </header>
       <form method="get" className="flex flex-wrap items-end gap-4 rounded-md border border-rule bg-white p-4" aria-label="Filter the queue">
         <FilterSelect label="Show" name="filter" defaultValue={query.filter} options={FILTERS} />
-        <FilterSelect label="Story" name="story" defaultValue={query.story ?? ""} anyLabel="All stories" options={facets.stories.map((x) => ({ value: x.id, label: x.title }))} />
-        <FilterSelect label="Speaker" name="speaker" defaultValue={query.speaker ?? ""} anyLabel="All speakers" options={facets.speakers.map((x) => ({ value: x.id, label: x.name }))} />
+        <FacetPicker label="Story" name="story" search="stories" facet={facets.stories} anyLabel="All stories" />
+        <FacetPicker label="Speaker" name="speaker" search="speakers" facet={facets.speakers} anyLabel="All speakers" />
         <FilterSelect
           label="Assignee"
           name="assignee"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FacetPicker } from "@/components/facet-picker";
 import { FilterSelect } from "@/components/filter-select";
 import { CLAIM_STATUSES, STATUS_LABELS } from "@/lib/model";
 import type { SearchFacets } from "@/server/search";
@@ -47,8 +48,8 @@ export function SearchForm({ values, facets, staff }: { values: SearchFormValues
       <details open={narrowed} className="group">
         <summary className="cursor-pointer text-sm font-medium text-accent">Filters</summary>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          <FilterSelect label="Speaker" name="speaker" defaultValue={values.speaker} anyLabel="Any speaker" options={facets.speakers.map((x) => ({ value: x.id, label: x.name }))} className={field} />
-          <FilterSelect label="Story" name="story" defaultValue={values.story} anyLabel="Any story" options={facets.stories.map((x) => ({ value: x.id, label: x.title }))} className={field} />
+          <FacetPicker label="Speaker" name="speaker" search="speakers" facet={facets.speakers} anyLabel="Any speaker" className={field} />
+          <FacetPicker label="Story" name="story" search="stories" facet={facets.stories} anyLabel="Any story" className={field} />
           <FilterSelect label="Verdict" name="verdict" defaultValue={values.verdict} anyLabel="Any verdict" options={facets.verdicts.map((v) => ({ value: v.key, label: v.label }))} className={field} />
           {staff ? <FilterSelect label="Status" name="status" defaultValue={values.status} anyLabel="Any status" options={CLAIM_STATUSES.map((x) => ({ value: x, label: STATUS_LABELS[x] }))} className={field} /> : null}
           <label className={labelClass}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FacetPicker } from "@/components/facet-picker";
 import type { TimelineViewDTO } from "@/lib/dto";
 
 /**
@@ -36,17 +37,7 @@ export function TimelineFilters({
         </select>
       </label>
       {withSpeaker ? (
-        <label className="flex flex-col text-sm font-medium">
-          Speaker
-          <select name="speaker" defaultValue={filters.speaker ?? ""} className={`${field} max-w-56`}>
-            <option value="">All speakers</option>
-            {facets.speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FacetPicker label="Speaker" name="speaker" search="speakers" facet={facets.speakers} anyLabel="All speakers" className={`${field} max-w-56`} />
       ) : null}
       <label className="flex flex-col text-sm font-medium">
         Verdict

@@ -45,8 +45,8 @@ export function TimelineView({
       ) : (
         <>
           <p className="text-sm text-muted">
-            {view.page.pages > 1
-              ? `Showing claims ${(view.page.number - 1) * view.page.size + 1}–${(view.page.number - 1) * view.page.size + view.claims.length} of ${plural(view.page.matched, filtered ? "matching claim" : "claim")}`
+            {view.page.matched > view.claims.length
+              ? `Showing claims ${view.page.first.toLocaleString("en-GB")}–${(view.page.first + view.claims.length - 1).toLocaleString("en-GB")} of ${plural(view.page.matched, filtered ? "matching claim" : "claim")}`
               : filtered
                 ? `Showing ${view.claims.length} of ${plural(view.total, "claim")}`
                 : `Showing ${plural(view.claims.length, "claim")}`}
@@ -74,27 +74,27 @@ export function TimelineView({
 
 /** Earlier and later pages of a long timeline, keeping the filters (plain links: no JavaScript needed). */
 function TimelinePager({ view, action }: { view: TimelineViewDTO; action: string }) {
-  if (view.page.pages <= 1) return null;
-  const href = (page: number) => {
+  const { next, previous } = view.page;
+  if (!next && !previous) return null;
+  const href = (place: { after?: string; before?: string }) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(view.filters)) if (value !== null && !(key === "by" && value === "speaker")) query.set(key, String(value));
-    if (page > 1) query.set("page", String(page));
+    for (const [key, value] of Object.entries(place)) query.set(key, value);
     const qs = query.toString();
     return qs ? `${action}?${qs}` : action;
   };
-  const { number, pages } = view.page;
   return (
     <nav aria-label="Timeline pages" className="flex flex-wrap items-center gap-4 text-sm">
-      {number > 1 ? (
-        <Link href={href(number - 1)} rel="prev">
-          ← Earlier claims
-        </Link>
+      {previous ? (
+        <>
+          <Link href={href({})}>⇤ First</Link>
+          <Link href={href({ before: previous })} rel="prev">
+            ← Earlier claims
+          </Link>
+        </>
       ) : null}
-      <span className="text-muted">
-        Page {number} of {pages}
-      </span>
-      {number < pages ? (
-        <Link href={href(number + 1)} rel="next">
+      {next ? (
+        <Link href={href({ after: next })} rel="next">
           Later claims →
         </Link>
       ) : null}

@@ -10,3 +10,13 @@ export interface Page<T> {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string>; current?: unknown };
 }
+
+/**
+ * A filter's choices when there may be thousands (stories, speakers): the most frequent few, the
+ * one chosen (even when it is not among them), and whether there are others to search for.
+ */
+export interface FacetDTO {
+  options: { id: number; label: string }[];
+  selected: { id: number; label: string } | null;
+  more: boolean;
+}

@@ -1,7 +1,8 @@
 /** Timelines (a story's, a speaker's) and speakers' scorecards. */
 import type { LinkKind } from "../model";
 import type { ClaimDTO, RatingDTO } from "./claims";
-import type { SpeakerDetailDTO, SpeakerRef } from "./speakers";
+import type { FacetDTO } from "./common";
+import type { SpeakerDetailDTO } from "./speakers";
 import type { StoryDTO } from "./stories";
 
 /** The filters a timeline was read with, normalised (null = not filtered). */
@@ -35,11 +36,15 @@ export interface TimelineViewDTO {
   links: TimelineLinkDTO[];
   filters: TimelineFiltersDTO;
   /** What the filter form offers: the speakers of the timeline and the default scale's verdicts. */
-  facets: { speakers: SpeakerRef[]; ratings: RatingDTO[] };
+  facets: { speakers: FacetDTO; ratings: RatingDTO[] };
   /** How many claims the timeline holds before filtering (those the viewer may see). */
   total: number;
-  /** `claims` is one page of the claims that match: `number` of `pages`, `matched` in all. */
-  page: { number: number; size: number; pages: number; matched: number };
+  /**
+   * `claims` is one page of the claims that match: `matched` in all, the first shown at position
+   * `first` (from 1); `next` and `previous` are the cursors (`after`, `before`) of the pages on
+   * either side, null at an end.
+   */
+  page: { size: number; matched: number; first: number; next: string | null; previous: string | null };
 }
 
 /** A story's timeline: its claims in stated order (a page of them), context and links. */

@@ -15,8 +15,9 @@ const timelineQueryFields = z.object({
   ),
   from: z.preprocess(blankAsUndefined, calendarDateSchema.optional()),
   to: z.preprocess(blankAsUndefined, calendarDateSchema.optional()),
-  /** Pages of TIMELINE_PAGE_SIZE claims, the earliest first. */
-  page: z.preprocess(blankAsUndefined, z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1_000_000).optional()),
+  /** Pages of TIMELINE_PAGE_SIZE claims: the page after, or before, a place the previous page gave (opaque cursors). */
+  after: z.preprocess(blankAsUndefined, z.string({ error: "must be a cursor" }).max(500, "must be at most 500 characters").optional()),
+  before: z.preprocess(blankAsUndefined, z.string({ error: "must be a cursor" }).max(500, "must be at most 500 characters").optional()),
 });
 
 const dateOrder = { path: ["to"], message: "must not be before the start date" };

@@ -118,7 +118,8 @@ describe("story timeline", () => {
       [ids.u1, ids.c3],
     ]);
     expect(view.total).toBe(6);
-    expect(view.facets.speakers.map((s) => s.name)).toEqual(["Mayor Alda Ruiz", "Neighbours’ Association", "Quay Authority"]);
+    expect(view.facets.speakers.options.map((s) => s.label)).toEqual(["Mayor Alda Ruiz", "Neighbours’ Association", "Quay Authority"]);
+    expect(view.facets.speakers.more).toBe(false);
     const layout = layoutTimeline(view);
     expect(layout.items.find((i) => i.claimId === ids.c3)).toMatchObject({ context: true, number: null });
   });
@@ -215,15 +216,27 @@ describe("a long timeline", () => {
     for (let i = 0; i < total; i++) {
       await run(db, "INSERT INTO claims (text, speaker_id, story_id, stated_on, status) VALUES (?, ?, ?, ?, 'published')", `Claim number ${i}`, speaker, story, `2024-01-${String(1 + (i % 28)).padStart(2, "0")}`);
     }
+    // A few undated claims, last in the order.
+    for (let i = 0; i < 3; i++) await run(db, "INSERT INTO claims (text, speaker_id, story_id, status) VALUES (?, ?, ?, 'published')", `Undated ${i}`, speaker, story);
     const first = await getStoryTimeline(db, ANONYMOUS, story);
-    expect(first.page).toEqual({ number: 1, size: TIMELINE_PAGE_SIZE, pages: 2, matched: total });
+    expect(first.page).toMatchObject({ first: 1, size: TIMELINE_PAGE_SIZE, matched: total + 3, previous: null });
     expect(first.claims).toHaveLength(TIMELINE_PAGE_SIZE);
-    const second = await getStoryTimeline(db, ANONYMOUS, story, { page: 2 });
-    expect(second.claims).toHaveLength(7);
-    const dates = [...first.claims, ...second.claims].map((c) => c.statedOn!);
-    expect(dates).toEqual([...dates].sort());
-    expect(new Set([...first.claims, ...second.claims].map((c) => c.id)).size).toBe(total);
-    // A page past the end shows the last one.
-    expect((await getStoryTimeline(db, ANONYMOUS, story, { page: 9 })).page.number).toBe(2);
+    const second = await getStoryTimeline(db, ANONYMOUS, story, { after: first.page.next! });
+    expect(second.claims).toHaveLength(10);
+    expect(second.page).toMatchObject({ first: TIMELINE_PAGE_SIZE + 1, next: null });
+    const shown = [...first.claims, ...second.claims];
+    const dates = shown.map((c) => c.statedOn ?? "undated");
+    expect(dates).toEqual([...dates].sort((a, b) => (a === "undated" ? 1 : b === "undated" ? -1 : a.localeCompare(b))));
+    expect(dates.slice(-3)).toEqual(["undated", "undated", "undated"]);
+    expect(new Set(shown.map((c) => c.id)).size).toBe(total + 3);
+    // Back from the second page is the first page again.
+    const back = await getStoryTimeline(db, ANONYMOUS, story, { before: second.page.previous! });
+    expect(back.claims.map((c) => c.id)).toEqual(first.claims.map((c) => c.id));
+    expect(back.page).toMatchObject({ first: 1, previous: null, next: first.page.next });
+    // Filters count and page the same way: a date range leaves the undated claims out.
+    const january = await getStoryTimeline(db, ANONYMOUS, story, { from: "2024-01-01", to: "2024-01-31" });
+    expect(january.page.matched).toBe(total);
+    // A cursor this API did not issue is a 400, not a 500.
+    await expect(getStoryTimeline(db, ANONYMOUS, story, { after: "bm90LWEtY3Vyc29y" })).rejects.toThrow(/cursor/);
   });
 });
