@@ -163,6 +163,11 @@ export interface SearchPageDTO {
   mode: "all" | "any";
   /** The words searched for, as understood ("" when nothing searchable was typed). */
   understood: string;
+  /**
+   * True when a type had more matches than a search ranks (the newest CANDIDATES of db/search):
+   * the results are the best of the most recent matches, and older ones may be left out.
+   */
+  capped: boolean;
 }
 
 /** A claim that looks like the one being written. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { similarCandidates } from "@/db/search";
+import { similarCandidates, wordCounts } from "@/db/search";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { extractNumbers, sharedNumbers } from "@/lib/numbers";
 import type { SimilarClaimDTO } from "@/lib/search-query";
@@ -10,7 +10,7 @@ import { getClaimsByIds } from "./claim-query";
  * Claims that look like the one a fact-checker is writing, so a repetition is linked to the
  * claim already recorded instead of becoming a standalone duplicate.
  *
- * 1. Recall: the full-text index over the text's significant words (any of them), best 50.
+ * 1. Recall: the full-text index over the text's rarest significant words (any of them), best 50.
  * 2. Re-rank: cosine of the two word sets (stemmed lightly), plus a boost when the claims state
  *    the same figure ("53" = "fifty-three", "US$12.5 billion" = "12,500,000,000") and a small
  *    penalty when both state figures and none agree — "53 centres" and "35 centres" are not
@@ -27,6 +27,12 @@ const STOPWORDS = new Set(
 
 const CANDIDATES = 50;
 const MAX_WORDS = 24;
+/**
+ * Recall uses the rarest words only (counted up to COMMON): they say what a claim is about, and
+ * a common word would bring a hundred thousand claims to rank at a million.
+ */
+const RECALL_WORDS = 8;
+const COMMON = 5000;
 /** Below this a candidate is not shown: sharing a word or two is not "looks like". */
 const MIN_SCORE = 0.5;
 
@@ -68,7 +74,15 @@ export async function similarClaims(db: Db, viewer: Viewer, text: string, option
   // The figures as digits too, so "fifty-three" recalls a claim that wrote "53".
   const recall = [...new Set([...words, ...numbers.filter((n) => Number.isInteger(n)).map(String)])];
   if (recall.length === 0) return [];
-  const rows = await similarCandidates(db, recall, visibleStatuses(viewer), options.excludeId ?? null, CANDIDATES);
+  const counts = await wordCounts(db, recall, COMMON);
+  const rarest = recall
+    .map((word, i) => ({ word, n: counts[i]! }))
+    .filter((w) => w.n > 0)
+    .sort((a, b) => a.n - b.n)
+    .slice(0, RECALL_WORDS)
+    .map((w) => w.word);
+  if (rarest.length === 0) return [];
+  const rows = await similarCandidates(db, rarest, visibleStatuses(viewer), options.excludeId ?? null, CANDIDATES);
   if (rows.length === 0) return [];
 
   const mine = wordSet(text);

@@ -6,7 +6,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { searchQuerySchema } from "@/lib/schemas";
 import { zodFieldErrors } from "@/lib/errors";
 import { or404, param } from "@/server/pages";
-import { search, searchFacets } from "@/server/search";
+import { CANDIDATES, search, searchFacets } from "@/server/search";
 import { getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -55,6 +55,7 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
               : `${shown > 0 ? `Results ${shown + 1}–${shown + page.items.length}` : `${page.items.length}${page.hasMore ? "+" : ""} results`} for “${page.understood}”`}
           </h2>
           {page.mode === "any" && page.items.length > 0 ? <p className="text-sm">Nothing holds every word, so these hold some of them.</p> : null}
+          {page.capped ? <p className="text-sm text-muted">So many match that these are the best of the most recent {CANDIDATES.toLocaleString("en")}: add a word or a filter to reach older ones.</p> : null}
           <SearchResults items={page.items} start={shown + 1} />
           <Pager nextCursor={page.nextCursor} basePath="/search" params={pagerParams} />
         </section>

@@ -6,5 +6,5 @@ import * as sqliteSearch from "./sqlite";
 /** Full-text search for the engine this process runs on (see types.ts; a twin module per engine). */
 const engine: typeof sqliteSearch = ENGINE === "postgres" ? pgSearch : sqliteSearch;
 
-export const { claimHits, claimHitsQuery, sourceHits, speakerHits, claimSnippets, sourceSnippets, speakerSnippets, similarCandidates } = engine;
-export type { ClaimFilter, ClaimSnippet, Key, RankedHit, SearchPlan, SourceSnippet, SpeakerSnippet } from "./types";
+export const { claimHits, claimHitsQuery, sourceHits, speakerHits, claimSnippets, sourceSnippets, speakerSnippets, similarCandidates, wordCounts } = engine;
+export { CANDIDATES, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";

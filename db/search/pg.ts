@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { MARK_CLOSE, MARK_OPEN, type QueryTerm } from "@/lib/search-query";
 import type { Db } from "../client";
 import { rows } from "../sql";
-import type { ClaimFilter, ClaimSnippet, Key, RankedHit, SearchPlan, SourceSnippet, SpeakerSnippet } from "./types";
+import { CANDIDATES, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
 
 /**
  * Search on PostgreSQL: tsvector columns with GIN indexes under the `cp_porter` configuration
@@ -34,64 +34,65 @@ function phraseQuery(plan: SearchPlan): SQL | null {
   return termQuery({ words, prefix: plan.terms[plan.terms.length - 1]!.prefix });
 }
 
-function page(after: Key | null, limit: number): SQL {
-  if (!after) return sql`ORDER BY tier, score, id LIMIT ${limit}`;
-  return sql`WHERE (tier, score, id) > (${after[0]}, ${after[1]}::double precision, ${after[2]}) ORDER BY tier, score, id LIMIT ${limit}`;
-}
-
-function tier(column: SQL, plan: SearchPlan): SQL {
-  const phrase = phraseQuery(plan);
-  return phrase ? sql`CASE WHEN ${column} @@ ${phrase} THEN 0 ELSE 1 END` : sql`1`;
+function page(after: Key | null, limit: number, id: SQL = sql`id`): SQL {
+  if (!after) return sql`ORDER BY tier, score, ${id} LIMIT ${limit}`;
+  return sql`WHERE (tier, score, ${id}) > (${after[0]}, ${after[1]}::double precision, ${after[2]}) ORDER BY tier, score, ${id} LIMIT ${limit}`;
 }
 
 /** ts_rank_cd's weights, in its order {D, C, B, A}: A (claim text, name, title) over B (quote, aliases, passage text). */
 const claimWeights = sql`'{0, 0, 0.6, 1.0}'::real[]`;
 const otherWeights = sql`'{0, 0, 0.5, 1.0}'::real[]`;
 
+/**
+ * The bounded candidates of a ranked search, as on SQLite (db/search/sqlite.ts): the newest
+ * CANDIDATES matching rows that pass the filters, per tier (tier 0: the whole phrase typed), and
+ * ts_rank_cd computed for those only. `from` names the table as `t` (with `t.search_tsv` and
+ * `t.id`) and what joins to it; `extra` adds columns to each candidate.
+ */
+function ranked(from: SQL, where: SQL[], weights: SQL, plan: SearchPlan, extra: SQL = sql``): SQL {
+  const phrase = phraseQuery(plan);
+  const filters = where.length > 0 ? sql` AND ${sql.join(where, sql` AND `)}` : sql``;
+  const pick = (query: SQL) => sql`SELECT t.id, t.search_tsv${extra} FROM ${from}, (SELECT ${query} AS q) q WHERE t.search_tsv @@ q.q${filters} ORDER BY t.id DESC LIMIT ${CANDIDATES}`;
+  const score = (query: SQL, table: string) => sql`-ts_rank_cd(${weights}, ${sql.raw(table)}.search_tsv, ${query}, 1|32)::double precision`;
+  const match = matchQuery(plan);
+  const rest = sql`rest AS MATERIALIZED (${pick(match)})`;
+  if (!phrase) return sql`WITH ${rest} SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, (SELECT count(*) FROM rest)::integer AS pool FROM rest`;
+  return sql`WITH phrase AS MATERIALIZED (${pick(phrase)}), ${rest}
+    SELECT phrase.*, 0 AS tier, ${score(phrase, "phrase")} AS score, (SELECT count(*) FROM rest)::integer AS pool FROM phrase
+    UNION ALL
+    SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, (SELECT count(*) FROM rest)::integer AS pool FROM rest WHERE rest.id NOT IN (SELECT id FROM phrase)`;
+}
+
 export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
-  const where: SQL[] = [sql`c.search_tsv @@ q.q`, sql`c.status IN (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`];
-  if (filter.speaker) where.push(sql`c.speaker_id = ${filter.speaker}`);
-  if (filter.story) where.push(sql`c.story_id = ${filter.story}`);
-  if (filter.verdict) where.push(sql`c.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
-  if (filter.from) where.push(sql`c.stated_on >= ${filter.from}`);
-  if (filter.to) where.push(sql`c.stated_on <= ${filter.to}`);
-  return sql`SELECT id, tier, score FROM (
-      SELECT c.id AS id, ${tier(sql`c.search_tsv`, plan)} AS tier, -ts_rank_cd(${claimWeights}, c.search_tsv, q.q, 1|32)::double precision AS score
-      FROM claims c, (SELECT ${matchQuery(plan)} AS q) q
-      WHERE ${sql.join(where, sql` AND `)}
-    ) x ${page(plan.after, plan.limit)}`;
+  const where: SQL[] = [sql`t.status IN (${sql.join(filter.statuses.map((s) => sql`${s}`), sql`, `)})`];
+  if (filter.speaker) where.push(sql`t.speaker_id = ${filter.speaker}`);
+  if (filter.story) where.push(sql`t.story_id = ${filter.story}`);
+  if (filter.verdict) where.push(sql`t.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
+  if (filter.from) where.push(sql`t.stated_on >= ${filter.from}`);
+  if (filter.to) where.push(sql`t.stated_on <= ${filter.to}`);
+  return sql`SELECT id, tier, score, pool FROM (${ranked(sql`claims t`, where, claimWeights, plan)}) x ${page(plan.after, plan.limit)}`;
 }
 
 export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promise<RankedHit[]> {
   return rows<RankedHit>(db, claimHitsQuery(plan, filter));
 }
 
-/** Sources rank by their best passage (each passage is indexed with its source's title). */
+/** Sources rank by their best passage among the newest matching ones (each passage is indexed with its source's title). */
 export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string }): Promise<RankedHit[]> {
-  const where: SQL[] = [sql`p.search_tsv @@ q.q`];
+  const where: SQL[] = [];
   if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
   if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
+  const from = where.length > 0 ? sql`source_passages t JOIN sources s ON s.id = t.source_id` : sql`source_passages t`;
   return rows<RankedHit>(
     db,
-    sql`SELECT id, passage, tier, score FROM (
-      SELECT DISTINCT ON (p.source_id) p.source_id AS id, p.id AS passage, ${tier(sql`p.search_tsv`, plan)} AS tier,
-        -ts_rank_cd(${otherWeights}, p.search_tsv, q.q, 1|32)::double precision AS score
-      FROM source_passages p JOIN sources s ON s.id = p.source_id, (SELECT ${matchQuery(plan)} AS q) q
-      WHERE ${sql.join(where, sql` AND `)}
-      ORDER BY p.source_id, tier, score, p.id
-    ) x ${page(plan.after, plan.limit)}`,
+    sql`SELECT source AS id, id AS passage, tier, score, pool FROM (
+      SELECT DISTINCT ON (source) * FROM (${ranked(from, where, otherWeights, plan, sql`, t.source_id AS source`)}) c ORDER BY source, tier, score, id
+    ) x ${page(plan.after, plan.limit, sql`source`)}`,
   );
 }
 
 export function speakerHits(db: Db, plan: SearchPlan): Promise<RankedHit[]> {
-  return rows<RankedHit>(
-    db,
-    sql`SELECT id, tier, score FROM (
-      SELECT s.id AS id, ${tier(sql`s.search_tsv`, plan)} AS tier, -ts_rank_cd(${otherWeights}, s.search_tsv, q.q, 1|32)::double precision AS score
-      FROM speakers s, (SELECT ${matchQuery(plan)} AS q) q
-      WHERE s.search_tsv @@ q.q AND s.merged_into_id IS NULL
-    ) x ${page(plan.after, plan.limit)}`,
-  );
+  return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${ranked(sql`speakers t`, [sql`t.merged_into_id IS NULL`], otherWeights, plan)}) x ${page(plan.after, plan.limit)}`);
 }
 
 /** ts_headline options: the markers of lib/search-query, and about as many words as SQLite's snippets. */
@@ -133,7 +134,17 @@ export async function speakerSnippets(db: Db, plan: SearchPlan, ids: number[]): 
   return new Map(found.map(({ id, ...s }) => [Number(id), s]));
 }
 
-/** Candidates for similar claims: claims holding any of `words`, best ranked first, among the given statuses. */
+/** How many claims hold each word (a plain word or figure), counted up to `cap`. */
+export async function wordCounts(db: Db, words: string[], cap: number): Promise<number[]> {
+  const counts: number[] = [];
+  for (const word of words) {
+    const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::integer AS n FROM (SELECT 1 FROM claims WHERE search_tsv @@ plainto_tsquery('cp_porter', ${word}) LIMIT ${cap}) x`);
+    counts.push(Number(row?.n ?? 0));
+  }
+  return counts;
+}
+
+/** Candidates for similar claims: claims holding any of `words`, among the given statuses: the newest CANDIDATES of them, best ranked first. */
 export function similarCandidates(db: Db, words: string[], statuses: readonly string[], excludeId: number | null, limit: number): Promise<{ id: number; score: number }[]> {
   const q = sql.join(
     words.map((w) => sql`plainto_tsquery('cp_porter', ${w})`),
@@ -141,9 +152,12 @@ export function similarCandidates(db: Db, words: string[], statuses: readonly st
   );
   return rows(
     db,
-    sql`SELECT c.id AS id, -ts_rank_cd(${claimWeights}, c.search_tsv, q.q, 1|32)::double precision AS score
-      FROM claims c, (SELECT ${q} AS q) q
-      WHERE c.search_tsv @@ q.q AND c.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) AND c.id IS DISTINCT FROM ${excludeId}::integer
+    sql`SELECT c.id, -ts_rank_cd(${claimWeights}, c.search_tsv, q.q, 1|32)::double precision AS score
+      FROM (
+        SELECT t.id, t.search_tsv FROM claims t, (SELECT ${q} AS q) q
+        WHERE t.search_tsv @@ q.q AND t.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) AND t.id IS DISTINCT FROM ${excludeId}::integer
+        ORDER BY t.id DESC LIMIT ${CANDIDATES}
+      ) c, (SELECT ${q} AS q) q
       ORDER BY score, c.id LIMIT ${limit}`,
   );
 }

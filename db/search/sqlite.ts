@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { matchExpression, MARK_CLOSE, MARK_OPEN, phraseExpression } from "@/lib/search-query";
 import type { Db } from "../client";
 import { rows } from "../sql";
-import type { ClaimFilter, ClaimSnippet, Key, RankedHit, SearchPlan, SourceSnippet, SpeakerSnippet } from "./types";
+import { CANDIDATES, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
 
 /**
  * Search on SQLite: the FTS5 tables of migration 0005 (porter stemmer over unicode61, diacritics
@@ -12,17 +12,9 @@ import type { ClaimFilter, ClaimSnippet, Key, RankedHit, SearchPlan, SourceSnipp
  */
 
 /** `(tier, score, id) > (…)` over a subquery's columns, and the ORDER BY that goes with it. */
-function page(after: Key | null, limit: number, joiner: "WHERE" | "AND" = "WHERE"): SQL {
-  if (!after) return sql`ORDER BY tier, score, id LIMIT ${limit}`;
-  return sql`${sql.raw(joiner)} (tier, score, id) > (${after[0]}, ${after[1]}, ${after[2]}) ORDER BY tier, score, id LIMIT ${limit}`;
-}
-
-/** Tier 0 when the row holds the whole phrase: one FTS lookup, materialised once per query. */
-function tier(table: string, plan: SearchPlan): SQL {
-  const phrase = phraseExpression(plan.terms);
-  if (!phrase) return sql`1`;
-  const t = sql.raw(table);
-  return sql`CASE WHEN ${t}.rowid IN (SELECT rowid FROM ${t} WHERE ${t} MATCH ${phrase}) THEN 0 ELSE 1 END`;
+function page(after: Key | null, limit: number, joiner: "WHERE" | "AND" = "WHERE", id: SQL = sql`id`): SQL {
+  if (!after) return sql`ORDER BY tier, score, ${id} LIMIT ${limit}`;
+  return sql`${sql.raw(joiner)} (tier, score, ${id}) > (${after[0]}, ${after[1]}, ${after[2]}) ORDER BY tier, score, ${id} LIMIT ${limit}`;
 }
 
 const statusList = (statuses: readonly string[]) =>
@@ -32,62 +24,69 @@ const statusList = (statuses: readonly string[]) =>
   );
 
 /**
- * The claims query: FTS first (MATCH), then each hit's claim by primary key, filtered. CROSS
- * JOIN pins that order: left to choose, SQLite walks every published claim through the status
- * index and probes FTS for each — fine for 30 claims, ruinous for a million.
+ * The bounded candidates of a ranked search. FTS5 walks a word's rows newest first and stops
+ * after CANDIDATES of them, so a word in 100,000 claims costs what a rare one does; bm25 ranks
+ * those. Rows holding the whole phrase typed are gathered the same way (tier 0) and scored by
+ * the phrase; the rest of the newest matches follow (tier 1). Every phrase row among the newest
+ * matches is also among the newest phrase rows, so the two sets never disagree on a row's tier.
+ * `pool` tells how many tier-1 candidates were found: CANDIDATES means there may be older ones.
+ *
+ * `from` is the FTS table and what joins to it (the FTS table outermost: CROSS JOIN pins that,
+ * or SQLite would walk every claim and probe FTS for each); `id` what a candidate is; `where`
+ * the filters over the joined rows.
+ */
+function ranked(fts: string, score: SQL, from: SQL, id: SQL, where: SQL[], plan: SearchPlan, extra: SQL = sql``): SQL {
+  const t = sql.raw(fts);
+  const match = matchExpression(plan.terms, plan.mode)!;
+  const phrase = phraseExpression(plan.terms);
+  const filters = where.length > 0 ? sql` AND ${sql.join(where, sql` AND `)}` : sql``;
+  const pick = (expression: string, tierOf: number) =>
+    sql`SELECT ${id} AS id, ${tierOf} AS tier, ${score} AS score${extra} FROM ${from} WHERE ${t} MATCH ${expression}${filters} ORDER BY ${t}.rowid DESC LIMIT ${CANDIDATES}`;
+  const withPhrase = phrase
+    ? sql`phrase AS MATERIALIZED (${pick(phrase, 0)}),
+      rest AS MATERIALIZED (${pick(match, 1)}),
+      candidates AS (SELECT * FROM phrase UNION ALL SELECT * FROM rest WHERE id NOT IN (SELECT id FROM phrase))`
+    : sql`rest AS MATERIALIZED (${pick(match, 1)}), candidates AS (SELECT * FROM rest)`;
+  return sql`WITH ${withPhrase} SELECT *, (SELECT count(*) FROM rest) AS pool FROM candidates`;
+}
+
+/**
+ * The claims query: the newest matching claims that pass the filters (FTS first, then each
+ * hit's claim by primary key), ranked by bm25 with text weighted over quote.
  */
 export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
-  const match = matchExpression(plan.terms, plan.mode)!;
-  const where: SQL[] = [sql`claims_fts MATCH ${match}`, sql`c.status IN (${statusList(filter.statuses)})`];
+  const where: SQL[] = [sql`c.status IN (${statusList(filter.statuses)})`];
   if (filter.speaker) where.push(sql`c.speaker_id = ${filter.speaker}`);
   if (filter.story) where.push(sql`c.story_id = ${filter.story}`);
   if (filter.verdict) where.push(sql`c.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
   if (filter.from) where.push(sql`c.stated_on >= ${filter.from}`);
   if (filter.to) where.push(sql`c.stated_on <= ${filter.to}`);
-  return sql`SELECT id, tier, score FROM (
-      SELECT c.id AS id, ${tier("claims_fts", plan)} AS tier, bm25(claims_fts, 1.0, 0.6) AS score
-      FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
-      WHERE ${sql.join(where, sql` AND `)}
-    ) ${page(plan.after, plan.limit)}`;
+  const candidates = ranked("claims_fts", sql`bm25(claims_fts, 1.0, 0.6)`, sql`claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid`, sql`c.id`, where, plan);
+  return sql`SELECT id, tier, score, pool FROM (${candidates}) ${page(plan.after, plan.limit)}`;
 }
 
 export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promise<RankedHit[]> {
   return rows<RankedHit>(db, claimHitsQuery(plan, filter));
 }
 
-/** Sources rank by their best passage (a source's title is indexed with each of its passages). */
+/** Sources rank by their best passage among the newest matching ones (a source's title is indexed with each of its passages). */
 export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string }): Promise<RankedHit[]> {
-  const match = matchExpression(plan.terms, plan.mode)!;
-  const where: SQL[] = [sql`1 = 1`];
+  const where: SQL[] = [];
   if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
   if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
+  const from = sql`source_passages_fts CROSS JOIN source_passages p ON p.id = source_passages_fts.rowid${where.length > 0 ? sql` CROSS JOIN sources s ON s.id = p.source_id` : sql``}`;
+  const candidates = ranked("source_passages_fts", sql`bm25(source_passages_fts, 2.0, 1.0)`, from, sql`p.id`, where, plan, sql`, p.source_id AS source`);
   return rows<RankedHit>(
     db,
-    sql`SELECT id, passage, tier, score FROM (
-      SELECT p.source_id AS id, x.passage, x.tier, x.score,
-        row_number() OVER (PARTITION BY p.source_id ORDER BY x.tier, x.score, x.passage) AS best
-      FROM (
-        SELECT source_passages_fts.rowid AS passage, ${tier("source_passages_fts", plan)} AS tier,
-          bm25(source_passages_fts, 2.0, 1.0) AS score
-        FROM source_passages_fts WHERE source_passages_fts MATCH ${match}
-      ) x
-      CROSS JOIN source_passages p ON p.id = x.passage
-      CROSS JOIN sources s ON s.id = p.source_id
-      WHERE ${sql.join(where, sql` AND `)}
-    ) WHERE best = 1 ${page(plan.after, plan.limit, "AND")}`,
+    sql`SELECT source AS id, id AS passage, tier, score, pool FROM (
+      SELECT *, row_number() OVER (PARTITION BY source ORDER BY tier, score, id) AS best FROM (${candidates})
+    ) WHERE best = 1 ${page(plan.after, plan.limit, "AND", sql`source`)}`,
   );
 }
 
 export function speakerHits(db: Db, plan: SearchPlan): Promise<RankedHit[]> {
-  const match = matchExpression(plan.terms, plan.mode)!;
-  return rows<RankedHit>(
-    db,
-    sql`SELECT id, tier, score FROM (
-      SELECT s.id AS id, ${tier("speakers_fts", plan)} AS tier, bm25(speakers_fts, 2.0, 1.0) AS score
-      FROM speakers_fts CROSS JOIN speakers s ON s.id = speakers_fts.rowid
-      WHERE speakers_fts MATCH ${match} AND s.merged_into_id IS NULL
-    ) ${page(plan.after, plan.limit)}`,
-  );
+  const candidates = ranked("speakers_fts", sql`bm25(speakers_fts, 2.0, 1.0)`, sql`speakers_fts CROSS JOIN speakers s ON s.id = speakers_fts.rowid`, sql`s.id`, [sql`s.merged_into_id IS NULL`], plan);
+  return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${candidates}) ${page(plan.after, plan.limit)}`);
 }
 
 /*
@@ -140,9 +139,21 @@ export async function speakerSnippets(db: Db, plan: SearchPlan, ids: number[]): 
   return out;
 }
 
+/** How many claims hold each word (a plain word or figure), counted up to `cap`. */
+export async function wordCounts(db: Db, words: string[], cap: number): Promise<number[]> {
+  const counts: number[] = [];
+  for (const word of words) {
+    const match = matchExpression([{ words: [word], prefix: false }], "all")!;
+    const [row] = await rows<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ${match} LIMIT ${cap})`);
+    counts.push(Number(row?.n ?? 0));
+  }
+  return counts;
+}
+
 /**
  * Candidates for similar claims: claims holding any of `words` (each a plain word or figure),
- * best bm25 first (text weighted over quote), among the given statuses.
+ * among the given statuses: the newest CANDIDATES of them, best bm25 first (text weighted over
+ * quote).
  */
 export function similarCandidates(db: Db, words: string[], statuses: readonly string[], excludeId: number | null, limit: number): Promise<{ id: number; score: number }[]> {
   const match = matchExpression(
@@ -151,8 +162,10 @@ export function similarCandidates(db: Db, words: string[], statuses: readonly st
   )!;
   return rows(
     db,
-    sql`SELECT c.id AS id, bm25(claims_fts, 1.0, 0.5) AS score FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
+    sql`SELECT id, score FROM (
+      SELECT c.id AS id, bm25(claims_fts, 1.0, 0.5) AS score FROM claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid
       WHERE claims_fts MATCH ${match} AND c.status IN (${statusList(statuses)}) AND c.id IS NOT ${excludeId}
-      ORDER BY score, c.id LIMIT ${limit}`,
+      ORDER BY claims_fts.rowid DESC LIMIT ${CANDIDATES}
+    ) ORDER BY score, id LIMIT ${limit}`,
   );
 }

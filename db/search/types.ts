@@ -27,10 +27,18 @@ export interface ClaimFilter {
   to?: string;
 }
 
+/**
+ * How many of the newest matching rows a search ranks, per type and per tier: a word in 100,000
+ * claims then costs what a rare word does. A search that reaches it says so (`capped`).
+ */
+export const CANDIDATES = 2000;
+
 export interface RankedHit {
   id: number;
   tier: number;
   score: number;
+  /** How many candidates were ranked: CANDIDATES when older matches were left out. */
+  pool: number;
   /** For sources: the best passage, whose snippet is shown. */
   passage?: number;
 }

@@ -9,6 +9,8 @@ import type { ResultType } from "@/lib/search-query";
 export interface Hit {
   type: ResultType;
   key: Key;
+  /** How many candidates of its type were ranked (db/search CANDIDATES at most). */
+  pool: number;
   /** For sources: the best passage, whose snippet is shown. */
   passage?: number;
 }
@@ -23,13 +25,13 @@ export function claimFilter(viewer: Viewer, q: SearchQuery): ClaimFilter | null 
 export async function claimHits(db: Db, viewer: Viewer, q: SearchQuery, plan: SearchPlan): Promise<Hit[]> {
   const filter = claimFilter(viewer, q);
   if (!filter) return [];
-  return (await rankClaims(db, plan, filter)).map((r) => ({ type: "claim", key: [r.tier, r.score, r.id] }));
+  return (await rankClaims(db, plan, filter)).map((r) => ({ type: "claim", key: [r.tier, r.score, r.id], pool: r.pool }));
 }
 
 export async function sourceHits(db: Db, q: SearchQuery, plan: SearchPlan): Promise<Hit[]> {
-  return (await rankSources(db, plan, { from: q.from, to: q.to })).map((r) => ({ type: "source", key: [r.tier, r.score, r.id], passage: r.passage }));
+  return (await rankSources(db, plan, { from: q.from, to: q.to })).map((r) => ({ type: "source", key: [r.tier, r.score, r.id], passage: r.passage, pool: r.pool }));
 }
 
 export async function speakerHits(db: Db, plan: SearchPlan): Promise<Hit[]> {
-  return (await rankSpeakers(db, plan)).map((r) => ({ type: "speaker", key: [r.tier, r.score, r.id] }));
+  return (await rankSpeakers(db, plan)).map((r) => ({ type: "speaker", key: [r.tier, r.score, r.id], pool: r.pool }));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/model";
 import type { SearchQuery } from "@/lib/schemas";
-import type { SearchPlan } from "@/db/search";
+import { CANDIDATES, type SearchPlan } from "@/db/search";
 import {
   describeQuery,
   parseSearchQuery,
@@ -17,6 +17,7 @@ import { claimResults, sourceResults, speakerResults } from "./results";
 
 export { searchFacets, type SearchFacets } from "./facets";
 export { claimFilter } from "./hits";
+export { CANDIDATES } from "@/db/search";
 
 /**
  * Full-text search over claims, sources and speakers (each engine's index: db/search).
@@ -75,7 +76,8 @@ async function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[
   const speakers = await speakerResults(db, shown, taken.filter((h) => h.type === "speaker").map((h) => h.key[2]));
   const byType = { claim: claims, source: sources, speaker: speakers };
   const items = taken.map((h) => byType[h.type].get(h.key[2])).filter((r): r is SearchResultDTO => r !== undefined);
-  return { items, hasMore, nextCursor: hasMore ? encodeCursor(next) : null };
+  const capped = hits.some((h) => h.pool >= CANDIDATES);
+  return { items, hasMore, nextCursor: hasMore ? encodeCursor(next) : null, capped };
 }
 
 /**
@@ -88,7 +90,7 @@ export async function search(db: Db, viewer: Viewer, q: SearchQuery): Promise<Se
   const understood = describeQuery(terms);
   const types = searchedTypes(q);
   let mode = cursor?.m ?? "all";
-  if (terms.length === 0 || types.length === 0) return { items: [], nextCursor: null, hasMore: false, mode, understood };
+  if (terms.length === 0 || types.length === 0) return { items: [], nextCursor: null, hasMore: false, mode, understood, capped: false };
   let page = await runPage(db, viewer, q, terms, mode, types, cursor);
   if (!cursor && page.items.length === 0 && terms.length > 1) {
     mode = "any";

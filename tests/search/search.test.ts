@@ -6,13 +6,13 @@ import { POST as createSource } from "@/app/api/sources/route";
 import { PATCH as patchSpeaker } from "@/app/api/speakers/[id]/route";
 import { GET as searchRoute } from "@/app/api/search/route";
 import { type Db, engineOf } from "@/db/client";
-import { claimHitsQuery } from "@/db/search";
+import { CANDIDATES, claimHitsQuery } from "@/db/search";
 import { explain } from "@/db/sql";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { searchQuerySchema } from "@/lib/schemas";
 import type { SearchPageDTO, SearchResultDTO } from "@/lib/search-query";
 import { search } from "@/server/search";
-import { all, createSeededDb, get, idOf, installDb, num, run, tokenFor, viewerFor } from "../support/db";
+import { all, createSeededDb, get, idOf, insertId, installDb, num, run, tokenFor, viewerFor } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -164,6 +164,31 @@ describe("cursor pagination", () => {
     const res = await call(searchRoute, `/api/search?q=cambodia&cursor=${encodeURIComponent("not-a-cursor")}`);
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty("cursor");
+  });
+});
+
+describe("a word in thousands of claims", () => {
+  it("ranks the newest CANDIDATES matches only, says so, and pages through them", async () => {
+    const speaker = await idOf(db, "speakers", "name", "Pen Bona");
+    const oldest = await insertId(db, "INSERT INTO claims (text, speaker_id, status) VALUES ('Walrus walrus walrus: the walrus census counted walruses', ?, 'published')", speaker);
+    await run(
+      db,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${CANDIDATES + 4})
+       INSERT INTO claims (text, speaker_id, status) SELECT 'Survey ' || i || ' counted one walrus on the ice', ?, 'published' FROM n`,
+      speaker,
+    );
+    const newest = await num(db, "SELECT max(id) FROM claims");
+    const page = await find(ANONYMOUS, { q: "walrus", type: "claim", limit: 50 });
+    expect(page.capped).toBe(true);
+    expect(page.items).toHaveLength(50);
+    // The oldest would rank first on its words alone; it is outside the newest matches.
+    expect(claimIds(page)).not.toContain(oldest);
+    for (const id of claimIds(page)) expect(id).toBeGreaterThan(newest - CANDIDATES);
+    // Still found by what only it holds, and then nothing is capped.
+    const census = await find(ANONYMOUS, { q: "walrus census", type: "claim" });
+    expect(census.capped).toBe(false);
+    expect(claimIds(census)).toEqual([oldest]);
+    expect((await find(ANONYMOUS, { q: "amnesty" })).capped).toBe(false);
   });
 });
 
