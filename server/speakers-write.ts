@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withTx } from "@/db/tx";
 import { claims, speakers } from "@/db/schema";
@@ -87,34 +87,35 @@ export async function updateSpeaker(db: Db, viewer: UserViewer, id: number, inpu
   return getSpeaker(db, viewer, id);
 }
 
+/** Claims moved per transaction in a merge: each batch holds the write lock for tens of milliseconds. */
+export const MERGE_BATCH = 250;
+
 /**
  * Merges speaker `id` into `targetId`: its claims and affiliates move to the target, its name
  * and aliases become the target's aliases, and it is kept as a tombstone pointing at the target
  * (old links still resolve). Every moved claim gets its own event, so its history shows it.
+ *
+ * A prolific speaker has 20,000 claims, too many for one transaction without stalling every
+ * other writer. So the first transaction checks both versions and makes the tombstone (from then
+ * on no claim can name the merged speaker, and the merge cannot be undone or done twice); then
+ * the claims and affiliates move in transactions of MERGE_BATCH, yielding between them. If the
+ * process stops half-way, sending the same merge again finishes it (the tombstone already points
+ * at the target, so the versions are not checked again).
  */
 export async function mergeSpeakers(db: Db, viewer: UserViewer, id: number, input: { targetId: number; version: number; targetVersion: number }): Promise<SpeakerDetailDTO> {
   if (id === input.targetId) throw new ValidationError("A speaker cannot be merged into itself.", { targetId: "must be another speaker" });
-  await withTx(db, async (tx) => {
+  const names = await withTx(db, async (tx) => {
     const [mergedRow] = await tx.select().from(speakers).where(eq(speakers.id, id));
+    if (mergedRow && mergedRow.mergedIntoId === input.targetId && (await hasMoreToMove(tx, id))) {
+      const [targetRow] = await tx.select().from(speakers).where(eq(speakers.id, input.targetId));
+      return { merged: mergedRow.name, target: targetRow!.name };
+    }
     const merged = checkVersion(mergedRow, input.version, `speaker with id ${id}`, () => getSpeaker(db, viewer, id));
     const [targetRow] = await tx.select().from(speakers).where(eq(speakers.id, input.targetId));
     const target = checkVersion(targetRow, input.targetVersion, `speaker with id ${input.targetId}`, () => getSpeaker(db, viewer, input.targetId));
     if (merged.mergedIntoId !== null) throw new ConflictError("This speaker was already merged.", () => getSpeaker(db, viewer, id));
     if (target.mergedIntoId !== null) throw new ValidationError("The target speaker was itself merged into another.", { targetId: "merged speaker" });
     const at = nowIso();
-
-    for (const claim of await tx.select().from(claims).where(eq(claims.speakerId, id))) {
-      const [after] = await tx
-        .update(claims)
-        .set({ speakerId: target.id, version: claim.version + 1, updatedAt: at })
-        .where(eq(claims.id, claim.id))
-        .returning();
-      await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "update", before: claim, after, comment: `speaker ${merged.name} merged into ${target.name}` });
-    }
-    for (const affiliate of await tx.select().from(speakers).where(and(eq(speakers.affiliationId, id), ne(speakers.id, target.id)))) {
-      const [after] = await tx.update(speakers).set({ affiliationId: target.id, version: affiliate.version + 1, updatedAt: at }).where(eq(speakers.id, affiliate.id)).returning();
-      await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: affiliate.id, action: "update", before: affiliate, after, comment: `affiliation moved: ${merged.name} merged into ${target.name}` });
-    }
     const [targetAfter] = await tx
       .update(speakers)
       .set({
@@ -132,8 +133,40 @@ export async function mergeSpeakers(db: Db, viewer: UserViewer, id: number, inpu
       .where(eq(speakers.id, id))
       .returning();
     await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: id, action: "merge", before: merged, after: mergedAfter, comment: `merged into ${target.name} (#${target.id})` });
+    return { merged: merged.name, target: target.name };
   });
+  await moveMergedClaims(db, viewer, id, input.targetId, names);
   return getSpeaker(db, viewer, input.targetId);
+}
+
+async function hasMoreToMove(tx: Tx, id: number): Promise<boolean> {
+  const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.speakerId, id)).limit(1);
+  const [affiliate] = await tx.select({ id: speakers.id }).from(speakers).where(eq(speakers.affiliationId, id)).limit(1);
+  return Boolean(claim ?? affiliate);
+}
+
+/** Moves what still names the tombstone `id` to `targetId`, MERGE_BATCH rows per transaction. */
+async function moveMergedClaims(db: Db, viewer: UserViewer, id: number, targetId: number, names: { merged: string; target: string }): Promise<void> {
+  for (;;) {
+    const moved = await withTx(db, async (tx) => {
+      const at = nowIso();
+      const batch = await tx.select().from(claims).where(eq(claims.speakerId, id)).orderBy(claims.id).limit(MERGE_BATCH);
+      for (const claim of batch) {
+        const [after] = await tx.update(claims).set({ speakerId: targetId, version: claim.version + 1, updatedAt: at }).where(eq(claims.id, claim.id)).returning();
+        await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "update", before: claim, after, comment: `speaker ${names.merged} merged into ${names.target}` });
+      }
+      const room = MERGE_BATCH - batch.length;
+      const affiliates = room > 0 ? await tx.select().from(speakers).where(eq(speakers.affiliationId, id)).orderBy(speakers.id).limit(room) : [];
+      for (const affiliate of affiliates) {
+        const [after] = await tx.update(speakers).set({ affiliationId: targetId, version: affiliate.version + 1, updatedAt: at }).where(eq(speakers.id, affiliate.id)).returning();
+        await recordEvent(tx, { actor: viewer.id, entityType: "speaker", entityId: affiliate.id, action: "update", before: affiliate, after, comment: `affiliation moved: ${names.merged} merged into ${names.target}` });
+      }
+      return batch.length + affiliates.length;
+    });
+    if (moved === 0) return;
+    // Let other requests' transactions in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** A speaker that new claims may name: it exists and was not merged away. */
