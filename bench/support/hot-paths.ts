@@ -1,0 +1,55 @@
+// The server functions behind every page and API call, each with the fixtures it needs from the
+// database at hand: measured by bench/queries.bench.ts at a million claims, and their plans
+// checked by tests/db/plans.test.ts at any size.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { row } from "@/db/sql";
+import { ANONYMOUS, type Viewer } from "@/lib/model";
+import { searchQuerySchema } from "@/lib/schemas";
+import { getClaimDetail, listClaims } from "@/server/claims";
+import { listContestedPairs } from "@/server/contested";
+import { contestedFacets } from "@/server/facets";
+import { listPublishedVerdicts } from "@/server/feeds";
+import { getHistory } from "@/server/history";
+import { listQueue } from "@/server/queue";
+import { getScorecard } from "@/server/scorecard";
+import { search } from "@/server/search";
+import { similarClaims } from "@/server/similar";
+import { getSource, listSourceClaims } from "@/server/sources";
+import { getSpeaker } from "@/server/speakers";
+import { listStories } from "@/server/stories";
+import { getStoryTimeline } from "@/server/timelines";
+
+export type HotPath = [name: string, run: () => Promise<unknown>];
+
+/** The hot paths on `db`, on its busiest speaker, story and source; `staff` reads the queue. */
+export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>): Promise<HotPath[]> {
+  const one = async (query: ReturnType<typeof sql>) => (await row<{ id: number }>(db, query))!.id;
+  const claim = await one(sql`SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 3`);
+  const topSpeaker = await one(sql`SELECT speaker_id AS id FROM claims GROUP BY speaker_id ORDER BY count(*) DESC, speaker_id LIMIT 1`);
+  const longSource = await one(sql`SELECT source_id AS id FROM claims WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT 1`);
+  const bigStory = await one(sql`SELECT story_id AS id FROM claims WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT 1`);
+  const text = (await row<{ text: string }>(db, sql`SELECT text FROM claims WHERE id = ${claim}`))!.text;
+  const q = (s: string) => searchQuerySchema.parse({ q: s });
+  return [
+    ["claim detail", () => getClaimDetail(db, ANONYMOUS, claim)],
+    ["home: contested 4 + recent 6 + stories 6", async () => [await listContestedPairs(db, ANONYMOUS, { limit: 4 }), await listClaims(db, ANONYMOUS, { limit: 6 }), await listStories(db, ANONYMOUS, { limit: 6 })]],
+    ["contested pairs", () => listContestedPairs(db, ANONYMOUS, { limit: 20 })],
+    ["contested pairs: big story", () => listContestedPairs(db, ANONYMOUS, { limit: 20, story: bigStory })],
+    ["contested pairs: top speaker", () => listContestedPairs(db, ANONYMOUS, { limit: 20, speaker: topSpeaker })],
+    ["contested facets", () => contestedFacets(db, ANONYMOUS, {})],
+    ["story timeline (big story)", () => getStoryTimeline(db, ANONYMOUS, bigStory)],
+    ["speaker + claims + scorecard (top)", async () => [await getSpeaker(db, ANONYMOUS, topSpeaker), await listClaims(db, ANONYMOUS, { speaker: topSpeaker, limit: 20 }), await getScorecard(db, ANONYMOUS, topSpeaker)]],
+    ["source + its claims (longest)", async () => [await getSource(db, ANONYMOUS, longSource), await listSourceClaims(db, ANONYMOUS, longSource)]],
+    ["search: rare word", () => search(db, ANONYMOUS, q("marmalade"))],
+    ["search: common word", () => search(db, ANONYMOUS, q("tax"))],
+    ["search: phrase", () => search(db, ANONYMOUS, q('"health care"'))],
+    ["search: prefix", () => search(db, ANONYMOUS, q("immigra*"))],
+    ["similar claims", () => similarClaims(db, staff, text, { limit: 5 })],
+    ["feed: published verdicts", () => listPublishedVerdicts(db)],
+    ["review queue: all", () => listQueue(db, staff, { filter: "all", limit: 20 } as never)],
+    ["review queue: contested", () => listQueue(db, staff, { filter: "contested", limit: 20 } as never)],
+    ["review queue: big story", () => listQueue(db, staff, { filter: "all", story: bigStory, limit: 20 } as never)],
+    ["claim history", () => getHistory(db, "claim", claim)],
+  ];
+}
