@@ -22,7 +22,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function SourcePage(props: Props) {
   const id = pageId((await props.params).id);
-  const focused = Number(param((await props.searchParams).claim)) || undefined;
+  const query = await props.searchParams;
+  const focused = Number(param(query.claim)) || undefined;
+  const showAll = param(query.claims) === "all";
   const db = getDb();
   const viewer = await getViewer();
   const source = await or404(() => getSource(db, viewer, id));
@@ -62,14 +64,14 @@ export default async function SourcePage(props: Props) {
         <h2 id="claims-heading" className="mb-3 font-serif text-xl font-bold">
           {plural(anchored.length, "claim")} in this source
         </h2>
-        <ClaimIndex claims={anchored} focusedId={focused} />
+        <ClaimIndex claims={anchored} focusedId={focused} showAll={showAll} />
         {orphans.length > 0 ? (
           <section aria-labelledby="orphans-heading" className="mt-6">
             <h3 id="orphans-heading" className="mb-1 font-semibold text-counter">
               {plural(orphans.length, "orphaned claim")}
             </h3>
             <p className="mb-2 text-sm text-muted">Their quotes are no longer in the latest revision of the text.</p>
-            <ClaimIndex claims={orphans} />
+            <ClaimIndex claims={orphans} showAll={showAll} />
           </section>
         ) : null}
       </aside>
@@ -77,11 +79,15 @@ export default async function SourcePage(props: Props) {
   );
 }
 
-function ClaimIndex({ claims, focusedId }: { claims: ClaimDTO[]; focusedId?: number }) {
+/** How many claims the side list shows before "show all": a source with hundreds stays a light page. */
+const INDEX_SIZE = 50;
+
+function ClaimIndex({ claims, focusedId, showAll }: { claims: ClaimDTO[]; focusedId?: number; showAll: boolean }) {
   if (claims.length === 0) return <p className="text-sm text-muted">None.</p>;
+  const shown = showAll || claims.length <= INDEX_SIZE ? claims : claims.filter((c, i) => i < INDEX_SIZE || c.id === focusedId);
   return (
     <ol className="space-y-2">
-      {claims.map((c) => (
+      {shown.map((c) => (
         <li key={c.id} className={`rounded border bg-white p-3 text-sm ${c.id === focusedId ? "border-claim" : "border-rule"}`}>
           <p className="font-semibold">{c.speaker.name}</p>
           <Link href={`/claims/${c.id}`} className="text-ink no-underline hover:text-accent hover:underline">
@@ -97,6 +103,11 @@ function ClaimIndex({ claims, focusedId }: { claims: ClaimDTO[]; focusedId?: num
           </div>
         </li>
       ))}
+      {shown.length < claims.length ? (
+        <li className="text-sm">
+          <a href="?claims=all#claims-heading">Show all {claims.length} claims</a>
+        </li>
+      ) : null}
     </ol>
   );
 }
