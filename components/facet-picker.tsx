@@ -110,7 +110,7 @@ function FacetSearch({ label, anyLabel, search, top, onPick }: { label: string; 
       onQueryChange={setQuery}
       options={options}
       loading={speakers.isFetching || stories.isFetching}
-      placeholder={`${anyLabel} — type to find one`}
+      placeholder={`${anyLabel}…`}
       onSelect={onPick}
     />
   );

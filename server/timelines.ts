@@ -27,7 +27,7 @@ import { decodeCursorOf, encodeCursor, keysetAfter } from "./pagination";
  * Claims per page. A story of a thousand claims drawn at once is a page no reader can follow
  * (and a second of rendering); pages keep the chart legible and the page fast.
  */
-export const TIMELINE_PAGE_SIZE = 100;
+export const TIMELINE_PAGE_SIZE = 25;
 
 /** Link kinds that pull the other claim in as context. */
 const CONTEXT_KINDS: LinkKind[] = ["disputes", "responds-to"];
