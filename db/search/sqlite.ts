@@ -90,53 +90,48 @@ export function speakerHits(db: Db, plan: SearchPlan): Promise<RankedHit[]> {
 }
 
 /*
- * The snippet lookups pin the row with `rowid >= ? AND rowid <= ?`, not `rowid = ?`: with
- * SQLite 3.51.2's FTS5, `MATCH … AND rowid = ?` with a bound value ignores the rowid and returns
- * every match (a literal works; so does a range, which FTS5 also seeks to). The search tests
- * check each snippet belongs to its own row.
+ * The snippet lookups pin the rows with `rowid IN (…)` written as literals: with SQLite 3.51.2's
+ * FTS5, `MATCH … AND rowid = ?` with a bound value ignores the rowid and returns every match,
+ * and a bound range (`rowid >= ? AND rowid <= ?`) is honoured but reads the word's whole doclist
+ * for each row (9 ms a snippet for a word in 100,000 claims, against 0.05 ms with literals). The
+ * ids are integers from our own queries; the search tests check each snippet belongs to its row.
  */
+function rowids(ids: number[]): SQL {
+  return sql.raw(ids.map((id) => String(Math.trunc(Number(id)))).join(", "));
+}
 
 export async function claimSnippets(db: Db, plan: SearchPlan, ids: number[]): Promise<Map<number, ClaimSnippet>> {
+  if (ids.length === 0) return new Map();
   const match = matchExpression(plan.terms, plan.mode)!;
-  const out = new Map<number, ClaimSnippet>();
-  for (const id of ids) {
-    const [row] = await rows<ClaimSnippet>(
-      db,
-      sql`SELECT snippet(claims_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 64) AS text, snippet(claims_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 32) AS quote
-        FROM claims_fts WHERE claims_fts MATCH ${match} AND rowid >= ${id} AND rowid <= ${id}`,
-    );
-    if (row) out.set(id, row);
-  }
-  return out;
+  const found = await rows<ClaimSnippet & { id: number }>(
+    db,
+    sql`SELECT rowid AS id, snippet(claims_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 64) AS text, snippet(claims_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 32) AS quote
+      FROM claims_fts WHERE claims_fts MATCH ${match} AND rowid IN (${rowids(ids)})`,
+  );
+  return new Map(found.map(({ id, ...snippet }) => [Number(id), snippet]));
 }
 
 /** Snippets of the best passages, keyed by passage id. */
 export async function sourceSnippets(db: Db, plan: SearchPlan, passages: number[]): Promise<Map<number, SourceSnippet>> {
+  if (passages.length === 0) return new Map();
   const match = matchExpression(plan.terms, plan.mode)!;
-  const out = new Map<number, SourceSnippet>();
-  for (const passage of passages) {
-    const [row] = await rows<SourceSnippet>(
-      db,
-      sql`SELECT highlight(source_passages_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS title, snippet(source_passages_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 40) AS text
-        FROM source_passages_fts WHERE source_passages_fts MATCH ${match} AND rowid >= ${passage} AND rowid <= ${passage}`,
-    );
-    if (row) out.set(passage, row);
-  }
-  return out;
+  const found = await rows<SourceSnippet & { id: number }>(
+    db,
+    sql`SELECT rowid AS id, highlight(source_passages_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS title, snippet(source_passages_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 40) AS text
+      FROM source_passages_fts WHERE source_passages_fts MATCH ${match} AND rowid IN (${rowids(passages)})`,
+  );
+  return new Map(found.map(({ id, ...snippet }) => [Number(id), snippet]));
 }
 
 export async function speakerSnippets(db: Db, plan: SearchPlan, ids: number[]): Promise<Map<number, SpeakerSnippet>> {
+  if (ids.length === 0) return new Map();
   const match = matchExpression(plan.terms, plan.mode)!;
-  const out = new Map<number, SpeakerSnippet>();
-  for (const id of ids) {
-    const [row] = await rows<SpeakerSnippet>(
-      db,
-      sql`SELECT highlight(speakers_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS name, highlight(speakers_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}) AS aliases
-        FROM speakers_fts WHERE speakers_fts MATCH ${match} AND rowid >= ${id} AND rowid <= ${id}`,
-    );
-    if (row) out.set(id, row);
-  }
-  return out;
+  const found = await rows<SpeakerSnippet & { id: number }>(
+    db,
+    sql`SELECT rowid AS id, highlight(speakers_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS name, highlight(speakers_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}) AS aliases
+      FROM speakers_fts WHERE speakers_fts MATCH ${match} AND rowid IN (${rowids(ids)})`,
+  );
+  return new Map(found.map(({ id, ...snippet }) => [Number(id), snippet]));
 }
 
 /** How many claims hold each word (a plain word or figure), counted up to `cap`. */

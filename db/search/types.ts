@@ -31,7 +31,7 @@ export interface ClaimFilter {
  * How many of the newest matching rows a search ranks, per type and per tier: a word in 100,000
  * claims then costs what a rare word does. A search that reaches it says so (`capped`).
  */
-export const CANDIDATES = 2000;
+export const CANDIDATES = 1000;
 
 export interface RankedHit {
   id: number;
