@@ -54,18 +54,41 @@ export async function createSource(db: Db, viewer: UserViewer, input: CreateSour
  * older revisions are searched for on their own and re-attached only when found. Each claim
  * whose anchor changes gets a new version and an event.
  */
-async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: string, newText: string, revision: number): Promise<ReanchorReport> {
-  const rows = await tx
+type ClaimRow = typeof claims.$inferSelect;
+
+/** Where each anchored claim of a source lands in a new text, computed from `rows` (claims at a version). */
+export interface ReanchorPlan {
+  versions: Map<number, number>;
+  results: Map<number, ReanchorResult>;
+}
+
+const toAnchor = (c: ClaimRow): TextAnchor => ({ exact: c.anchorExact!, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! });
+
+export function anchoredClaims(db: Db | Tx, sourceId: number): Promise<ClaimRow[]> {
+  return db
     .select()
     .from(claims)
     .where(and(eq(claims.sourceId, sourceId), isNotNull(claims.anchorState)))
     .orderBy(asc(claims.id));
-  const toAnchor = (c: (typeof rows)[number]): TextAnchor => ({ exact: c.anchorExact!, prefix: c.anchorPrefix ?? "", suffix: c.anchorSuffix ?? "", start: c.anchorStart!, end: c.anchorEnd! });
+}
+
+/** The diff of the two texts and each claim's new place: the costly part of a revision. */
+export function planReanchor(rows: ClaimRow[], oldText: string, newText: string): ReanchorPlan {
   const current = rows.filter((c) => c.anchorState === "anchored");
   const orphans = rows.filter((c) => c.anchorState === "orphan");
   const results = new Map<number, ReanchorResult>();
   reanchorAll(oldText, newText, current.map(toAnchor)).forEach((r, i) => results.set(current[i]!.id, r));
   for (const c of orphans) results.set(c.id, reanchor(newText, toAnchor(c)));
+  return { versions: new Map(rows.map((c) => [c.id, c.version])), results };
+}
+
+async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldText: string, newText: string, revision: number, planned: ReanchorPlan | null): Promise<ReanchorReport> {
+  const rows = await anchoredClaims(tx, sourceId);
+  // A plan made before the transaction holds for every claim still at the version it was made
+  // from; a claim edited since (rare) is placed again here, on its own.
+  const stale = planned ? rows.filter((c) => planned.versions.get(c.id) !== c.version) : rows;
+  const results = planned && stale.length < rows.length ? new Map(planned.results) : planReanchor(rows, oldText, newText).results;
+  if (planned && stale.length < rows.length) for (const c of stale) results.set(c.id, reanchor(newText, toAnchor(c)));
 
   const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0 };
   const at = nowIso();
@@ -113,12 +136,21 @@ async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldT
  * new text or becomes an orphan — none is dropped.
  */
 export async function updateSource(db: Db, viewer: UserViewer, id: number, input: UpdateSourceInput): Promise<SourceDTO & { reanchor: ReanchorReport | null }> {
-  const report = await withTx(db, (tx) => updateSourceInTx(db, tx, viewer, id, input));
+  // The re-anchoring is planned before the transaction, from what is committed, so the write
+  // lock is held for the writes only (a source with thousands of claims takes a while to diff);
+  // the transaction checks the plan still holds.
+  let planned: { fromVersion: number; plan: ReanchorPlan } | null = null;
+  const [current] = await db.select().from(sources).where(eq(sources.id, id));
+  if (current && input.text !== undefined && current.version === input.version) {
+    const text = normalizeSourceText(input.text);
+    if (text !== current.text) planned = { fromVersion: current.version, plan: planReanchor(await anchoredClaims(db, id), current.text, text) };
+  }
+  const report = await withTx(db, (tx) => updateSourceInTx(db, tx, viewer, id, input, planned));
   return { ...(await getSource(db, viewer, id)), reanchor: report };
 }
 
 /** updateSource's work, inside the caller's transaction (a restore runs it within its own). */
-export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: number, input: UpdateSourceInput): Promise<ReanchorReport | null> {
+export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: number, input: UpdateSourceInput, planned: { fromVersion: number; plan: ReanchorPlan } | null = null): Promise<ReanchorReport | null> {
   const [row] = await tx.select().from(sources).where(eq(sources.id, id));
   const before = checkVersion(row, input.version, `source with id ${id}`, () => getSource(db, viewer, id));
   const text = input.text === undefined ? undefined : normalizeSourceText(input.text);
@@ -145,7 +177,7 @@ export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: n
   let report: ReanchorReport | null = null;
   if (patch.text !== undefined) {
     await tx.insert(sourceRevisions).values({ sourceId: id, revision, text: patch.text, note: input.revisionNote ?? null, createdBy: viewer.id });
-    report = await reanchorClaims(tx, viewer, id, before.text, patch.text, revision);
+    report = await reanchorClaims(tx, viewer, id, before.text, patch.text, revision, planned?.fromVersion === before.version ? planned.plan : null);
   }
   await recordEvent(tx, {
     actor: viewer.id,
