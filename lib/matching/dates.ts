@@ -32,7 +32,7 @@ export function parseDay(text: string | null | undefined): number | null {
   const s = text.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (m) return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\s+([A-Za-z]+\.?)\s+(\d{2}|\d{4})$/.exec(s);
+  m = /^(\d{1,2})\s*([A-Za-z]+\.?)\s+(\d{2}|\d{4})$/.exec(s);
   if (m) {
     const month = monthOf(m[2]!);
     return month ? dayNumber(Number(m[3]), month, Number(m[1])) : null;

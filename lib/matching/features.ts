@@ -23,7 +23,7 @@ export const FEATURE_GROUPS = {
   phrases: ["bigramsClaim", "bigramsHeadline", "trigramOverlap"],
   names: ["namesShared", "namesMissing", "candidateNamesMissing"],
   figures: ["figuresShared", "figuresDisagree", "yearsDisagree"],
-  dates: ["dateMissing", "dateWeek", "dateQuarter", "factCheckOlder", "dateDistance"],
+  dates: ["dateMissing", "dateBefore", "dateSameDay", "dateNextDay", "date2to3", "date4to7", "date8to30", "date31to365", "dateLater"],
   list: ["bm25Relative", "bm25Best"],
 } as const;
 
@@ -122,14 +122,11 @@ export function pairFeatures(post: PostAnalysis, cand: CandidateAnalysis, stats:
   set("figuresDisagree", Math.min(3, figures.disagreeing.length - years));
   set("yearsDisagree", Math.min(3, years));
 
+  // Days from the post to the fact-check, in bins: most fact-checks follow the post within a week.
   if (post.day === null || cand.day === null) set("dateMissing", 1);
   else {
     const d = cand.day - post.day;
-    const abs = Math.abs(d);
-    set("dateWeek", Math.exp(-abs / 7));
-    set("dateQuarter", Math.exp(-abs / 90));
-    set("factCheckOlder", d < -3 ? 1 : 0);
-    set("dateDistance", Math.log1p(abs) / 8);
+    set(d < 0 ? "dateBefore" : d === 0 ? "dateSameDay" : d === 1 ? "dateNextDay" : d <= 3 ? "date2to3" : d <= 7 ? "date4to7" : d <= 30 ? "date8to30" : d <= 365 ? "date31to365" : "dateLater", 1);
   }
   return { x, detail: { figures, sharedNames } };
 }

@@ -15,6 +15,7 @@ import { explainPair, strengthOf, type Explanation, type Strength } from "./expl
 import { featureIndex, pairFeatures, type PairDetail, type PostAnalysis } from "./features";
 import { checkWeights, linearScore, probability, type MatchWeights } from "./model";
 import { normalisePost } from "./normalize";
+import { repairText } from "./repair";
 import { idf, type CorpusStats } from "./stats";
 import type { Candidate } from "./types";
 import defaultWeights from "./weights.json";
@@ -28,9 +29,9 @@ export { normalisePost } from "./normalize";
 
 export const DEFAULT_WEIGHTS: MatchWeights = checkWeights(defaultWeights as MatchWeights);
 
-export function analysePost(post: string, stats: CorpusStats): PostAnalysis {
+export function analysePost(post: string, stats: CorpusStats, options: { repair?: boolean } = {}): PostAnalysis {
   const { text, day } = normalisePost(post);
-  const a = analyse(text);
+  const a = analyse(options.repair === false ? text : repairText(text, stats));
   const weights = new Map<string, number>();
   let idfSum = 0;
   for (const s of a.tf.keys()) {

@@ -16,6 +16,7 @@
 import type { CorpusStats } from "./stats";
 import { idf } from "./stats";
 import { normalisePost } from "./normalize";
+import { repairText } from "./repair";
 import { isContent, stem, tokens } from "./text";
 
 /** The most terms one stage-1 query uses. */
@@ -34,6 +35,8 @@ export interface Stage1Query {
 
 export interface TermOptions {
   maxTerms?: number;
+  /** Repair words the archive does not know (repair.ts); default true. */
+  repair?: boolean;
 }
 
 /** An FTS5 string literal. Terms never hold a quote (they are word characters); this is the second lock. */
@@ -44,7 +47,8 @@ export function ftsQuote(word: string): string {
 /** The stage-1 query for a post: its content words, rarest first, at most `maxTerms`. */
 export function stage1Query(post: string, stats: CorpusStats, options: TermOptions = {}): Stage1Query {
   const maxTerms = options.maxTerms ?? MAX_TERMS;
-  const { text } = normalisePost(post);
+  const { text: clean } = normalisePost(post);
+  const text = options.repair === false ? clean : repairText(clean, stats);
   const seen = new Set<string>();
   const picked: { word: string; weight: number; order: number }[] = [];
   for (const word of tokens(text)) {
