@@ -4,7 +4,7 @@
  * trainer and the measures. Deterministic throughout: no random numbers, fixed iteration
  * counts, folds by position in the query file.
  */
-import { analyseCandidate, analysePost, featureMatrix, stage1Query } from "../lib/matching";
+import { analyseCandidate, analysePost, featureMatrix, stage1Query, type PipelineOptions } from "../lib/matching";
 import { FEATURE_NAMES } from "../lib/matching/features";
 import type { MatchWeights } from "../lib/matching/model";
 import type { ClaimIndex, Split } from "./matching-data";
@@ -20,7 +20,7 @@ export interface QueryList {
   relevant: number;
 }
 
-export interface ListOptions {
+export interface ListOptions extends PipelineOptions {
   candidates: number;
   maxTerms?: number;
 }
@@ -31,10 +31,10 @@ export function buildLists(index: ClaimIndex, split: Split, options: ListOptions
   for (const q of split.queries) {
     const rel = split.qrels.get(q.id);
     if (!rel) continue;
-    const { match } = stage1Query(q.text, index.stats, { maxTerms: options.maxTerms });
+    const { match } = stage1Query(q.text, index.stats, options);
     const hits = match ? index.search(match, options.candidates) : [];
     const cands = hits.map((i) => index.candidates[i]!);
-    const post = analysePost(q.text, index.stats);
+    const post = analysePost(q.text, index.stats, options);
     const { rows } = featureMatrix(post, cands.map((c) => analyseCandidate(c)), index.stats);
     out.push({ qid: q.id, ids: cands.map((c) => String(c.id)), rows, labels: cands.map((c) => (rel.has(String(c.id)) ? 1 : 0)), relevant: rel.size });
   }

@@ -1,11 +1,12 @@
 /**
  * One pass over a text producing everything the features compare: content stems and their
- * counts, stem bigrams, character trigrams, names and figures. A post is analysed once per
- * query, a candidate once per field. Pure.
+ * counts, stem bigrams and names. A post is analysed once per query, a candidate once per
+ * field. Figures are read separately and lazily: only a post stating a figure needs the
+ * candidates' figures. Pure.
  */
 import { extractFigures, type Figure } from "./figures";
-import { extractNames } from "./names";
-import { isContent, stem, surfaceTokens } from "./text";
+import { namesOfWords } from "./names";
+import { fold, isContent, stem, WORD } from "./text";
 
 export interface Analysis {
   /** Content stems in text order, duplicates kept. */
@@ -18,19 +19,18 @@ export interface Analysis {
   length: number;
   /** Adjacent content stems, "a b" (stopwords between them skipped). */
   bigrams: Set<string>;
-  /** Character trigrams of the content words joined by spaces. */
-  grams: Set<string>;
   /** Stems of names (names.ts), and of every capitalised word. */
   names: string[];
   capitalised: string[];
-  figures: Figure[];
 }
 
 export function analyse(text: string): Analysis {
-  const all = surfaceTokens(text);
+  const folded = fold(text);
+  const matches = [...folded.matchAll(WORD)];
   const stems: string[] = [];
   const words: string[] = [];
-  for (const w of all) {
+  for (const m of matches) {
+    const w = m[0];
     const t = w.toLowerCase();
     if (!isContent(t)) continue;
     stems.push(stem(t));
@@ -40,11 +40,8 @@ export function analyse(text: string): Analysis {
   for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + 1);
   const bigrams = new Set<string>();
   for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
-  const joined = ` ${words.join(" ").toLowerCase()} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= joined.length; i++) grams.add(joined.slice(i, i + 3));
-  const { names, capitalised } = extractNames(text);
-  return { stems, words, tf, length: all.length, bigrams, grams, names, capitalised, figures: extractFigures(text) };
+  const { names, capitalised } = namesOfWords(folded, matches);
+  return { stems, words, tf, length: matches.length, bigrams, names, capitalised };
 }
 
 /** Both analysed fields of a candidate. `text` includes the quote, when there is one. */
@@ -53,5 +50,18 @@ export interface CandidateAnalysis {
   headline: Analysis;
   /** Every content stem of text and headline. */
   all: Set<string>;
+  /** Names of text and headline, once each. */
+  names: string[];
+  /** Text and headline as given, for the figures (read only when the post states one). */
+  source: string;
   day: number | null;
+}
+
+const FIGURES = new WeakMap<CandidateAnalysis, Figure[]>();
+
+/** The figures of a candidate's text then headline, read on first use. */
+export function candidateFigures(c: CandidateAnalysis): Figure[] {
+  let f = FIGURES.get(c);
+  if (!f) FIGURES.set(c, (f = extractFigures(c.source)));
+  return f;
 }

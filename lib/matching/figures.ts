@@ -61,7 +61,7 @@ function wordValue(run: string): number {
 
 /** The units after a figure: stems of the content words among the next three words ("of", "more" skipped). */
 function unitsAfter(rest: string): string[] {
-  const clause = /^[^,.;:!?()\[\]"“”]*/u.exec(rest.slice(0, 60))![0];
+  const clause = /^[^,.;:!?()\[\]"“”\n]*/u.exec(rest.slice(0, 60))![0];
   const words = clause.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const out: string[] = [];
   for (const w of words.slice(0, 3)) if (isContent(w) && !(w in SCALE) && !(w in WORDS) && out.length < 2) out.push(stem(w));

@@ -10,13 +10,14 @@
  * Nothing here touches a database, the network or Node APIs: it runs in the browser as well.
  */
 import { analyse, type CandidateAnalysis } from "./analyse";
+import { extractFigures } from "./figures";
 import { parseDay } from "./dates";
 import { explainPair, strengthOf, type Explanation, type Strength } from "./explain";
 import { featureIndex, pairFeatures, type PairDetail, type PostAnalysis } from "./features";
 import { checkWeights, linearScore, probability, type MatchWeights } from "./model";
-import { normalisePost } from "./normalize";
-import { repairText } from "./repair";
 import { idf, type CorpusStats } from "./stats";
+import { contentStems } from "./text";
+import { postText, type PipelineOptions } from "./terms";
 import type { Candidate } from "./types";
 import defaultWeights from "./weights.json";
 
@@ -24,14 +25,16 @@ export type { Candidate } from "./types";
 export type { CorpusStats } from "./stats";
 export type { Explanation, Strength } from "./explain";
 export type { MatchWeights } from "./model";
-export { stage1Query, stage1Sql, COLUMN_WEIGHTS, DEFAULT_CANDIDATES, MAX_TERMS } from "./terms";
+export { stage1Query, stage1Sql, COLUMN_WEIGHTS, DEFAULT_CANDIDATES, MAX_TERMS, type PipelineOptions } from "./terms";
 export { normalisePost } from "./normalize";
 
 export const DEFAULT_WEIGHTS: MatchWeights = checkWeights(defaultWeights as MatchWeights);
 
-export function analysePost(post: string, stats: CorpusStats, options: { repair?: boolean } = {}): PostAnalysis {
-  const { text, day } = normalisePost(post);
-  const a = analyse(options.repair === false ? text : repairText(text, stats));
+export function analysePost(post: string, stats: CorpusStats, options: PipelineOptions = {}): PostAnalysis {
+  const { text, day, author, handles } = postText(post, stats, options);
+  const a = analyse(text);
+  const poster = options.poster && author ? contentStems(author) : [];
+  const handleStems = options.poster ? [...new Set(handles.flatMap((h) => contentStems(h)))] : [];
   const weights = new Map<string, number>();
   let idfSum = 0;
   for (const s of a.tf.keys()) {
@@ -39,7 +42,7 @@ export function analysePost(post: string, stats: CorpusStats, options: { repair?
     weights.set(s, w);
     idfSum += w;
   }
-  return { ...a, idf: weights, idfSum, day };
+  return { ...a, idf: weights, idfSum, day, poster, handles: handleStems, figures: extractFigures(text) };
 }
 
 /**
@@ -55,7 +58,14 @@ export function analyseCandidate(c: Candidate, options: { cache?: boolean } = {}
   if (hit) return hit;
   const text = analyse(c.quote ? `${c.text} ${c.quote}` : c.text);
   const headline = analyse(c.headline);
-  const a: CandidateAnalysis = { text, headline, all: new Set([...text.stems, ...headline.stems]), day: parseDay(c.date) };
+  const a: CandidateAnalysis = {
+    text,
+    headline,
+    all: new Set([...text.stems, ...headline.stems]),
+    names: [...new Set([...text.names, ...headline.names])],
+    source: `${c.text} ${c.quote}\n${c.headline}`,
+    day: parseDay(c.date),
+  };
   if (options.cache !== false) {
     if (CANDIDATE_CACHE.size >= CANDIDATE_CACHE_MAX) CANDIDATE_CACHE.clear();
     CANDIDATE_CACHE.set(key, a);
@@ -93,7 +103,7 @@ export interface Match {
   explanation: Explanation;
 }
 
-export interface RankOptions {
+export interface RankOptions extends PipelineOptions {
   weights?: MatchWeights;
   /** How many matches to return (default 5). */
   limit?: number;
@@ -104,7 +114,7 @@ export interface RankOptions {
 /** Candidates re-ranked for a post, best first, each with its strength and explanation. */
 export function rankCandidates(post: string, candidates: Candidate[], stats: CorpusStats, options: RankOptions = {}): Match[] {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const p = analysePost(post, stats);
+  const p = analysePost(post, stats, options);
   const analysed = candidates.map((c) => analyseCandidate(c, { cache: options.cache }));
   const { rows, details } = featureMatrix(p, analysed, stats);
   const order = rows.map((x, i) => ({ i, score: linearScore(weights, x) }));

@@ -10,29 +10,40 @@
  *   no names are returned rather than every shouted word;
  * - stopwords ("The", "I", "We") are never names.
  */
-import { isContent, stem } from "./text";
+import { fold, isContent, stem, WORD } from "./text";
 
-const WORD = /[\p{L}\p{N}\p{M}'’]+/gu;
+const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "“", "”", "\n"]);
 
-/** Share of letters that are capitals. */
+/** Share of letters that are capitals (a plain loop: this runs on every candidate). */
 function capitalShare(text: string): number {
   let upper = 0;
-  let letters = 0;
-  for (const ch of text) {
-    if (/\p{Lu}/u.test(ch)) {
-      upper++;
-      letters++;
-    } else if (/\p{Ll}/u.test(ch)) letters++;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c > 127) {
+      const ch = text[i]!;
+      if (ch !== ch.toLowerCase()) upper++;
+      else if (ch !== ch.toUpperCase()) lower++;
+    }
   }
-  return letters ? upper / letters : 0;
+  return upper + lower ? upper / (upper + lower) : 0;
 }
 
-function fold(word: string): string {
-  return word
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/['’]s?$/u, "");
+function isCapital(word: string): boolean {
+  const c = word[0]!;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Whether the text between two words (from..to) ends a sentence. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text[i]!;
+    if (c === "\n" || SENTENCE_END.has(c)) return true;
+    if (c !== " " && c !== "\t" && c !== "\r") return false;
+  }
+  return false;
 }
 
 export interface Names {
@@ -45,43 +56,33 @@ export interface Names {
   capitalised: string[];
 }
 
-/** A sentence's first word is a name when the next word is capitalised too ("Jane Goodall said"). */
+/** The names of `text`. A sentence's first word is a name when the next word is capitalised too ("Jane Goodall said"). */
 export function extractNames(text: string): Names {
-  if (capitalShare(text) > 0.6) return { names: [], capitalised: [] };
+  const folded = fold(text);
+  return namesOfWords(folded, [...folded.matchAll(WORD)]);
+}
+
+/** The same, from a folded text (text.ts `fold`) and its WORD matches, for a caller that already has them. */
+export function namesOfWords(text: string, words: RegExpMatchArray[]): Names {
   const names: string[] = [];
   const capitalised: string[] = [];
-  const seen = new Set<string>();
-  const seenCap = new Set<string>();
-  const words = [...text.matchAll(WORD)];
-  let sentenceStart = true;
-  let last = 0;
-  let nextCapital = false;
+  if (capitalShare(text) > 0.6) return { names, capitalised };
+  let prevEnd = 0;
   words.forEach((m, i) => {
-    const between = text.slice(last, m.index);
-    last = m.index! + m[0].length;
-    if (/[.!?:;"“”]\s*$/u.test(between) || /\n/.test(between)) sentenceStart = true;
     const word = m[0];
-    const capital = /^\p{Lu}/u.test(word);
+    const start = m.index!;
+    const sentenceStart = i === 0 || endsSentence(text, prevEnd, start);
+    prevEnd = start + word.length;
+    if (!isCapital(word)) return;
+    const lower = word.toLowerCase();
+    if (!isContent(lower) || /^\d/.test(lower)) return;
     const next = words[i + 1];
-    nextCapital = !!next && /^\p{Lu}/u.test(next[0]) && !/[.!?:;"“”]/u.test(text.slice(last, next.index));
+    const nextCapital = !!next && isCapital(next[0]) && !endsSentence(text, prevEnd, next.index!);
     const acronym = /^\p{Lu}{2,6}s?$/u.test(word);
-    const folded = fold(word);
-    const candidate = capital && isContent(folded) && !/^\d/.test(folded);
-    const isName = candidate && (acronym || !sentenceStart || nextCapital);
-    sentenceStart = false;
-    if (!candidate) return;
-    for (const part of folded.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      if (!isContent(part)) continue;
-      const s = stem(part);
-      if (!seenCap.has(s)) {
-        seenCap.add(s);
-        capitalised.push(s);
-      }
-      if (isName && !seen.has(s)) {
-        seen.add(s);
-        names.push(s);
-      }
-    }
+    const isName = acronym || !sentenceStart || nextCapital;
+    const s = stem(lower);
+    if (!capitalised.includes(s)) capitalised.push(s);
+    if (isName && !names.includes(s)) names.push(s);
   });
   return { names, capitalised };
 }

@@ -8,8 +8,8 @@
  * - the result holds no "@handle", no URL, no "pic.twitter.com/…", no emoji;
  * - a hashtag becomes its words: "#BlackLivesMatter" → "Black Lives Matter", "#Trump2020" →
  *   "Trump 2020" (capitals are kept: they mark names for the named-entity features);
- * - the signature's date is returned separately (it dates the post); its name is returned for
- *   display only and never enters the matching text;
+ * - the signature's date is returned separately (it dates the post); the poster's name and the
+ *   handles are returned separately too and never enter the matching text;
  * - only the first MAX_QUERY_CHARS characters are read, so any input is handled in bounded time.
  * Pure.
  */
@@ -22,8 +22,10 @@ export interface NormalisedPost {
   text: string;
   /** The post's date as a day number (see dates.ts), from its signature line; null if none. */
   day: number | null;
-  /** The poster's display name from the signature line (not used for matching). */
+  /** The poster's display name from the signature line (not part of `text`). */
   author: string | null;
+  /** Handles the post mentions and the poster's, as words ("@realDonaldTrump" → "real Donald Trump"); not part of `text`. */
+  handles: string[];
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
@@ -50,18 +52,26 @@ export function splitHashtag(tag: string): string {
     .trim();
 }
 
-export function normalisePost(input: string): NormalisedPost {
+/**
+ * Normalise a post. With `clean: false` (the ablation only) the text is left as it is — handles,
+ * links, signature and all — and only the signature's date is read.
+ */
+export function normalisePost(input: string, options: { clean?: boolean } = {}): NormalisedPost {
   let text = input.slice(0, MAX_QUERY_CHARS).normalize("NFC");
+  if (options.clean === false) return { text, day: parseDay(SIGNATURE.exec(text)?.[2]), author: null, handles: [] };
   text = text.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? " ");
 
   let day: number | null = null;
   let author: string | null = null;
+  const handles: string[] = [];
   const sig = SIGNATURE.exec(text);
   if (sig) {
     author = sig[1]!.trim() || null;
     day = parseDay(sig[2]);
+    handles.push(splitHashtag(/\(@(\w+)\)/u.exec(sig[0])![1]!));
     text = text.slice(0, sig.index);
   }
+  for (const m of text.matchAll(HANDLE)) handles.push(splitHashtag(m[0].slice(m[1]!.length + 1)));
 
   text = text
     .replace(URL, " ")
@@ -75,5 +85,5 @@ export function normalisePost(input: string): NormalisedPost {
     // What a removed handle or "RT" leaves at the start: ".@x says" → "says".
     .replace(/^[\s.:,;|]+/u, "")
     .trim();
-  return { text, day, author };
+  return { text, day, author, handles };
 }

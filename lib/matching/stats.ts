@@ -14,10 +14,26 @@ export interface CorpusStats {
   avgHeadlineLength: number;
 }
 
+/**
+ * idf values are memoised per stats object (the same stems recur in every query's candidates).
+ * A new CorpusStats object — after the archive changed — starts a new memo; the old one goes
+ * with its object.
+ */
+const IDF_MEMO = new WeakMap<CorpusStats, Map<string, number>>();
+const IDF_MEMO_MAX = 200_000;
+
 /** Robertson–Spärck Jones idf, floored at a small positive value so every shared word counts a little. */
 export function idf(stats: CorpusStats, stem: string): number {
-  const df = stats.df(stem);
-  return Math.max(0.05, Math.log(1 + (stats.n - df + 0.5) / (df + 0.5)));
+  let memo = IDF_MEMO.get(stats);
+  if (!memo) IDF_MEMO.set(stats, (memo = new Map()));
+  let v = memo.get(stem);
+  if (v === undefined) {
+    const df = stats.df(stem);
+    v = Math.max(0.05, Math.log(1 + (stats.n - df + 0.5) / (df + 0.5)));
+    if (memo.size >= IDF_MEMO_MAX) memo.clear();
+    memo.set(stem, v);
+  }
+  return v;
 }
 
 /** CorpusStats over an in-memory list of documents' stems (tests, small archives). */

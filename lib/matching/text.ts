@@ -7,12 +7,19 @@
  */
 import { porterStem } from "./porter";
 
-const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+/** A word as unicode61 sees one: letters, digits, private-use characters. */
+export const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 const MARKS = /\p{M}+/gu;
+
+/** `text` with diacritics removed as unicode61 removes them, case kept. */
+export function fold(text: string): string {
+  // Plain ASCII (most archived claims) has nothing to fold.
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKD").replace(MARKS, "");
+}
 
 /** Diacritic-free words of `text` as written (case kept), in order; `tokens` lower-cases them. */
 export function surfaceTokens(text: string): string[] {
-  return text.normalize("NFKD").replace(MARKS, "").match(WORD) ?? [];
+  return fold(text).match(WORD) ?? [];
 }
 
 /** Case-folded, diacritic-free words of `text`, in order (duplicates kept). */

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CorpusStats } from "@/lib/matching/stats";
-import { MAX_TERMS, stage1Query, stage1Sql } from "@/lib/matching/terms";
+import { MAX_TERMS, MIN_TERMS, stage1Query, stage1Sql } from "@/lib/matching/terms";
 
 // The product's claims index, declared exactly as the product declares it.
 const db = new Database(":memory:");
@@ -27,7 +27,8 @@ const everyWord: CorpusStats = { n: 1000, df: () => 3, avgTextLength: 10, avgHea
 /** Stats from the table itself, as the product supplies them. */
 db.exec("CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row')");
 const vocab = new Map((db.prepare("SELECT term, doc FROM claims_vocab").all() as { term: string; doc: number }[]).map((r) => [r.term, r.doc]));
-const fromIndex: CorpusStats = { n: claims.length, df: (s) => vocab.get(s) ?? 0, avgTextLength: 9, avgHeadlineLength: 8 };
+// As if the four claims were among 1,000: the same words, none of them common.
+const fromIndex: CorpusStats = { n: 1000, df: (s) => vocab.get(s) ?? 0, avgTextLength: 9, avgHeadlineLength: 8 };
 
 const HOSTILE = [
   "",
@@ -81,10 +82,19 @@ describe("stage 1: one FTS5 query from any input", () => {
   });
 
   it("keeps the rarest terms when a post has too many", () => {
-    const common = Array.from({ length: 40 }, (_, i) => `common${i}`).join(" ");
-    const stats: CorpusStats = { ...everyWord, df: (s) => (s === "zanzibar" ? 1 : 500) };
-    const { terms } = stage1Query(`${common} Zanzibar`, stats);
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    const stats: CorpusStats = { ...everyWord, df: (s) => (s === "zanzibar" ? 1 : 10) };
+    const { terms } = stage1Query(`${words} Zanzibar`, stats);
     expect(terms).toHaveLength(MAX_TERMS);
     expect(terms[0]).toBe("zanzibar");
+  });
+
+  it("leaves out words common in the archive, unless too few words remain", () => {
+    const stats: CorpusStats = { ...everyWord, df: (s) => ({ trump: 400, video: 300, photo: 200, show: 100, zanzibar: 2 })[s] ?? 0 };
+    expect(stage1Query("Trump video photo shows Zanzibar", stats).terms).toEqual(["zanzibar", "shows", "photo", "video"]);
+    const rich = "Trump video shows Zanzibar ferry capsized near Pemba island monsoon";
+    const richStats: CorpusStats = { ...everyWord, df: (s) => ({ trump: 400, video: 300 })[s] ?? 5 };
+    expect(stage1Query(rich, richStats).terms).not.toContain("trump");
+    expect(stage1Query(rich, richStats).terms.length).toBeGreaterThanOrEqual(MIN_TERMS);
   });
 });
