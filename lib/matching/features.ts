@@ -11,7 +11,8 @@
  * - names: names the post mentions that the candidate has, and has not;
  * - figures: figures both state, and figures of one kind that disagree;
  * - dates: days between the post (its signature line) and the fact-check;
- * - list: the pair's BM25 relative to the best candidate of the same query (set in index.ts);
+ * - list: the pair's BM25 relative to the best candidate of the same query, and whether it is
+ *   the first fact-check published on or after the post among the 20 best by BM25 (listFeatures);
  * - poster: the candidate names the poster (signature line) or a handle the post mentions. OFF
  *   by default — the issue asks that matching ignore both — so these are 0 and their trained
  *   weights 0; `{ poster: true }` turns them on to measure what ignoring them costs.
@@ -28,7 +29,7 @@ export const FEATURE_GROUPS = {
   names: ["namesShared", "namesMissing", "candidateNamesMissing"],
   figures: ["figuresShared", "figuresDisagree", "yearsDisagree"],
   dates: ["dateMissing", "dateBefore", "dateSameDay", "dateNextDay", "date2to3", "date4to7", "date8to30", "date31to365", "dateLater"],
-  list: ["bm25Relative", "bm25Best"],
+  list: ["bm25Relative", "bm25Best", "nearestDated"],
   poster: ["posterNamed", "handlesNamed"],
 } as const;
 
@@ -168,4 +169,40 @@ export function pairFeatures(post: PostAnalysis, cand: CandidateAnalysis, stats:
 
 export function featureIndex(name: FeatureName): number {
   return INDEX.get(name)!;
+}
+
+/** How many of the best candidates by BM25 the "nearest dated" feature looks at. */
+export const NEAREST_AMONG = 20;
+
+/**
+ * The list group, which depends on the other candidates of the same post: BM25 (text plus
+ * headline) relative to the best, and the first fact-check dated on or after the post among the
+ * NEAREST_AMONG best by BM25 — when several candidates share the words, the one that followed the
+ * post soonest is most often the fact-check of it.
+ */
+export function listFeatures(rows: number[][], post: PostAnalysis, candidates: CandidateAnalysis[]): void {
+  const t = INDEX.get("bm25Text")!;
+  const h = INDEX.get("bm25Headline")!;
+  const totals = rows.map((x) => x[t]! + x[h]!);
+  const best = Math.max(0, ...totals);
+  rows.forEach((x, i) => {
+    x[INDEX.get("bm25Relative")!] = best > 0 ? totals[i]! / best : 0;
+    x[INDEX.get("bm25Best")!] = best > 0 && totals[i] === best ? 1 : 0;
+  });
+  if (post.day === null) return;
+  const top = totals
+    .map((total, i) => ({ total, i }))
+    .sort((a, b) => b.total - a.total || a.i - b.i)
+    .slice(0, NEAREST_AMONG);
+  let nearest = -1;
+  let nearestDays = Infinity;
+  for (const { i } of top) {
+    const day = candidates[i]!.day;
+    if (day === null || day < post.day) continue;
+    if (day - post.day < nearestDays) {
+      nearestDays = day - post.day;
+      nearest = i;
+    }
+  }
+  if (nearest >= 0) rows[nearest]![INDEX.get("nearestDated")!] = 1;
 }

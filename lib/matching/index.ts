@@ -13,7 +13,7 @@ import { analyse, type CandidateAnalysis } from "./analyse";
 import { extractFigures } from "./figures";
 import { parseDay } from "./dates";
 import { explainPair, strengthOf, type Explanation, type Strength } from "./explain";
-import { featureIndex, pairFeatures, type PairDetail, type PostAnalysis } from "./features";
+import { listFeatures, pairFeatures, type PairDetail, type PostAnalysis } from "./features";
 import { checkWeights, linearScore, probability, type MatchWeights } from "./model";
 import { idf, type CorpusStats } from "./stats";
 import { contentStems } from "./text";
@@ -82,14 +82,7 @@ export function featureMatrix(post: PostAnalysis, candidates: CandidateAnalysis[
     rows.push(x);
     details.push(detail);
   }
-  const t = featureIndex("bm25Text");
-  const h = featureIndex("bm25Headline");
-  const totals = rows.map((x) => x[t]! + x[h]!);
-  const best = Math.max(0, ...totals);
-  rows.forEach((x, i) => {
-    x[featureIndex("bm25Relative")] = best > 0 ? totals[i]! / best : 0;
-    x[featureIndex("bm25Best")] = best > 0 && totals[i] === best ? 1 : 0;
-  });
+  listFeatures(rows, post, candidates);
   return { rows, details };
 }
 
