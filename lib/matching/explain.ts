@@ -5,7 +5,7 @@
  * Invariant: a candidate with a disagreeing figure ("53 centres" against "35 centres") is never
  * "strong", however high its score: at best "possible", for a person to judge.
  */
-import type { Analysis, CandidateAnalysis } from "./analyse";
+import { fieldSequence, type CandidateAnalysis } from "./analyse";
 import type { PairDetail, PostAnalysis } from "./features";
 
 export type Strength = "strong" | "possible" | "weak";
@@ -30,15 +30,15 @@ export function strengthOf(probability: number, explanation: Explanation): Stren
   return probability >= POSSIBLE_AT ? "possible" : "weak";
 }
 
-/** Longest runs of consecutive post stems found as consecutive stems of `field`, as post words. */
-function sharedRuns(post: PostAnalysis, field: Analysis): string[] {
+/** Longest runs of consecutive post stems found as consecutive stems of a field, as post words. */
+function sharedRuns(post: PostAnalysis, field: string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < post.stems.length - 1) {
     let best = 1;
-    for (let j = 0; j < field.stems.length; j++) {
+    for (let j = 0; j < field.length; j++) {
       let n = 0;
-      while (i + n < post.stems.length && j + n < field.stems.length && post.stems[i + n] === field.stems[j + n]) n++;
+      while (i + n < post.stems.length && j + n < field.length && post.stems[i + n] === field[j + n]) n++;
       if (n > best) best = n;
     }
     if (best >= 2) {
@@ -51,7 +51,7 @@ function sharedRuns(post: PostAnalysis, field: Analysis): string[] {
 
 /** The explanation of one pair; names and phrases read as the post wrote them. */
 export function explainPair(post: PostAnalysis, cand: CandidateAnalysis, detail: PairDetail): Explanation {
-  const phrases = [...sharedRuns(post, cand.text), ...sharedRuns(post, cand.headline)];
+  const phrases = [...sharedRuns(post, fieldSequence(cand, "text")), ...sharedRuns(post, fieldSequence(cand, "headline"))];
   const uniquePhrases = [...new Set(phrases)].filter((p, _i, all) => !all.some((q) => q !== p && q.includes(p)));
   const wordOf = new Map<string, string>();
   post.stems.forEach((s, i) => {

@@ -17,8 +17,7 @@
  *   by default — the issue asks that matching ignore both — so these are 0 and their trained
  *   weights 0; `{ poster: true }` turns them on to measure what ignoring them costs.
  */
-import type { Analysis, CandidateAnalysis } from "./analyse";
-import { candidateFigures } from "./analyse";
+import { candidateFigures, type Analysis, type CandidateAnalysis, type FieldAnalysis } from "./analyse";
 import { compareFigures, type Figure, type FigureComparison } from "./figures";
 import { idf, type CorpusStats } from "./stats";
 
@@ -57,12 +56,12 @@ const B = 0.75;
  * Σ idf over a field's distinct stems, memoised on the analysis (which is itself memoised per
  * candidate) for the stats object it was computed with.
  */
-const IDF_TOTALS = new WeakMap<Analysis, { stats: CorpusStats; total: number }>();
-function idfTotal(field: Analysis, stats: CorpusStats): number {
+const IDF_TOTALS = new WeakMap<FieldAnalysis, { stats: CorpusStats; total: number }>();
+function idfTotal(field: FieldAnalysis, stats: CorpusStats): number {
   const hit = IDF_TOTALS.get(field);
   if (hit && hit.stats === stats) return hit.total;
   let total = 0;
-  for (const s of field.tf.keys()) total += idf(stats, s);
+  for (const s of field.stems) total += idf(stats, s);
   IDF_TOTALS.set(field, { stats, total });
   return total;
 }
@@ -74,15 +73,34 @@ function found(stems: string[], cand: CandidateAnalysis, stats: CorpusStats): nu
   for (const s of stems) {
     const w = idf(stats, s);
     total += w;
-    if (cand.all.has(s)) hit += w;
+    if (cand.all.includes(s)) hit += w;
   }
   return total ? hit / total : 0;
 }
 
-function sharedCount(a: Set<string>, b: Set<string>): number {
+/** Share of a field's bigrams that the post has too. */
+function bigramShare(field: FieldAnalysis, post: Analysis): number {
+  const pairs = field.bigrams.length / 2;
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
+  for (let k = 0; k < field.bigrams.length; k += 2) {
+    if (post.follows.get(field.stems[field.bigrams[k]!]!)?.has(field.stems[field.bigrams[k + 1]!]!)) n++;
+  }
+  return n / Math.max(1, pairs);
+}
+
+/** Σ over the stems a field shares with the post of BM25's term weight, and of idf. */
+function fieldMatch(field: FieldAnalysis, post: PostAnalysis, avgLength: number): { bm25: number; idf: number } {
+  const norm = K1 * (1 - B + (B * field.length) / Math.max(1, avgLength));
+  let bm25 = 0;
+  let hit = 0;
+  for (let i = 0; i < field.stems.length; i++) {
+    const w = post.idf.get(field.stems[i]!);
+    if (w === undefined) continue;
+    const f = field.counts[i]!;
+    bm25 += (w * f * (K1 + 1)) / (f + norm);
+    hit += w;
+  }
+  return { bm25, idf: hit };
 }
 
 export interface PairDetail {
@@ -97,38 +115,22 @@ export function pairFeatures(post: PostAnalysis, cand: CandidateAnalysis, stats:
     x[INDEX.get(name)!] = v;
   };
 
-  // One pass over the post's stems: BM25 of each field (Okapi, k1 = 1.2, b = 0.75) and the
-  // idf mass the post shares with each field and with the whole candidate.
-  const normText = K1 * (1 - B + (B * cand.text.length) / Math.max(1, stats.avgTextLength));
-  const normHead = K1 * (1 - B + (B * cand.headline.length) / Math.max(1, stats.avgHeadlineLength));
-  let bm25Text = 0;
-  let bm25Head = 0;
-  let hitText = 0;
-  let hitHead = 0;
+  // BM25 of each field (Okapi, k1 = 1.2, b = 0.75) and the idf mass the post shares with each
+  // field and with the whole candidate.
+  const text = fieldMatch(cand.text, post, stats.avgTextLength);
+  const head = fieldMatch(cand.headline, post, stats.avgHeadlineLength);
   let hitAll = 0;
-  for (const [s, w] of post.idf) {
-    const ft = cand.text.tf.get(s);
-    const fh = cand.headline.tf.get(s);
-    if (ft) {
-      bm25Text += (w * ft * (K1 + 1)) / (ft + normText);
-      hitText += w;
-    }
-    if (fh) {
-      bm25Head += (w * fh * (K1 + 1)) / (fh + normHead);
-      hitHead += w;
-    }
-    if (ft || fh) hitAll += w;
-  }
-  set("bm25Text", bm25Text / 10);
-  set("bm25Headline", bm25Head / 10);
+  for (const s of cand.all) hitAll += post.idf.get(s) ?? 0;
+  set("bm25Text", text.bm25 / 10);
+  set("bm25Headline", head.bm25 / 10);
   set("postCovered", post.idfSum ? hitAll / post.idfSum : 0);
   const totalText = idfTotal(cand.text, stats);
   const totalHead = idfTotal(cand.headline, stats);
-  set("claimCovered", totalText ? hitText / totalText : 0);
-  set("headlineCovered", totalHead ? hitHead / totalHead : 0);
+  set("claimCovered", totalText ? text.idf / totalText : 0);
+  set("headlineCovered", totalHead ? head.idf / totalHead : 0);
 
-  set("bigramsClaim", sharedCount(cand.text.bigrams, post.bigrams) / Math.max(1, cand.text.bigrams.size));
-  set("bigramsHeadline", sharedCount(cand.headline.bigrams, post.bigrams) / Math.max(1, cand.headline.bigrams.size));
+  set("bigramsClaim", bigramShare(cand.text, post));
+  set("bigramsHeadline", bigramShare(cand.headline, post));
 
   // The post's names: its confident ones, and capitalised words the candidate uses as names.
   const candNames = cand.names;
@@ -139,7 +141,7 @@ export function pairFeatures(post: PostAnalysis, cand: CandidateAnalysis, stats:
   for (const s of postNames) {
     const w = post.idf.get(s) ?? idf(stats, s);
     namesAll += w;
-    if (cand.all.has(s)) {
+    if (cand.all.includes(s)) {
       namesHit += w;
       sharedNames.push(s);
     }

@@ -9,7 +9,7 @@
  *
  * Nothing here touches a database, the network or Node APIs: it runs in the browser as well.
  */
-import { analyse, type CandidateAnalysis } from "./analyse";
+import { analyse, analyseField, type CandidateAnalysis } from "./analyse";
 import { extractFigures } from "./figures";
 import { parseDay } from "./dates";
 import { explainPair, strengthOf, type Explanation, type Strength } from "./explain";
@@ -56,14 +56,15 @@ export function analyseCandidate(c: Candidate, options: { cache?: boolean } = {}
   const key = `${c.text}\u0000${c.quote}\u0000${c.headline}\u0000${c.date}`;
   const hit = options.cache === false ? undefined : CANDIDATE_CACHE.get(key);
   if (hit) return hit;
-  const text = analyse(c.quote ? `${c.text} ${c.quote}` : c.text);
-  const headline = analyse(c.headline);
+  const claim = c.quote ? `${c.text} ${c.quote}` : c.text;
+  const text = analyseField(claim);
+  const headline = analyseField(c.headline);
   const a: CandidateAnalysis = {
     text,
     headline,
-    all: new Set([...text.stems, ...headline.stems]),
+    all: [...new Set([...text.stems, ...headline.stems])],
     names: [...new Set([...text.names, ...headline.names])],
-    source: `${c.text} ${c.quote}\n${c.headline}`,
+    source: { text: claim, headline: c.headline },
     day: parseDay(c.date),
   };
   if (options.cache !== false) {
