@@ -14,7 +14,7 @@
  * --no-dev leaves the dev split out entirely (what to use while developing: choices are made
  * on train cross-validation only).
  */
-import { DEFAULT_WEIGHTS, rankCandidates, stage1Query } from "../lib/matching";
+import { defaultWeights, rankCandidates, stage1Query } from "../lib/matching";
 import { FEATURE_GROUPS, type FeatureGroup } from "../lib/matching/features";
 import { DEFAULT_CANDIDATES, type PipelineOptions } from "../lib/matching/terms";
 import { buildIndex, CHECKTHAT_DIR, loadCheckThat, type ClaimIndex, type Split } from "./matching-data";
@@ -88,7 +88,7 @@ function main(): void {
   const trainLists = buildLists(index, data.train, { candidates: K });
   const dev: Split = noDev ? { queries: [], qrels: new Map() } : data.dev;
   const devLists = buildLists(index, dev, { candidates: K });
-  const committed = measure(devLists, scoreWith(DEFAULT_WEIGHTS));
+  const committed = measure(devLists, scoreWith(defaultWeights()));
   const refit = fitRanker(trainLists, DEFAULT_FIT);
   const refitDev = measure(devLists, scoreWith(refit));
   const main = {

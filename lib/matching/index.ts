@@ -19,7 +19,7 @@ import { idf, type CorpusStats } from "./stats";
 import { contentStems } from "./text";
 import { postText, type PipelineOptions } from "./terms";
 import type { Candidate } from "./types";
-import defaultWeights from "./weights.json";
+import committedWeights from "./weights.json";
 
 export type { Candidate } from "./types";
 export type { CorpusStats } from "./stats";
@@ -28,7 +28,15 @@ export type { MatchWeights } from "./model";
 export { stage1Query, stage1Sql, COLUMN_WEIGHTS, DEFAULT_CANDIDATES, MAX_TERMS, type PipelineOptions } from "./terms";
 export { normalisePost } from "./normalize";
 
-export const DEFAULT_WEIGHTS: MatchWeights = checkWeights(defaultWeights as MatchWeights);
+let checkedDefault: MatchWeights | null = null;
+
+/**
+ * The committed weights (weights.json), checked against the feature list on first use — not at
+ * import, so the training script can still load this module after the features changed.
+ */
+export function defaultWeights(): MatchWeights {
+  return (checkedDefault ??= checkWeights(committedWeights as MatchWeights));
+}
 
 export function analysePost(post: string, stats: CorpusStats, options: PipelineOptions = {}): PostAnalysis {
   const { text, day, author, handles } = postText(post, stats, options);
@@ -107,7 +115,7 @@ export interface RankOptions extends PipelineOptions {
 
 /** Candidates re-ranked for a post, best first, each with its strength and explanation. */
 export function rankCandidates(post: string, candidates: Candidate[], stats: CorpusStats, options: RankOptions = {}): Match[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const weights = options.weights ?? defaultWeights();
   const p = analysePost(post, stats, options);
   const analysed = candidates.map((c) => analyseCandidate(c, { cache: options.cache }));
   const { rows, details } = featureMatrix(p, analysed, stats);
