@@ -1,8 +1,9 @@
+/* eslint-disable no-restricted-syntax -- a standalone in-memory FTS5 table used as a reference, not the app's database: the one async data path does not apply */
 /**
  * CLEF CheckThat! 2022 Task 2A (English) for the claim matcher's research scripts and tests:
  * reads the fact-checks, tweets and judgements from the shared data folder (never copied into
  * the repository) and loads the fact-checks into a real in-memory SQLite FTS5 table declared
- * exactly as the product's claims index, so stage-1 figures carry over to the product.
+ * exactly as the product's matching index (claims_match_fts, migration claim_matching), so stage-1 figures carry over to the product.
  */
 import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
@@ -86,9 +87,9 @@ export function headlineOf(f: FactCheck): string {
 
 export function buildIndex(factChecks: FactCheck[], weights: readonly number[] = COLUMN_WEIGHTS): ClaimIndex {
   const db = new Database(":memory:");
-  db.exec(`CREATE VIRTUAL TABLE claims_fts USING fts5(text, quote, headline, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')`);
+  db.exec(`CREATE VIRTUAL TABLE claims_fts USING fts5(text, quote, rationale, tokenize = 'porter unicode61 remove_diacritics 2')`);
   db.exec(`CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row')`);
-  const insert = db.prepare("INSERT INTO claims_fts(rowid, text, quote, headline) VALUES (?, ?, '', ?)");
+  const insert = db.prepare("INSERT INTO claims_fts(rowid, text, quote, rationale) VALUES (?, ?, '', ?)");
   db.transaction(() => factChecks.forEach((f, i) => insert.run(i + 1, f.claim, headlineOf(f))))();
 
   const df = new Map<string, number>();

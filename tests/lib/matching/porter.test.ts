@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- a standalone in-memory FTS5 table used as a reference, not the app's database: the one async data path does not apply */
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { porterStem } from "@/lib/matching/porter";

@@ -1,19 +1,20 @@
+/* eslint-disable no-restricted-syntax -- a standalone in-memory FTS5 table used as a reference, not the app's database: the one async data path does not apply */
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CorpusStats } from "@/lib/matching/stats";
 import { MAX_TERMS, MIN_TERMS, stage1Query, stage1Sql } from "@/lib/matching/terms";
 
-// The product's claims index, declared exactly as the product declares it.
+// The matching index as the claim_matching migration declares it (claims_match_fts: text, quote, rationale; porter unicode61).
 const db = new Database(":memory:");
-db.exec(`CREATE VIRTUAL TABLE claims_fts USING fts5(text, quote, headline, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')`);
+db.exec(`CREATE VIRTUAL TABLE claims_fts USING fts5(text, quote, rationale, tokenize = 'porter unicode61 remove_diacritics 2')`);
 const claims = [
   ["Amnesty identified 53 scam centres in Cambodia.", "", "Did Amnesty Find 53 Scam Centres? Rights group report"],
   ["A video shows Nancy Pelosi slurring her speech.", "", "Does This Video Show Nancy Pelosi Drunk?"],
   ["Oak trees were planted at Versailles to repair Notre Dame.", "", "Were Oak Trees Planted at Versailles?"],
   ["NEAR AND OR NOT are words too: near and or not.", "", "Operators as words"],
 ];
-const insert = db.prepare("INSERT INTO claims_fts(text, quote, headline) VALUES (?, ?, ?)");
+const insert = db.prepare("INSERT INTO claims_fts(text, quote, rationale) VALUES (?, ?, ?)");
 for (const c of claims) insert.run(...c);
 afterAll(() => db.close());
 
