@@ -15,6 +15,9 @@ import { getClaimsByIds } from "./claim-query";
  *    viewer may see for one OR query of the text's rarest words.
  * 2. Stage 2: lib/matching re-ranks them with the committed model and explains each.
  *
+ * The date compared with a post's is when the claim was stated, else when it was published (for
+ * an imported fact-check: when it was checked, as in the training data).
+ *
  * Drafts never reach a reader: stage 1 filters by the viewer's statuses, and the claims are read
  * through getClaimsByIds, which filters again. The word statistics (idf) count every claim; they
  * weight words and reveal no claim.
@@ -64,7 +67,7 @@ export async function findMatches(db: Db, viewer: Viewer, text: string, options:
   const rows = await matchCandidates(db, terms, visibleStatuses(viewer), DEFAULT_CANDIDATES + (options.excludeId ? 1 : 0));
   const candidates: Candidate[] = rows
     .filter((r) => r.id !== options.excludeId)
-    .map((r) => ({ id: r.id, text: r.text, quote: r.quote ?? "", headline: r.rationale ?? "", date: r.publishedAt?.slice(0, 10) ?? r.statedOn ?? "" }));
+    .map((r) => ({ id: r.id, text: r.text, quote: r.quote ?? "", headline: r.rationale ?? "", date: r.statedOn ?? r.publishedAt?.slice(0, 10) ?? "" }));
   const ranked = rankCandidates(text, candidates, stats, { limit });
   const claims = await getClaimsByIds(
     db,
