@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { tidyAfterImport } from "@/db/sql";
 import { withTx } from "@/db/tx";
 import { claims, evidence, speakers } from "@/db/schema";
 import { ValidationError } from "@/lib/errors";
@@ -64,6 +65,9 @@ export function parseFactChecksJsonl(text: string): FactCheckRow[] {
   return out;
 }
 
+/** An import this large merges the search indexes and refreshes the planner's statistics (db/sql.ts) once it is done. */
+const ANALYZE_AFTER = 1000;
+
 /** The speaker of imported claims whose author the archive does not name. */
 export const UNATTRIBUTED = "Unattributed (circulating claim)";
 
@@ -125,5 +129,6 @@ export async function importFactChecks(db: Db, actor: string, rows: FactCheckRow
       }
     });
   }
+  if (result.created >= ANALYZE_AFTER) await tidyAfterImport(db);
   return result;
 }

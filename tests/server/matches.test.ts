@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as matchesGet, POST as matchesPost } from "@/app/api/matches/route";
 import { POST as createClaim } from "@/app/api/claims/route";
 import type { Db } from "@/db/client";
+import { tidyAfterImport } from "@/db/sql";
 import type { MatchDTO } from "@/lib/dto";
 import { importFactChecks, parseFactChecksJsonl } from "@/server/importers/fact-checks";
 import { closeTestDbs, createSeededDb, idOf, installDb, num, tokenFor } from "../support/db";
@@ -44,6 +45,13 @@ describe("importing fact-checks", () => {
     expect(await num(db, "SELECT count(*) FROM claims")).toBe(before);
     expect(await num(db, "SELECT count(*) FROM claims WHERE id = ? AND status = 'published' AND published_at LIKE '2024-03-03%' AND rationale LIKE 'Did a Zanzibar Ferry%'", id)).toBe(1);
     expect(await num(db, "SELECT count(*) FROM events WHERE entity_type = 'claim' AND entity_id = ? AND action = 'create'", String(id))).toBe(1);
+  });
+
+  it("finds the same after a large import's tidy-up (indexes merged, planner statistics refreshed)", async () => {
+    const before = await match("Has Laos built 53 dams on the Nam Ou");
+    await tidyAfterImport(db);
+    expect(await match("Has Laos built 53 dams on the Nam Ou")).toEqual(before);
+    expect(before[0]!.claim.id).toBe(ids.get("fc-dams"));
   });
 
   it("refuses a line that is not JSON, or has no claim, naming the line", () => {
