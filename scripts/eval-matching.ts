@@ -1,4 +1,4 @@
-// `npm run eval:matching [-- --json]`: the claim matcher measured through the product on CLEF
+// `npm run eval:matching [-- --json] [--postgres URL]`: the claim matcher measured through the product on CLEF
 // CheckThat! 2022 Task 2A (English), read from the shared data folder (never copied): the 14,231
 // fact-checks imported into a fresh temporary database by the app's importer, each tweet matched
 // by the app's server function (scripts/match-product.ts), scored with the task's measures —
@@ -14,14 +14,16 @@ import { CHECKTHAT_DIR } from "./matching-data";
 import { missingShared, sharedPath } from "./shared-dir";
 
 const asJson = process.argv.includes("--json");
+const pgAt = process.argv.indexOf("--postgres");
+const postgresUrl = pgAt >= 0 ? process.argv[pgAt + 1] : undefined;
 const dir = sharedPath(CHECKTHAT_DIR);
 if (!dir) {
   console.log(missingShared(CHECKTHAT_DIR));
   process.exit(0);
 }
-delete process.env.DATABASE_URL;
+const { chooseEngine, readQueries } = await import("./match-queries");
+chooseEngine(postgresUrl);
 const { openMatcher } = await import("./match-product");
-const { readQueries } = await import("./match-queries");
 
 function qrels(file: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -34,11 +36,11 @@ function qrels(file: string): Map<string, Set<string>> {
   return out;
 }
 
-const matcher = await openMatcher(readFileSync(path.join(dir, "vclaims.jsonl"), "utf8"));
+const matcher = await openMatcher(readFileSync(path.join(dir, "vclaims.jsonl"), "utf8"), postgresUrl);
 const log = (s: string) => {
   if (!asJson) console.log(s);
 };
-log(`imported ${matcher.imported} fact-checks in ${matcher.importSeconds.toFixed(1)} s (temporary SQLite database, the app's importer)`);
+log(`imported ${matcher.imported} fact-checks in ${matcher.importSeconds.toFixed(1)} s (temporary ${postgresUrl ? "PostgreSQL" : "SQLite"} database, the app's importer)`);
 
 interface Figures {
   queries: number;

@@ -1,15 +1,16 @@
 /**
- * The product path of the claim matcher, for the command-line tools: a fresh temporary SQLite
- * Counterpoint database (real migrations), the fact-checks imported through the importer the
+ * The product path of the claim matcher, for the command-line tools: a fresh temporary
+ * Counterpoint database (real migrations; SQLite, or a new database on a PostgreSQL server), the fact-checks imported through the importer the
  * app's users run (server/importers/fact-checks.ts), and findMatches (server/matches.ts) — the
  * server function behind /api/matches and the "Checked before?" page — called as a reader.
  *
- * Import this module dynamically, after `useTemporarySqlite()`: the engine is fixed when db/
- * loads, and the temporary database is SQLite whatever DATABASE_URL says.
+ * Import this module dynamically, after `chooseEngine()` (match-queries.ts): the engine is fixed when db/ loads.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrations";
 import { ANONYMOUS } from "@/lib/model";
@@ -24,9 +25,33 @@ export interface Matcher {
   close(): Promise<void>;
 }
 
-export async function openMatcher(collectionJsonl: string): Promise<Matcher> {
-  const dir = mkdtempSync(path.join(tmpdir(), "counterpoint-match-"));
-  const db = openDatabase(path.join(dir, "match.db"));
+/** Runs one statement on the server's maintenance connection (CREATE/DROP DATABASE). */
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database: a SQLite file in a temporary folder, or a new database on the PostgreSQL server at `postgresUrl`. */
+async function temporaryDatabase(postgresUrl: string | undefined): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!postgresUrl) {
+    const dir = mkdtempSync(path.join(tmpdir(), "counterpoint-match-"));
+    return { url: path.join(dir, "match.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `counterpoint_match_${randomBytes(4).toString("hex")}`;
+  await admin(postgresUrl, `CREATE DATABASE ${name}`);
+  const u = new URL(postgresUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(postgresUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export async function openMatcher(collectionJsonl: string, postgresUrl?: string): Promise<Matcher> {
+  const temp = await temporaryDatabase(postgresUrl);
+  const db = openDatabase(temp.url);
   await runMigrations(db);
   const rows = parseFactChecksJsonl(collectionJsonl);
   const t0 = performance.now();
@@ -46,7 +71,7 @@ export async function openMatcher(collectionJsonl: string): Promise<Matcher> {
     },
     async close() {
       await closeDatabase(db);
-      rmSync(dir, { recursive: true, force: true });
+      await temp.drop();
     },
   };
 }
