@@ -83,3 +83,27 @@ test("a fact-checker writing a claim sees the check it repeats, with why, and sa
   await expect(panel.getByText(/same as Amnesty International: Amnesty International identified 53 scam centers/)).toBeVisible();
   await page.context().close();
 });
+
+test("staff on a claim's page see what it may repeat and link it as the same claim in one click", async ({ browser, baseURL }) => {
+  const page = await (await browser.newContext({ storageState: storageStatePath("factchecker") })).newPage();
+  const speakers = await (await page.request.get("/api/speakers?q=Pen%20Bona")).json();
+  const text = unique("Amnesty International says it identified 53 scam centers in Cambodia");
+  const created = await page.request.post("/api/claims", { headers: { origin: baseURL! }, data: { text, speakerId: speakers.items[0].id } });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = (await created.json()).id as number;
+
+  await page.goto(`/claims/${id}`);
+  const section = page.getByRole("region", { name: "Checked before?" });
+  const amnesty = section.getByRole("list", { name: "Claims this may repeat" }).getByRole("listitem", { name: AMNESTY });
+  await expect(amnesty.getByText("Same figures")).toBeVisible();
+  await amnesty.getByRole("button", { name: "Link as the same claim" }).click();
+
+  const related = page.getByRole("region", { name: "Supporting and related claims" });
+  await expect(related.getByText("This claim same as")).toBeVisible();
+  await expect(related.getByText(/Amnesty International identified 53 scam centers in Cambodia/)).toBeVisible();
+  await expect(page.getByRole("listitem", { name: AMNESTY })).toHaveCount(0);
+  const stored = await (await page.request.get(`/api/claims/${id}`)).json();
+  const sameAs = stored.links.filter((l: { kind: string; claim: { text: string } }) => l.kind === "same-as" && l.claim.text.startsWith("Amnesty International identified 53 scam centers"));
+  expect(sameAs).toHaveLength(1);
+  await page.context().close();
+});
