@@ -31,15 +31,19 @@ interface StatsEntry {
 }
 const statsCache = new WeakMap<object, StatsEntry>();
 
+/** Statistics that take longer than this to compute are kept a while after a change (below). */
+const SLOW_STATS_MS = 100;
+
 /**
  * The archive's statistics, recomputed when the database changed — but, when computing them is
  * slow (a large archive), at most once per 50 times the time it took: idf barely moves with a
- * few claims, and a busy newsroom must not pay for a vocabulary scan on every write.
+ * few claims, and a busy newsroom must not pay for a vocabulary scan on every write. (Until the
+ * refresh, a word no claim held before is not searched for; stage 1 skips unknown words.)
  */
 async function corpusStats(db: Db): Promise<CorpusStats> {
   const version = await changeVersion(db);
   const entry = statsCache.get(db);
-  if (entry && (entry.version === version || Date.now() - entry.at < 50 * entry.tookMs)) return entry.stats;
+  if (entry && (entry.version === version || (entry.tookMs > SLOW_STATS_MS && Date.now() - entry.at < 50 * entry.tookMs))) return entry.stats;
   const started = performance.now();
   const vocab = await matchVocabulary(db);
   const stats: CorpusStats = {

@@ -72,6 +72,13 @@ describe("matching a post", () => {
     expect(await match("@MekongWatch https://t.co/abc pic.twitter.com/xyz")).toEqual([]);
   });
 
+  it("finds a claim whose words are new to the archive right after it is added", async () => {
+    const post = "Zebrafish regrow cardiomyocytes?";
+    expect((await match(post)).map((m) => m.claim.text)).not.toContain("Zebrafish regrow cardiomyocytes.");
+    const [added] = (await importFactChecks(db, "system:import", parseFactChecksJsonl(JSON.stringify({ vclaim_id: "fc-zebrafish", vclaim: "Zebrafish regrow cardiomyocytes.", title: "Can Zebrafish Regrow Cardiomyocytes?", date: "2 May 2023" })))).ids;
+    expect((await match(post))[0]!.claim.id).toBe(added);
+  });
+
   it("never calls a match strong when a figure disagrees (53 dams vs 35 dams)", async () => {
     const same = await match("Laos has built 53 hydropower dams on the Nam Ou river");
     expect(same[0]).toMatchObject({ claim: { id: ids.get("fc-dams") }, strength: "strong" });
