@@ -107,3 +107,28 @@ test("staff on a claim's page see what it may repeat and link it as the same cla
   expect(sameAs).toHaveLength(1);
   await page.context().close();
 });
+
+test("an editor sees in the review queue that a claim was checked before", async ({ browser, baseURL }) => {
+  const checker = await (await browser.newContext({ storageState: storageStatePath("factchecker") })).newPage();
+  const speakers = await (await checker.request.get("/api/speakers?q=Pen%20Bona")).json();
+  // A word no other test uses, so the earlier claim is the best match whatever runs beside.
+  const lake = unique("Lake").replace(/\s+/g, "");
+  const create = async (text: string) => {
+    const res = await checker.request.post("/api/claims", { headers: { origin: baseURL! }, data: { text, speakerId: speakers.items[0].id } });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()) as { id: number; version: number };
+  };
+  const earlier = await create(`The ${lake} reservoir held 812 million litres of water in March`);
+  const claim = await create(`${lake} reservoir holds 812 million litres, officials said`);
+  const submitted = await checker.request.post(`/api/claims/${claim.id}/submit`, { headers: { origin: baseURL! }, data: { version: claim.version } });
+  expect(submitted.ok(), await submitted.text()).toBe(true);
+
+  const editor = await (await browser.newContext({ storageState: storageStatePath("editor") })).newPage();
+  await editor.goto("/review?filter=in_review");
+  const hint = editor.locator(`[data-queue-claim="${claim.id}"]`).getByTestId("queue-match-hint");
+  await expect(hint).toContainText("Checked before?");
+  await expect(hint.getByRole("link", { name: `The ${lake} reservoir held 812 million litres of water in March` })).toHaveAttribute("href", `/claims/${earlier.id}`);
+  await expect(hint).toContainText("812");
+  await checker.context().close();
+  await editor.context().close();
+});
