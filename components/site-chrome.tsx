@@ -4,6 +4,7 @@ import { HeaderSearch } from "./search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV = [
+  { href: "/checked-before", label: "Checked before?" },
   { href: "/contested", label: "Contested" },
   { href: "/stories", label: "Stories" },
   { href: "/sources", label: "Sources" },

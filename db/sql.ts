@@ -97,3 +97,21 @@ export async function explain(db: Db, query: SQL): Promise<string[]> {
     return (await rows<{ "QUERY PLAN": string }>(tx, sql`EXPLAIN ${query}`)).map((r) => r["QUERY PLAN"].trim());
   });
 }
+
+/**
+ * After a large import of claims: merge the claims' full-text indexes (SQLite's FTS5 builds
+ * one small segment per transaction; a query then reads them all — measured with the claim
+ * matcher's 14k-claim import: 4.3 ms per query before, 1.2 ms after a 24 ms merge), and refresh
+ * the query planner's statistics (without them SQLite reads `status IN (…) AND id IN (…)`
+ * through the status index — every published claim — instead of the primary key).
+ */
+export async function tidyAfterImport(db: Db): Promise<void> {
+  if (handleOf(db).engine === "sqlite") {
+    await withTx(db, async (tx) => {
+      for (const table of ["claims_fts", "claims_match_fts"]) await execute(tx, sql.raw(`INSERT INTO ${table}(${table}) VALUES ('optimize')`));
+      await execute(tx, sql`ANALYZE`);
+    });
+    return;
+  }
+  await execute(db, sql`ANALYZE claims`);
+}

@@ -10,7 +10,7 @@ async function readerPages(page: Page): Promise<Record<string, string>> {
   const source = await page.locator("[data-pair-id] article").first().getByRole("link", { name: /Amnesty accuses Cambodia/ }).getAttribute("href");
   const speaker = await page.locator("[data-pair-id] article").first().locator("a[href^='/speakers/']").first().getAttribute("href");
   const story = await page.getByRole("link", { name: "Cambodia scam compounds" }).first().getAttribute("href");
-  return { home: "/", claim: claim!, contested: "/contested", source: source!.split("#")[0]!, speaker: speaker!, timeline: story!, search: "/search?q=scam+centers" };
+  return { home: "/", claim: claim!, contested: "/contested", source: source!.split("#")[0]!, speaker: speaker!, timeline: story!, search: "/search?q=scam+centers", checkedBefore: "/checked-before?text=53+scam+centres+in+Cambodia" };
 }
 
 test("reader pages have no serious or critical accessibility violations", async ({ page }) => {

@@ -4,8 +4,8 @@
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, toQueryString } from "./api-client";
-import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, EditorialDTO, Page, SourceSummaryDTO, SpeakerDTO, StoryDTO } from "./dto";
-import type { SearchPageDTO, SimilarClaimDTO } from "./search-query";
+import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, EditorialDTO, MatchDTO, Page, SourceSummaryDTO, SpeakerDTO, StoryDTO } from "./dto";
+import type { SearchPageDTO } from "./search-query";
 
 export interface ContestedFilters {
   story?: number;
@@ -116,11 +116,14 @@ export const searchSuggestQuery = (typed: string) => {
   });
 };
 
-/** Staff: existing claims that look like the text being written (the claim form). */
-export const similarClaimsQuery = (text: string, exclude?: number) =>
+/**
+ * Claims already recorded that a text may repeat ("Checked before?"): published ones for a
+ * reader; for staff (the claim form) every status. `exclude` leaves out the claim being edited.
+ */
+export const matchesQuery = (text: string, exclude?: number) =>
   queryOptions({
-    queryKey: [...queryKeys.claims, "similar", text.trim(), exclude ?? null] as const,
-    queryFn: ({ signal }) => apiFetch<{ items: SimilarClaimDTO[] }>(`/api/claims/similar${toQueryString({ text: text.trim(), exclude })}`, { signal }).then((r) => r.items),
+    queryKey: [...queryKeys.claims, "matches", text.trim(), exclude ?? null] as const,
+    queryFn: ({ signal }) => apiFetch<{ items: MatchDTO[] }>(`/api/matches${toQueryString({ text: text.trim(), exclude })}`, { signal }).then((r) => r.items),
     enabled: text.trim().length >= 12,
     staleTime: 30_000,
   });

@@ -26,6 +26,10 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     post: { summary: "A new draft claim, from a span of a source or a statement with no source", auth: "content:write", body: s.createClaimSchema },
   },
   "/api/claims/similar": { get: { summary: "Existing claims that look like a text (numbers matching count extra)", auth: "content:write", query: s.similarClaimsQuerySchema } },
+  "/api/matches": {
+    get: { summary: "Checked before? Published claims a text may repeat, each with its strength and why it matches", auth: "public", query: s.findMatchesSchema },
+    post: { summary: "Checked before? The same, for a long text in the body", auth: "public", body: s.findMatchesSchema },
+  },
   "/api/claims/{id}": {
     get: { summary: "A claim with its links and its quote in context", auth: "public" },
     patch: { summary: "Edit a claim; a new anchor re-attaches an orphan", auth: "content:write", body: s.updateClaimSchema },

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { ClaimCard } from "@/components/claim-card";
 import { SaveError } from "@/components/field-errors";
 import { useDecision } from "@/components/hooks/mutations";
+import { QueueMatchHint } from "@/components/matches/queue-match-hint";
 import { VerdictBadge } from "@/components/verdict-badge";
 import type { QueueItemDTO } from "@/lib/dto";
 
@@ -94,6 +95,7 @@ function QueueItem({ item, canDecide }: { item: QueueItemDTO; canDecide: boolean
       ) : (
         <ClaimCard claim={item.claim} />
       )}
+      <QueueMatchHint claim={item.claim} known={item.otherSide.map((c) => c.id)} />
       {item.pending ? (
         <div className="rounded bg-stone-50 p-3 text-sm">
           <p className="mb-1 text-muted">Verdict proposed by {item.pending.author.name}:</p>

@@ -44,3 +44,22 @@ export const similarClaimsQuerySchema = z.object({
   limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
 });
 export type SimilarClaimsQuery = z.output<typeof similarClaimsQuerySchema>;
+
+/** The longest text /api/matches reads: a long post or a few paragraphs. */
+export const MATCH_TEXT_MAX = 5000;
+
+/**
+ * GET and POST /api/matches ("Checked before?"): the claims a text may repeat. Unlike search, an
+ * empty text is refused (there is nothing to match), and so is one past MATCH_TEXT_MAX rather
+ * than cut (a cut would match on part of what was pasted without saying so).
+ */
+export const findMatchesSchema = z.object({
+  text: z
+    .string({ error: "is required: the text to match" })
+    .trim()
+    .min(1, "is required: the text to match")
+    .max(MATCH_TEXT_MAX, `must be at most ${MATCH_TEXT_MAX} characters`),
+  limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
+  exclude: blank(idSchema),
+});
+export type FindMatchesInput = z.output<typeof findMatchesSchema>;

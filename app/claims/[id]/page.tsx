@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
 import { ClaimStaffPanel } from "@/components/claim-staff-panel";
+import { ClaimMatches } from "@/components/matches/claim-matches";
 import { Rationale } from "@/components/rationale";
 import { RequestCheck } from "@/components/request-check";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
@@ -147,6 +148,8 @@ export default async function ClaimPage(props: Props) {
           </div>
         )}
       </section>
+
+      {viewer.kind === "user" ? <ClaimMatches claim={claim} /> : null}
 
       {viewer.kind === "user" ? (
         <ClaimStaffPanel initial={claim} role={viewer.role} editorial={await getEditorial(getDb(), claim.id)} ratings={await scaleRatings(getDb())} assignees={await listAssignees(getDb())} />
