@@ -37,6 +37,9 @@ export const COPY_ORDER = [
   "comments",
   "checkRequests",
   "suggestionRejections",
+  "imports",
+  "importRecords",
+  "importKeys",
   "events",
 ] as const satisfies readonly (keyof typeof sqliteSchema)[];
 
