@@ -18,6 +18,12 @@ interface Operation {
   body?: z.ZodType;
   /** Path parameters other than the usual numeric {id}. */
   pathParams?: Record<string, string>;
+  /** A body that is a file, not JSON: the media types accepted. */
+  fileBody?: Record<string, string>;
+  /** The success status, when not 200 (GET) or 201 (POST). */
+  status?: string;
+  /** The success media type, when not JSON. */
+  produces?: string;
 }
 
 export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" | "delete", Operation>>> = {
@@ -105,6 +111,24 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     post: { summary: "Create an API token (the secret is returned once)", auth: "tokens:own", body: createTokenSchema },
   },
   "/api/tokens/{id}": { delete: { summary: "Revoke an API token", auth: "tokens:own" } },
+  "/api/imports": {
+    get: { summary: "The latest imports, newest first", auth: "imports:run" },
+    post: {
+      summary: "Import a file sent as the body; 202 with the import's id (poll GET /api/imports/{id})",
+      auth: "imports:run",
+      query: s.startImportQuerySchema,
+      status: "202",
+      fileBody: {
+        "application/ld+json": "ClaimReview (object, array, @graph, DataFeed) or Web Annotation (annotation, collection, page, array)",
+        "text/html": "a page whose ld+json blocks hold ClaimReview",
+        "text/csv": "claims, in the columns GET /api/exports/claims.csv writes",
+        "text/tab-separated-values": "the LIAR dataset (14 columns) or LIAR-PLUS (16)",
+      },
+    },
+  },
+  "/api/imports/{id}": { get: { summary: "An import's state, progress and report", auth: "imports:run" } },
+  "/api/imports/{id}/undo": { post: { summary: "Undo an import as a whole (409 when anything has built on it since)", auth: "imports:run", status: "200" } },
+  "/api/exports/claims.csv": { get: { summary: "Claims as CSV, with the claim list's filters (readable by the CSV import)", auth: "public", query: s.claimsExportQuerySchema, produces: "text/csv" } },
   "/api/oembed": { get: { summary: "oEmbed for a claim URL", auth: "public" } },
   "/api/openapi.json": { get: { summary: "This document", auth: "public" } },
 };
@@ -131,8 +155,11 @@ export function openApiDocument(serverUrl: string) {
         "x-permission": op.auth,
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+        ...(op.fileBody
+          ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(op.fileBody).map(([type, description]) => [type, { schema: { type: "string", description } }])) } }
+          : {}),
         responses: {
-          [method === "post" ? "201" : "200"]: { description: "OK", content: { "application/json": { schema: {} } } },
+          [op.status ?? (method === "post" ? "201" : "200")]: { description: "OK", content: { [op.produces ?? "application/json"]: { schema: op.produces ? { type: "string" } : {} } } },
           default: { description: "An error: 400 bad input (fields named), 401, 403, 404, 409 stale version or illegal step, 429", content: { "application/json": { schema: ERROR } } },
         },
       };

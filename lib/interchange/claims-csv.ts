@@ -3,8 +3,8 @@
  * README lists them). Only `text` and `speaker` are required to import; columns the import does
  * not know are ignored, and their order does not matter. Pure.
  */
-import { SPEAKER_KINDS, type SpeakerKind } from "@/lib/model";
-import { CsvSyntaxError, parseCsv } from "./csv";
+import { CLAIM_STATUSES, SPEAKER_KINDS, type SpeakerKind } from "@/lib/model";
+import { csvRecord, CsvSyntaxError, parseCsv } from "./csv";
 import { type IncomingClaim, isoDay, isoInstant, type ParsedItem } from "./incoming";
 import { FileRefusal } from "./json-ld";
 import { mapVerdict, type ScaleEntry } from "./verdicts";
@@ -75,11 +75,15 @@ function readRow(ref: string, row: Partial<Record<ClaimCsvColumn, string>>, opti
   if (row.stated_on && (!statedOn || row.stated_on.length !== 10)) return { ref, reason: `stated_on “${row.stated_on}” is not a date (YYYY-MM-DD)` };
   const publishedAt = row.published_at ? isoInstant(row.published_at) : null;
   if (row.published_at && !publishedAt) return { ref, reason: `published_at “${row.published_at}” is not a date or time (ISO 8601)` };
-  const status = row.status || (row.verdict ? "published" : "draft");
-  if (status !== "draft" && status !== "published") return { ref, reason: `status “${status}” cannot be imported: draft or published` };
+  let status = row.status || (row.verdict ? "published" : "draft");
   const notes: string[] = [];
+  if (!(CLAIM_STATUSES as readonly string[]).includes(status)) return { ref, reason: `status “${status}” is not one of ${CLAIM_STATUSES.join(", ")}` };
+  if (status !== "draft" && status !== "published") {
+    // A claim in the workflow elsewhere starts it again here.
+    notes.push(`status “${status}” imported as a draft`);
+    status = "draft";
+  }
   const verdict = row.verdict ? mapVerdict(options.scale, { alternateName: row.verdict }, options.ratingMap) : null;
-  if (status === "published" && !verdict) return { ref, reason: "a published claim needs a verdict" };
   if (verdict && "unmapped" in verdict) notes.push(`verdict “${verdict.unmapped}” is not on our scale: kept as a draft until it is mapped`);
   const id = row.external_id ?? "";
   const own = id && ownClaim ? ownClaim.exec(id) : null;
@@ -93,7 +97,8 @@ function readRow(ref: string, row: Partial<Record<ClaimCsvColumn, string>>, opti
     quote: row.quote || null,
     speaker: { name: speaker, kind, description: null },
     statedOn,
-    status: status === "published" && verdict && "key" in verdict ? "published" : "draft",
+    // A verdict the scale lacks is never published unrated: the claim waits, a draft, for a person to map it.
+    status: status === "published" && !(verdict && "unmapped" in verdict) ? "published" : "draft",
     verdict,
     rationale: row.rationale || null,
     publishedAt,
@@ -102,4 +107,14 @@ function readRow(ref: string, row: Partial<Record<ClaimCsvColumn, string>>, opti
     notes,
   };
   return claim;
+}
+
+/** The CSV header line the export writes. */
+export function claimsCsvHeader(): string {
+  return csvRecord(CLAIM_CSV_COLUMNS);
+}
+
+/** One claim as a CSV record, in CLAIM_CSV_COLUMNS order. */
+export function claimsCsvRow(values: Record<ClaimCsvColumn, string | number | null>): string {
+  return csvRecord(CLAIM_CSV_COLUMNS.map((c) => values[c]));
 }

@@ -31,7 +31,7 @@ export interface IncomingClaim {
   speaker: { name: string; kind: SpeakerKind; description: string | null };
   /** YYYY-MM-DD. */
   statedOn: string | null;
-  /** Published claims need a mapped verdict; a claim whose verdict could not be mapped stays a draft. */
+  /** A claim whose verdict could not be mapped stays a draft, never published unrated. */
   status: "draft" | "published";
   verdict: IncomingVerdict | null;
   rationale: string | null;

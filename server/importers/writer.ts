@@ -191,7 +191,6 @@ async function writeOne(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Incom
   const ratingKey = item.verdict && "key" in item.verdict ? item.verdict.key : null;
   const ratingId = ratingKey ? ctx.ratingIds.get(ratingKey) : undefined;
   if (ratingKey && ratingId === undefined) return { ref: item.ref, outcome: "refused", reason: `verdict “${ratingKey}” is not on the rating scale` };
-  if (item.status === "published" && ratingId === undefined) return { ref: item.ref, outcome: "refused", reason: "a published claim needs a verdict on our scale" };
   const speakerId = await speakerFor(tx, ctx, overlay, item.speaker);
   const storyId = item.story ? await storyFor(tx, ctx, overlay, item.story) : null;
   const done = (outcome: ImportOutcome, claimId: number): ImportReportItem => ({ ref: item.ref, outcome, claimId, ...(notes.length > 0 ? { notes } : {}) });
