@@ -30,3 +30,6 @@ export const claimsExportQuerySchema = z.object({
   to: calendarDateSchema.optional(),
 });
 export type ClaimsExportQuery = z.infer<typeof claimsExportQuerySchema>;
+
+/** GET /api/claimreview query: the page after the claim with this id. */
+export const claimReviewFeedQuerySchema = z.object({ after: idSchema.optional() });
