@@ -28,14 +28,73 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * Where JSON text first goes wrong (V8 does not always say): a small scanner of the grammar.
+ * Null when it finds nothing wrong or the nesting is too deep to follow.
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    if (text[i] !== '"') fail();
+    for (i++; i < text.length && text[i] !== '"'; i++) {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === "\\") i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (depth: number): void => {
+    if (depth > 500) throw null;
+    ws();
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === "{") {
+          ws();
+          str();
+          ws();
+          if (text[i] !== ":") fail();
+          i++;
+        }
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value(0);
+    ws();
+    return i < text.length ? i : null;
+  } catch (at) {
+    return typeof at === "number" ? Math.min(at, text.length) : null;
+  }
+}
+
 /** JSON.parse, with a refusal naming the line when the text is not JSON. */
 export function parseJson(text: string, where = ""): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = /line (\d+)/.exec(message)?.[1] ?? (position ? String(lineAt(text, Number(position[1]))) : null);
+    const position = /position (\d+)/.exec(message)?.[1] ?? jsonErrorOffset(text);
+    const line = /line (\d+)/.exec(message)?.[1] ?? (position !== null ? String(lineAt(text, Number(position))) : null);
     throw new FileRefusal(`${where ? `${where}, ` : ""}${line ? `line ${line}` : "the file"}: not valid JSON (${message.replace(/^.*?: /, "").slice(0, 160)})`);
   }
 }

@@ -114,18 +114,24 @@ interface Target {
 function targetOf(node: unknown): Target | null {
   if (!isObject(node)) return null;
   for (const t of Array.isArray(node.target) ? node.target : [node.target]) {
+    // A bare IRI targets a whole resource: no selector, which the caller reports.
+    if (typeof t === "string") return { source: t, quote: null, position: null };
     if (!isObject(t)) continue;
-    const src = isObject(t.source) ? (t.source.id ?? t.source["@id"]) : t.source;
+    const src = isObject(t.source) ? (t.source.id ?? t.source["@id"]) : (t.source ?? t.id ?? t["@id"]);
     if (typeof src !== "string") continue;
     let quote: Target["quote"] = null;
     let position: Target["position"] = null;
-    for (const s of Array.isArray(t.selector) ? t.selector : [t.selector]) {
+    // Selectors, and the selectors they are refined by (a TextQuoteSelector inside a FragmentSelector).
+    const queue: unknown[] = Array.isArray(t.selector) ? [...t.selector] : [t.selector];
+    for (let i = 0; i < queue.length && i < 50; i++) {
+      const s = queue[i];
       if (!isObject(s)) continue;
+      if (s.refinedBy !== undefined) queue.push(s.refinedBy);
       const type = typesOf(s);
       if (type.includes("TextQuoteSelector") && typeof s.exact === "string" && s.exact !== "") {
-        quote = { exact: s.exact, prefix: typeof s.prefix === "string" ? s.prefix : "", suffix: typeof s.suffix === "string" ? s.suffix : "" };
+        quote ??= { exact: s.exact, prefix: typeof s.prefix === "string" ? s.prefix : "", suffix: typeof s.suffix === "string" ? s.suffix : "" };
       } else if (type.includes("TextPositionSelector") && Number.isInteger(s.start) && Number.isInteger(s.end)) {
-        position = { start: s.start as number, end: s.end as number };
+        position ??= { start: s.start as number, end: s.end as number };
       }
     }
     return { source: src, quote, position };

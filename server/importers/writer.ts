@@ -66,13 +66,18 @@ export async function writeBatch(tx: Tx, ctx: WriteContext, items: IncomingClaim
   const out: ImportReportItem[] = [];
   for (const item of items) {
     const before = existing.get(item);
-    const identity = before ? `claim:${before.id}` : item.key ? `key:${item.key.scheme}\u0000${item.key.key}` : `text:${item.speaker.name.toLowerCase()}\u0000${item.text}`;
-    const earlier = ctx.seen.get(identity) ?? overlay.seen.get(identity);
+    // An item is the same as an earlier one of the file by claim, by key, or by speaker and text.
+    const identities = [
+      ...(before ? [`claim:${before.id}`] : []),
+      ...(item.key ? [`key:${item.key.scheme}\u0000${item.key.key}`] : []),
+      `text:${item.speaker.name.toLowerCase()}\u0000${item.text}`,
+    ];
+    const earlier = identities.map((i) => ctx.seen.get(i) ?? overlay.seen.get(i)).find(Boolean);
     if (earlier) {
       out.push({ ref: item.ref, outcome: "refused", reason: `the same claim as ${earlier} of this file` });
       continue;
     }
-    overlay.seen.set(identity, item.ref);
+    for (const i of identities) overlay.seen.set(i, item.ref);
     out.push(await writeOne(tx, ctx, overlay, item, before));
   }
   return Object.assign(out, { commit: () => mergeOverlay(ctx, overlay) });
