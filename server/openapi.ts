@@ -60,6 +60,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     get: { summary: "Sources, newest first (without their text)", auth: "public", query: s.searchPageQuerySchema },
     post: { summary: "A new source (JSON, or multipart with a .txt/.md/.html file)", auth: "content:write", body: s.createSourceSchema },
   },
+  "/api/sources/from-url": { post: { summary: "A new source from a web page: fetched (http/https only, time and size limits, bounded redirects, no private or loopback addresses), text and metadata extracted", auth: "content:write", body: s.createSourceFromUrlSchema } },
   "/api/sources/{id}": {
     get: { summary: "A source with its text", auth: "public" },
     patch: { summary: "Edit a source; new text makes a revision and re-anchors its claims", auth: "content:write", body: s.updateSourceSchema },

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { claims, importKeys, importRecords, sourceRevisions, sources, speakers, stories } from "@/db/schema";
+import { announceChange } from "@/db/changes";
+import { claims, events, importKeys, importRecords, sourceRevisions, sources, speakers, stories } from "@/db/schema";
 import type { ImportOutcome, ImportReportItem } from "@/lib/dto";
 import type { IncomingClaim } from "@/lib/interchange/incoming";
 import type { EntityType } from "@/lib/model";
@@ -37,6 +38,8 @@ export interface WriteContext {
 
 /** Caches filled inside a batch's transaction reach the context only once it commits (a retried or failed batch leaves none behind). */
 interface Overlay {
+  /** Rows written at the end of the batch, many to a statement: the log and undo records of what it made, and the keys. */
+  pending: { events: (typeof events.$inferInsert)[]; records: (typeof importRecords.$inferInsert)[]; keys: (typeof importKeys.$inferInsert)[] };
   speakers: Map<string, number>;
   stories: Map<string, number>;
   sources: Map<string, number>;
@@ -57,7 +60,7 @@ const chunks = <T>(list: T[], size = 400): T[][] => Array.from({ length: Math.ce
 
 /** Writes (or previews) one batch of items; `tx` is a transaction, or the database in a dry run. */
 export async function writeBatch(tx: Tx, ctx: WriteContext, items: IncomingClaim[]): Promise<ImportReportItem[] & { commit: () => void }> {
-  const overlay: Overlay = { speakers: new Map(), stories: new Map(), sources: new Map(), made: { speakers: 0, stories: 0, sources: 0 }, seen: new Map() };
+  const overlay: Overlay = { pending: { events: [], records: [], keys: [] }, speakers: new Map(), stories: new Map(), sources: new Map(), made: { speakers: 0, stories: 0, sources: 0 }, seen: new Map() };
   const existing = await findExisting(tx, ctx, items);
   const urls = [...new Set(items.map((i) => i.source?.url).filter((u): u is string => !!u && !ctx.sources.has(`url:${u}`)))];
   for (const part of chunks(urls)) {
@@ -80,6 +83,7 @@ export async function writeBatch(tx: Tx, ctx: WriteContext, items: IncomingClaim
     for (const i of identities) overlay.seen.set(i, item.ref);
     out.push(await writeOne(tx, ctx, overlay, item, before));
   }
+  await flushPending(tx, overlay.pending);
   return Object.assign(out, { commit: () => mergeOverlay(ctx, overlay) });
 }
 
@@ -128,9 +132,22 @@ async function findExisting(tx: Tx, ctx: WriteContext, items: IncomingClaim[]): 
   return found;
 }
 
-async function record(tx: Tx, ctx: WriteContext, entityType: EntityType, id: number, action: "create" | "update", before: Record<string, unknown> | null, after: Record<string, unknown>) {
-  await recordEvent(tx, { actor: ctx.actor, entityType, entityId: id, action, before, after, comment: ctx.comment });
-  await tx.insert(importRecords).values({ importId: ctx.importId, entityType, entityId: id, action, before });
+/**
+ * The audit log and undo record of a row the import made or changed. A change goes through
+ * recordEvent (which keeps only the changed fields); what was made is queued and written with
+ * the rest of the batch, many rows to a statement — the same rows recordEvent would write.
+ */
+async function record(tx: Tx, ctx: WriteContext, overlay: Overlay, entityType: EntityType, id: number, action: "create" | "update", before: Record<string, unknown> | null, after: Record<string, unknown>) {
+  if (action === "update") await recordEvent(tx, { actor: ctx.actor, entityType, entityId: id, action, before, after, comment: ctx.comment });
+  else overlay.pending.events.push({ actor: ctx.actor, entityType, entityId: String(id), action, before: null, after, comment: ctx.comment });
+  overlay.pending.records.push({ importId: ctx.importId, entityType, entityId: id, action, before });
+}
+
+async function flushPending(tx: Tx, pending: Overlay["pending"]): Promise<void> {
+  if (pending.events.length > 0) await announceChange(tx);
+  for (const part of chunks(pending.events, 200)) await tx.insert(events).values(part);
+  for (const part of chunks(pending.records, 500)) await tx.insert(importRecords).values(part);
+  for (const part of chunks(pending.keys, 500)) await tx.insert(importKeys).values(part);
 }
 
 async function speakerFor(tx: Tx, ctx: WriteContext, overlay: Overlay, speaker: IncomingClaim["speaker"]): Promise<number> {
@@ -143,7 +160,7 @@ async function speakerFor(tx: Tx, ctx: WriteContext, overlay: Overlay, speaker: 
     return overlay.speakers.get(key)!;
   }
   const [row] = await tx.insert(speakers).values({ name: speaker.name, kind: speaker.kind, description: speaker.description, aliases: [], createdBy: ctx.actor }).returning();
-  await record(tx, ctx, "speaker", row!.id, "create", null, row!);
+  await record(tx, ctx, overlay, "speaker", row!.id, "create", null, row!);
   overlay.speakers.set(key, row!.id);
   return row!.id;
 }
@@ -158,7 +175,7 @@ async function storyFor(tx: Tx, ctx: WriteContext, overlay: Overlay, title: stri
     return overlay.stories.get(key)!;
   }
   const [row] = await tx.insert(stories).values({ title, description: null, createdBy: ctx.actor }).returning();
-  await record(tx, ctx, "story", row!.id, "create", null, row!);
+  await record(tx, ctx, overlay, "story", row!.id, "create", null, row!);
   overlay.stories.set(key, row!.id);
   return row!.id;
 }
@@ -186,7 +203,7 @@ async function sourceFor(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Inco
     .returning();
   await tx.insert(sourceRevisions).values({ sourceId: row!.id, revision: 1, text, note: "Imported: only the claim as the file states it; the full text is at the source's URL.", createdBy: ctx.actor });
   const { text: _text, ...summary } = row!;
-  await record(tx, ctx, "source", row!.id, "create", null, summary);
+  await record(tx, ctx, overlay, "source", row!.id, "create", null, summary);
   overlay.sources.set(key, row!.id);
   return row!.id;
 }
@@ -225,7 +242,7 @@ async function writeOne(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Incom
       .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(claims.id, before.id))
       .returning();
-    await record(tx, ctx, "claim", before.id, "update", before, after!);
+    await record(tx, ctx, overlay, "claim", before.id, "update", before, after!);
     return done("updated", before.id);
   }
 
@@ -259,7 +276,7 @@ async function writeOne(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Incom
       createdBy: ctx.actor,
     })
     .returning();
-  if (item.key) await tx.insert(importKeys).values({ scheme: item.key.scheme, key: item.key.key, claimId: row!.id });
-  await record(tx, ctx, "claim", row!.id, "create", null, row!);
+  if (item.key) overlay.pending.keys.push({ scheme: item.key.scheme, key: item.key.key, claimId: row!.id });
+  await record(tx, ctx, overlay, "claim", row!.id, "create", null, row!);
   return done("created", row!.id);
 }

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Permission> = {
   "POST /api/tokens": "tokens:own",
   "DELETE /api/tokens/[id]": "tokens:own",
   "POST /api/imports": "imports:run",
+  "POST /api/sources/from-url": "content:write",
   "POST /api/imports/[id]/undo": "imports:run",
 };
 
