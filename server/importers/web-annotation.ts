@@ -37,12 +37,25 @@ function annotations(value: unknown): { ref: string; node: unknown }[] {
       for (const a of Array.isArray(items) ? items : []) add(a);
     }
   };
-  if (Array.isArray(value)) value.forEach(add);
+  const onePage = (p: JsonObject) => {
+    const items = p.items ?? p.first;
+    for (const a of Array.isArray(items) ? items : []) add(a);
+  };
+  // An array of annotations, or of pages (every page of a collection, downloaded).
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      if (isObject(v) && typesOf(v).includes("AnnotationPage")) onePage(v);
+      else add(v);
+    }
+  }
   else if (typesOf(value).includes("AnnotationCollection")) {
     const c = value as JsonObject;
     if (typeof c.first === "string") throw new FileRefusal("the collection's pages are not in the file (its “first” is only a link): download the pages and import them");
     page(c.first);
-  } else if (typesOf(value).includes("AnnotationPage")) page(value);
+    if (typeof c.total === "number" && c.total > out.length) {
+      throw new FileRefusal(`the collection has ${c.total} annotations but the file holds ${out.length}: its other pages are only linked; download every page and import them as one JSON array`);
+    }
+  } else if (typesOf(value).includes("AnnotationPage")) onePage(value as JsonObject);
   else add(value);
   return out;
 }
