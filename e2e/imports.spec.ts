@@ -71,3 +71,24 @@ test("a fact-checker is told that only editors and admins import", async ({ brow
   await page.goto("/admin/imports");
   await expect(page.getByRole("heading", { name: "Only editors and admins can import" })).toBeVisible();
 });
+
+test("a fact-checker asking for a source from a private address is told why, and nothing is made", async ({ browser, baseURL }) => {
+  const { page } = await as(browser, "factchecker");
+  await page.goto("/sources/new");
+  const form = page.getByRole("form", { name: "Import from a web address" });
+  await form.getByLabel("Web address").fill(`${baseURL}/api/stories`);
+  await form.getByRole("button", { name: "Fetch and annotate" }).click();
+  await expect(form.getByRole("alert")).toHaveText("points at 127.0.0.1, a private or local address");
+  await expect(page).toHaveURL(/\/sources\/new$/);
+});
+
+test("a published claim's page links its share card and the verdict feed; the card is a PNG", async ({ page, request }) => {
+  const claims = (await (await request.get("/api/claims?status=published&limit=1")).json()).items as { id: number }[];
+  await page.goto(`/claims/${claims[0]!.id}`);
+  const image = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(image).toMatch(new RegExp(`/claims/${claims[0]!.id}/card\\.png$`));
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feed\.xml$/);
+  const card = await request.get(new URL(image!).pathname);
+  expect(card.status()).toBe(200);
+  expect(card.headers()["content-type"]).toBe("image/png");
+});
