@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ANONYMOUS } from "@/lib/model";
 import { idSchema } from "@/lib/schemas";
-import { verdictFeedResponse } from "@/server/feeds";
+import { feedPage, pagedVerdictFeedResponse } from "@/server/atom-pages";
 import { apiRoute, parseWith } from "@/server/http";
 import { getSite } from "@/server/site";
 import { getSpeaker } from "@/server/speakers";
@@ -13,11 +13,11 @@ export const GET = apiRoute(async ({ request, params, db }) => {
   const { id } = parseWith(paramsSchema, params, "path");
   const speaker = await getSpeaker(db, ANONYMOUS, id);
   const site = await getSite(request);
-  return await verdictFeedResponse(db, site, {
+  return await pagedVerdictFeedResponse(db, site, {
     path: `/speakers/${id}/feed.xml`,
     title: `${speaker.name}: new verdicts`,
     subtitle: `Verdicts published by ${site.orgName} on claims by ${speaker.name}.`,
     alternate: `${site.url}/speakers/${id}`,
     speakerId: id,
-  });
+  }, feedPage(request));
 });
