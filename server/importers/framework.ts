@@ -118,15 +118,16 @@ async function execute(db: Db, viewer: UserViewer, row: ImportRow, items: Parsed
   const counts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
   const reported: ImportReportItem[] = [];
   const setRow = (tx: Db, values: Partial<ImportRow>) => tx.update(imports).set(values).where(eq(imports.id, row.id));
-  await withTx(db, (tx) => setRow(tx, { state: "running" }));
-  const ratingIds = new Map((await scaleRatings(db)).map((r) => [r.key, r.id]));
-  const ctx = await loadContext(db, { importId: row.id, actor: viewer.id, dryRun, comment: `Import #${row.id} (${FORMAT_NAMES[row.format]})` }, ratingIds);
+  let ctx: Awaited<ReturnType<typeof loadContext>> | null = null;
   try {
+    await withTx(db, (tx) => setRow(tx, { state: "running" }));
+    const ratingIds = new Map((await scaleRatings(db)).map((r) => [r.key, r.id]));
+    ctx = await loadContext(db, { importId: row.id, actor: viewer.id, dryRun, comment: `Import #${row.id} (${FORMAT_NAMES[row.format]})` }, ratingIds);
     for (let i = 0; i < items.length; i += batchSize) {
       const batch = items.slice(i, i + batchSize);
       const claims = batch.filter((item): item is IncomingClaim => !isRefusal(item));
       const compute = async (tx: Db) => {
-        const written = claims.length > 0 ? await writeBatch(tx, ctx, claims) : Object.assign([] as ImportReportItem[], { commit: () => {} });
+        const written = claims.length > 0 ? await writeBatch(tx, ctx!, claims) : Object.assign([] as ImportReportItem[], { commit: () => {} });
         const byRef = new Map(written.map((w) => [w.ref, w]));
         const results = batch.map((item): ImportReportItem => (isRefusal(item) ? { ref: item.ref, outcome: "refused", reason: item.reason } : byRef.get(item.ref)!));
         const next = { ...counts };
@@ -148,7 +149,7 @@ async function execute(db: Db, viewer: UserViewer, row: ImportRow, items: Parsed
     const report: ImportReport = { items: reported, unmappedVerdicts: unmapped(items), made: ctx.made };
     await withTx(db, (tx) => setRow(tx, { state: "done", finishedAt: nowIso(), report: report as unknown as Record<string, unknown> }));
   } catch (error) {
-    const report: ImportReport = { items: reported, unmappedVerdicts: unmapped(items), made: ctx.made };
+    const report: ImportReport = { items: reported, unmappedVerdicts: unmapped(items), made: ctx?.made ?? { speakers: 0, stories: 0, sources: 0 } };
     const message = error instanceof Error ? error.message : String(error);
     await withTx(db, (tx) => setRow(tx, { state: "failed", finishedAt: nowIso(), error: `Stopped after ${reported.length} item(s): ${message}`, report: report as unknown as Record<string, unknown> }));
   }
