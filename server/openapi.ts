@@ -24,6 +24,8 @@ interface Operation {
   status?: string;
   /** The success media type, when not JSON. */
   produces?: string;
+  /** A multipart/form-data alternative to the JSON body (a file upload). */
+  multipart?: Record<string, unknown>;
 }
 
 export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" | "delete", Operation>>> = {
@@ -58,7 +60,26 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/search": { get: { summary: "Full-text search over claims, sources and speakers", auth: "public", query: s.searchQuerySchema } },
   "/api/sources": {
     get: { summary: "Sources, newest first (without their text)", auth: "public", query: s.searchPageQuerySchema },
-    post: { summary: "A new source (JSON, or multipart with a .txt/.md/.html file)", auth: "content:write", body: s.createSourceSchema },
+    post: {
+      summary: "A new source (JSON, or multipart with a .txt/.md/.html file)",
+      auth: "content:write",
+      body: s.createSourceSchema,
+      multipart: {
+        type: "object",
+        description: "The source's fields as form fields, and either `text` or `file`: a .txt, .md or .html file (up to 20 MiB) whose text is extracted; its own title, author, date, language and URL fill the fields left empty.",
+        properties: {
+          file: { type: "string", format: "binary" },
+          text: { type: "string" },
+          title: { type: "string" },
+          kind: { type: "string" },
+          publisher: { type: "string" },
+          author: { type: "string" },
+          url: { type: "string" },
+          publishedOn: { type: "string" },
+          language: { type: "string" },
+        },
+      },
+    },
   },
   "/api/sources/from-url": { post: { summary: "A new source from a web page: fetched (http/https only, time and size limits, bounded redirects, no private or loopback addresses), text and metadata extracted", auth: "content:write", body: s.createSourceFromUrlSchema } },
   "/api/sources/{id}": {
@@ -133,8 +154,26 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/exports/backup": { get: { summary: "The whole database as JSON Lines with a manifest, for `npm run restore` (no password hashes, tokens or sessions)", auth: "users:manage", produces: "application/jsonl" } },
   "/api/exports/annotations": { get: { summary: "Every anchored claim you may see, in every source, as one W3C AnnotationCollection (100 a page; ?page=N)", auth: "public", produces: "application/ld+json" } },
   "/api/exports/claims.csv": { get: { summary: "Claims as CSV, with the claim list's filters (readable by the CSV import)", auth: "public", query: s.claimsExportQuerySchema, produces: "text/csv" } },
-  "/api/oembed": { get: { summary: "oEmbed for a claim URL", auth: "public" } },
+  "/api/oembed": { get: { summary: "oEmbed for a claim URL", auth: "public", query: s.oembedQuerySchema } },
   "/api/openapi.json": { get: { summary: "This document", auth: "public" } },
+};
+
+/** better-auth's endpoints staff use (served by its catch-all route, so not in OPERATIONS). */
+const AUTH_PATHS = {
+  "/api/auth/sign-in/email": {
+    post: {
+      summary: "Sign in; sets the session cookie (five attempts a minute per address)",
+      security: [],
+      "x-permission": "public",
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { type: "object", required: ["email", "password"], properties: { email: { type: "string", format: "email" }, password: { type: "string" }, rememberMe: { type: "boolean" } } } } },
+      },
+      responses: { "200": { description: "Signed in: the user, and a Set-Cookie header" }, "401": { description: "Wrong email or password" }, "429": { description: "Too many attempts" } },
+    },
+  },
+  "/api/auth/sign-out": { post: { summary: "Sign out (ends the session)", security: [{ session: [] }], "x-permission": "staff", responses: { "200": { description: "Signed out" } } } },
+  "/api/auth/get-session": { get: { summary: "The current session and user, or null", security: [{ session: [] }], "x-permission": "staff", responses: { "200": { description: "The session, or null" } } } },
 };
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -158,7 +197,9 @@ export function openApiDocument(serverUrl: string) {
         security: op.auth === "public" ? [] : [{ session: [] }, { token: [] }],
         "x-permission": op.auth,
         ...(parameters.length > 0 ? { parameters } : {}),
-        ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+        ...(op.body
+          ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) }, ...(op.multipart ? { "multipart/form-data": { schema: op.multipart } } : {}) } } }
+          : {}),
         ...(op.fileBody
           ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(op.fileBody).map(([type, description]) => [type, { schema: { type: "string", description } }])) } }
           : {}),
@@ -169,6 +210,7 @@ export function openApiDocument(serverUrl: string) {
       };
     }
   }
+  Object.assign(paths, AUTH_PATHS);
   return {
     openapi: "3.1.0",
     info: { title: "Counterpoint API", version: "1", description: "Claims, speakers, sources, counter-claims and verdicts. Offsets are Unicode code points; dates ISO-8601; lists paginated by cursor; every write names the version it was based on (body `version` or If-Match)." },

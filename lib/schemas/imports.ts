@@ -33,3 +33,13 @@ export type ClaimsExportQuery = z.infer<typeof claimsExportQuerySchema>;
 
 /** GET /api/claimreview query: the page after the claim with this id. */
 export const claimReviewFeedQuerySchema = z.object({ after: idSchema.optional() });
+
+const dimension = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be positive").max(10_000, "must be at most 10000");
+
+/** GET /api/oembed query (oEmbed 1.0): the claim page's URL, the format, the largest size the consumer can show. */
+export const oembedQuerySchema = z.object({
+  url: z.string({ error: "is required: the URL of a claim page" }).min(1, "is required: the URL of a claim page").max(2048, "is too long"),
+  format: z.enum(["json", "xml"], { error: "must be json" }).default("json"),
+  maxwidth: dimension.optional(),
+  maxheight: dimension.optional(),
+});
