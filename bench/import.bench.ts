@@ -5,6 +5,7 @@
 // be empty and migrated), then imports the CSV again (every row unchanged). Prints time, rows per
 // second, CPU time (this process: the figure to compare on a shared machine) and memory (peak
 // RSS, sampled; heap after). Measures; asserts nothing.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -73,11 +74,15 @@ async function measure(db: Db, label: string, input: ImportInput): Promise<Impor
   return result;
 }
 
+// A process runs on one engine (DATABASE_URL decides, before any module loads): PostgreSQL is
+// measured in a second process of this script, on BENCH_DATABASE_URL.
+const onPostgres = process.env.DATABASE_URL?.startsWith("postgres") && process.env.BENCH_DATABASE_URL === process.env.DATABASE_URL;
+const engines: [string, () => Db][] = onPostgres
+  ? [["PostgreSQL", () => openDatabase(process.env.BENCH_DATABASE_URL!)]]
+  : [["SQLite", () => openDatabase(path.join(mkdtempSync(path.join(tmpdir(), "counterpoint-bench-")), "import.db"))]];
 const feed = claimReviewFeed(reviews);
 const csv = claimsCsv(csvRows);
-console.log(`generated: ${reviews.toLocaleString("en")} ClaimReviews (${mb(feed.length)} of JSON), ${csvRows.toLocaleString("en")} CSV rows (${mb(csv.length)})`);
-const engines: [string, () => Db][] = [["SQLite", () => openDatabase(path.join(mkdtempSync(path.join(tmpdir(), "counterpoint-bench-")), "import.db"))]];
-if (process.env.BENCH_DATABASE_URL) engines.push(["PostgreSQL", () => openDatabase(process.env.BENCH_DATABASE_URL!)]);
+if (!onPostgres) console.log(`generated: ${reviews.toLocaleString("en")} ClaimReviews (${mb(feed.length)} of JSON), ${csvRows.toLocaleString("en")} CSV rows (${mb(csv.length)})`);
 for (const [engine, open] of engines) {
   const db = open();
   await runMigrations(db);
@@ -88,3 +93,6 @@ for (const [engine, open] of engines) {
   await closeDatabase(db);
 }
 clearInterval(sampler);
+if (!onPostgres && process.env.BENCH_DATABASE_URL) {
+  spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL } });
+}
