@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
-const HEAVY = ["generate", "pages", "queries", "engines", "load"];
+const HEAVY = ["generate", "pages", "queries", "engines", "load", "import"];
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const [name, ...flags] = process.argv.slice(2);
 const benches = readdirSync(dir)

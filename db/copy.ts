@@ -37,17 +37,20 @@ export const COPY_ORDER = [
   "comments",
   "checkRequests",
   "suggestionRejections",
+  "imports",
+  "importRecords",
+  "importKeys",
   "events",
 ] as const satisfies readonly (keyof typeof sqliteSchema)[];
 
-type TableKey = (typeof COPY_ORDER)[number];
+export type TableKey = (typeof COPY_ORDER)[number];
 
 /** Columns that point at a row of their own table: copied in a second pass, once every row exists. */
-const SELF_REFERENCES: Partial<Record<TableKey, string[]>> = { speakers: ["affiliationId", "mergedIntoId"] };
+export const SELF_REFERENCES: Partial<Record<TableKey, string[]>> = { speakers: ["affiliationId", "mergedIntoId"] };
 
 const BATCH = 500;
 
-function tableOf(db: Db, key: TableKey): Table {
+export function tableOf(db: Db, key: TableKey): Table {
   return (engineOf(db) === "postgres" ? pgSchema : sqliteSchema)[key] as unknown as Table;
 }
 
@@ -62,7 +65,7 @@ interface AnyTableDb {
   select(): { from(t: Table): { where(c: unknown): { orderBy(c: unknown): { limit(n: number): Promise<Record<string, unknown>[]> } } } };
   insert(t: Table): { values(v: Record<string, unknown>[]): Promise<unknown> };
 }
-const loose = (db: Db) => db as unknown as AnyTableDb;
+export const loose = (db: Db) => db as unknown as AnyTableDb;
 
 async function readPage(db: Db, table: Table, after: unknown): Promise<Record<string, unknown>[]> {
   const key = keyColumn(table);
@@ -75,7 +78,7 @@ async function readPage(db: Db, table: Table, after: unknown): Promise<Record<st
 }
 
 /** Every row of a table, in primary-key order, a page at a time. */
-async function* allRows(db: Db, table: Table): AsyncGenerator<Record<string, unknown>[]> {
+export async function* allRows(db: Db, table: Table): AsyncGenerator<Record<string, unknown>[]> {
   const key = Object.entries(getTableColumns(table)).find(([, c]) => c === keyColumn(table))![0];
   let after: unknown = undefined;
   for (;;) {
@@ -92,7 +95,7 @@ export async function countRows(db: Db, key: TableKey): Promise<number> {
 }
 
 /** A value as both engines' rows give it back, written the same way (dates as ISO text, JSON with sorted keys). */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
@@ -112,7 +115,7 @@ export async function checksum(db: Db, key: TableKey): Promise<string> {
 }
 
 /** Rows the migrations themselves insert (the default rating scale): not a newsroom's data. */
-const MIGRATION_ROWS: Partial<Record<TableKey, true>> = { ratingScales: true, ratings: true };
+export const MIGRATION_ROWS: Partial<Record<TableKey, true>> = { ratingScales: true, ratings: true };
 
 export interface CopyProgress {
   table: string;
@@ -181,7 +184,7 @@ async function restoreSelfReferences(from: Db, to: Db, key: TableKey, columns: s
 }
 
 /** Identity columns given explicit values do not move their sequences: set each past the highest id. */
-async function advanceSequences(db: Db): Promise<void> {
+export async function advanceSequences(db: Db): Promise<void> {
   for (const key of COPY_ORDER) {
     if (!getTableColumns(tableOf(db, key)).id) continue;
     const table = getTableName(tableOf(db, key));

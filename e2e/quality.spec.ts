@@ -34,7 +34,7 @@ test("staff pages have no serious or critical accessibility violations", async (
   await page.goto("/review");
   const report: string[] = [];
   const claim = await page.locator("[data-queue-claim]").first().getAttribute("data-queue-claim");
-  for (const path of ["/review", `/claims/${claim}`, "/sources/new", "/account"]) {
+  for (const path of ["/review", `/claims/${claim}`, "/sources/new", "/account", "/admin/imports"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) report.push(`${path}: ${v.id} — ${v.help}`);

@@ -31,6 +31,8 @@ export interface AtomFeed {
   entries: AtomEntry[];
   /** Used for `updated` when there are no entries (Atom requires one). */
   emptyUpdated?: string;
+  /** RFC 5005 paging: the newest page (first), the next older page (next), the newer one (previous). */
+  pages?: { first?: string; next?: string; previous?: string };
 }
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
@@ -88,6 +90,7 @@ export function renderAtomFeed(feed: AtomFeed): string {
     `  <updated>${newest}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.self)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternate)}"/>`,
+    ...(["first", "next", "previous"] as const).flatMap((rel) => (feed.pages?.[rel] ? [`  <link rel="${rel}" type="application/atom+xml" href="${escapeXml(feed.pages[rel])}"/>`] : [])),
     person("author", feed.author, "  "),
     "  <generator>Counterpoint</generator>",
     ...feed.entries.map(entry),

@@ -76,6 +76,8 @@ export interface ClaimReviewJsonLd {
   };
   itemReviewed: {
     "@type": "Claim";
+    /** The claim in full: claimReviewed is shortened for search results. */
+    text: string;
     author: SchemaAgent;
     datePublished?: string;
     appearance?: SchemaCreativeWork[];
@@ -141,6 +143,7 @@ export function buildClaimReview({ claim, scale, verdictPublishedAt, site }: Cla
     },
     itemReviewed: {
       "@type": "Claim",
+      text: claim.text,
       author: { "@type": speakerType(claim.speaker.kind), name: claim.speaker.name, sameAs: [links.speaker(claim.speaker.id)] },
       ...(claim.statedOn ? { datePublished: claim.statedOn } : {}),
       ...(appearance ? { appearance: [appearance], firstAppearance: appearance } : {}),

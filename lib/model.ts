@@ -64,3 +64,15 @@ export const ANONYMOUS: Viewer = { kind: "anonymous" };
 export function visibleStatuses(viewer: Viewer): readonly ClaimStatus[] {
   return viewer.kind === "anonymous" ? ["published"] : CLAIM_STATUSES;
 }
+
+/** What an import reads: schema.org ClaimReview, W3C Web Annotation, our CSV of claims, the LIAR TSV. */
+export const IMPORT_FORMATS = ["claimreview", "web-annotation", "csv", "liar"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** queued → running → done | failed; done → undone. */
+export const IMPORT_STATES = ["queued", "running", "done", "failed", "undone"] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+/** What an import did to one row it touched (kept so the import can be undone as a whole). */
+export const IMPORT_RECORD_ACTIONS = ["create", "update"] as const;
+export type ImportRecordAction = (typeof IMPORT_RECORD_ACTIONS)[number];

@@ -127,3 +127,40 @@ export function buildAnnotationCollection(source: SourceRef & { language?: strin
   const page = `${id}?page=0`;
   return { ...collection, first: { id: page, type: "AnnotationPage", startIndex: 0, items }, last: page };
 }
+
+/** Annotations a collection page holds. */
+export const ANNOTATION_PAGE_SIZE = 100;
+
+export type StandalonePage = AnnotationPage & {
+  "@context": typeof ANNO_CONTEXT;
+  partOf: Omit<AnnotationCollection, "@context" | "first">;
+  next?: string;
+  prev?: string;
+};
+
+/**
+ * A whole collection cut into pages of `size` (the Web Annotation Protocol's paging, AS2
+ * `first`/`last`/`next`/`prev`): `collection` embeds the first page and names the last;
+ * `page(n)` is page n on its own, with `partOf`, `next` and `prev`; `pages` is how many there are.
+ */
+export function pageAnnotationCollection(whole: AnnotationCollection, size = ANNOTATION_PAGE_SIZE) {
+  const items = whole.first?.items ?? [];
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const pageId = (n: number) => `${whole.id}?page=${n}`;
+  const pageAt = (n: number): AnnotationPage & { next?: string; prev?: string } => ({
+    id: pageId(n),
+    type: "AnnotationPage",
+    startIndex: n * size,
+    items: items.slice(n * size, n * size + size),
+    ...(n + 1 < pages ? { next: pageId(n + 1) } : {}),
+    ...(n > 0 ? { prev: pageId(n - 1) } : {}),
+  });
+  const { "@context": context, first: _first, ...summary } = whole;
+  const collection: AnnotationCollection = items.length === 0 ? { ...summary, "@context": context } : { ...summary, "@context": context, first: pageAt(0), last: pageId(pages - 1) };
+  const partOf = { ...summary, ...(items.length > 0 ? { last: pageId(pages - 1) } : {}) };
+  return {
+    collection,
+    pages: items.length === 0 ? 0 : pages,
+    page: (n: number): StandalonePage => ({ "@context": context, ...pageAt(n), partOf }),
+  };
+}

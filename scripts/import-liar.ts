@@ -1,23 +1,33 @@
-// `npm run import:liar -- FILE... [--limit N]`: imports statements in the LIAR dataset's TSV form
-// (id, label, statement, subjects, speaker, job, state, party, 5 counts, context) into the
-// database (DATABASE_URL or DATABASE_PATH) as published claims with verdicts. Importing twice adds nothing.
+// `npm run import:liar -- FILE... [--dry-run]`: imports statements in the LIAR dataset's TSV form
+// (14 columns; LIAR-PLUS's 16 with the justification) into the database (DATABASE_URL or
+// DATABASE_PATH) as published claims with verdicts, through the import framework: each line is
+// accepted or refused on its own, importing twice updates instead of duplicating, and the import
+// can be undone from the import page. Prints the counts and the first refusals.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDatabase, describeDatabase, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrations";
-import { importLiar, parseLiarTsv } from "@/server/importers/liar";
+import { commandLineViewer, runImport } from "@/server/importers";
 
-const { values, positionals } = parseArgs({ options: { limit: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { "dry-run": { type: "boolean" } }, allowPositionals: true });
 if (positionals.length === 0) {
   console.error("Give one or more LIAR .tsv files: npm run import:liar -- train.tsv valid.tsv");
   process.exit(2);
 }
-const limit = values.limit ? Number(values.limit) : Infinity;
 const db = openDatabase();
 await runMigrations(db);
-let rows = positionals.flatMap((file) => parseLiarTsv(readFileSync(file, "utf8")));
-if (Number.isFinite(limit)) rows = rows.slice(0, limit);
-const started = performance.now();
-const result = await importLiar(db, "system:import", rows);
-console.log(`imported ${result.claims} claims, ${result.speakers} new speakers, ${result.stories} new stories (${result.skipped} skipped) in ${((performance.now() - started) / 1000).toFixed(1)} s into ${describeDatabase()}`);
-await closeDatabase(db);
+try {
+  for (const file of positionals) {
+    const started = performance.now();
+    const result = await runImport(db, commandLineViewer(), { format: "liar", content: readFileSync(file, "utf8"), filename: file, dryRun: values["dry-run"] });
+    const { created, updated, unchanged, refused } = result.counts;
+    console.log(`${file}: import #${result.id} ${result.state}${result.dryRun ? " (dry run)" : ""} — ${created} created, ${updated} updated, ${unchanged} unchanged, ${refused} refused in ${((performance.now() - started) / 1000).toFixed(1)} s into ${describeDatabase()}`);
+    for (const item of result.report?.items.filter((i) => i.outcome === "refused").slice(0, 10) ?? []) console.log(`  ${item.ref}: ${item.reason}`);
+    if (result.error) console.error(result.error);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+} finally {
+  await closeDatabase(db);
+}

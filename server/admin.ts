@@ -7,7 +7,7 @@ import { requireStaff } from "./pages";
  * to sign in (and back); a signed-in user without the permission gets `allowed: false`, and
  * the page shows a 403-style explanation instead of its content.
  */
-export async function adminPageViewer(path: string, permission: Extract<Permission, "users:manage" | "scale:manage">): Promise<{ viewer: UserViewer; allowed: boolean }> {
+export async function adminPageViewer(path: string, permission: Extract<Permission, "users:manage" | "scale:manage" | "imports:run">): Promise<{ viewer: UserViewer; allowed: boolean }> {
   const viewer = await requireStaff(path);
   return { viewer, allowed: can(viewer, permission) };
 }

@@ -18,11 +18,12 @@ export const PERMISSIONS = [
   "speakers:merge",
   "users:manage",
   "scale:manage",
+  "imports:run", // import files (published claims with verdicts), undo imports, export everything
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number] | "public";
 
 const FACTCHECKER: Permission[] = ["content:write", "review:draft", "comment:write", "tokens:own"];
-const EDITOR: Permission[] = [...FACTCHECKER, "review:decide", "claims:archive", "claims:assign", "speakers:merge"];
+const EDITOR: Permission[] = [...FACTCHECKER, "review:decide", "claims:archive", "claims:assign", "speakers:merge", "imports:run"];
 const ADMIN: Permission[] = [...EDITOR, "users:manage", "scale:manage"];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

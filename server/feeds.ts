@@ -1,16 +1,18 @@
 import "server-only";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { claims, sources } from "@/db/schema";
 import { buildClaimReview, type ClaimReviewJsonLd, type SiteInfo } from "@/lib/claimreview";
 import { ATOM_CONTENT_TYPE, renderAtomFeed, verdictEntry } from "@/lib/atom";
 import type { ClaimDTO } from "@/lib/dto";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { type AnnotationCollection, type AnnotationPage, buildAnnotation, buildAnnotationCollection, type WebAnnotation } from "@/lib/web-annotation";
 import { selectClaims, toClaimDTO } from "./claim-query";
 import { getClaim } from "./claims";
 import { listSourceClaims } from "./sources";
+import { decodeCursorOf, encodeCursor, keysetAfter } from "./pagination";
 import { scaleRatings } from "./ratings";
 
 /**
@@ -37,24 +39,39 @@ export interface VerdictEntry {
 
 export const FEED_LIMIT = 50;
 
-/** Newly published verdicts, newest first: site-wide, or of one story or one speaker. */
-export async function listPublishedVerdicts(db: Db, filter: { storyId?: number; speakerId?: number } = {}, limit = FEED_LIMIT): Promise<VerdictEntry[]> {
+/** A place in a verdict feed: the verdict's date and the claim's id. */
+export type FeedKey = [at: string, id: number];
+
+/**
+ * Published verdicts, newest first: site-wide, or of one story or one speaker. `before` gives the
+ * ones older than a place, `after` the `limit` just newer than it (still listed newest first).
+ */
+export async function listPublishedVerdicts(
+  db: Db,
+  filter: { storyId?: number; speakerId?: number } = {},
+  limit = FEED_LIMIT,
+  position: { before?: FeedKey; after?: FeedKey } = {},
+): Promise<(VerdictEntry & { key: FeedKey })[]> {
   const conditions: SQL[] = [publishedVerdict];
   if (filter.storyId !== undefined) conditions.push(eq(claims.storyId, filter.storyId));
   if (filter.speakerId !== undefined) conditions.push(eq(claims.speakerId, filter.speakerId));
-  const order = await db
-    .select({ id: claims.id, at: verdictAt })
+  if (position.before) conditions.push(keysetAfter([claims.verdictAt, claims.id], position.before, "desc"));
+  if (position.after) conditions.push(keysetAfter([claims.verdictAt, claims.id], position.after, "asc"));
+  const newer = position.after !== undefined;
+  const found = await db
+    .select({ id: claims.id, at: verdictAt, key: claims.verdictAt })
     .from(claims)
     .where(and(...conditions))
-    .orderBy(desc(claims.verdictAt), desc(claims.id))
+    .orderBy(...(newer ? [asc(claims.verdictAt), asc(claims.id)] : [desc(claims.verdictAt), desc(claims.id)]))
     .limit(limit);
+  const order = newer ? found.reverse() : found;
   if (order.length === 0) return [];
   const rows = new Map(
     (await selectClaims(db, ANONYMOUS).where(inArray(claims.id, order.map((o) => o.id)))).map((r) => [r.claim.id, toClaimDTO(r)]),
   );
   return order.flatMap((o) => {
     const claim = rows.get(o.id);
-    return claim ? [{ claim, verdictAt: o.at }] : [];
+    return claim ? [{ claim, verdictAt: o.at, key: [o.key ?? o.at, o.id] as FeedKey }] : [];
   });
 }
 
@@ -113,17 +130,53 @@ export function toAnnotationPage(collection: AnnotationCollection): AnnotationPa
   return { "@context": context, ...first, partOf: summary };
 }
 
-/** An Atom feed of published verdicts as a cacheable response. */
-export async function verdictFeedResponse(db: Db, site: SiteInfo, feed: { path: string; title: string; subtitle: string; alternate: string; storyId?: number; speakerId?: number }): Promise<Response> {
-  const entries = await listPublishedVerdicts(db, { storyId: feed.storyId, speakerId: feed.speakerId });
+const feedKey = z.tuple([z.string(), z.number().int().refine(Number.isSafeInteger)]);
+
+/** `?before=` or `?after=` of a feed request (cursors the feed's own links carry); a 400 naming the field otherwise. */
+export function feedPosition(request: Request): { before?: FeedKey; after?: FeedKey } {
+  const params = new URL(request.url).searchParams;
+  const read = (field: "before" | "after") => {
+    try {
+      return decodeCursorOf(params.get(field), feedKey) ?? undefined;
+    } catch {
+      throw new ValidationError(`Invalid query: ${field} is not a place this feed gave.`, { [field]: "not a cursor of this feed" });
+    }
+  };
+  const before = read("before");
+  const after = read("after");
+  if (before && after) throw new ValidationError("Invalid query: give before or after, not both.", { after: "not with before" });
+  return before ? { before } : after ? { after } : {};
+}
+
+/**
+ * An Atom feed of published verdicts, in pages (RFC 5005 paged feeds): the newest 50 first, as
+ * feed readers expect; `next` goes back in time and `previous` forward, by keyset cursors on
+ * the verdict's date (no offsets: page 2,000 costs what page 1 does). Cacheable.
+ */
+export async function verdictFeedResponse(db: Db, site: SiteInfo, feed: { path: string; title: string; subtitle: string; alternate: string; storyId?: number; speakerId?: number }, position: { before?: FeedKey; after?: FeedKey } = {}): Promise<Response> {
+  const found = await listPublishedVerdicts(db, { storyId: feed.storyId, speakerId: feed.speakerId }, FEED_LIMIT + 1, position);
+  // One more than a page tells whether there is more in the direction read.
+  const more = found.length > FEED_LIMIT;
+  const entries = position.after ? found.slice(found.length - Math.min(found.length, FEED_LIMIT)) : found.slice(0, FEED_LIMIT);
+  const older = position.after ? entries.length > 0 : more;
+  const newer = position.after ? more : position.before !== undefined && entries.length > 0;
+  const url = (query: string) => `${site.url}${feed.path}${query}`;
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+  const self = position.before ? `?before=${encodeCursor(position.before)}` : position.after ? `?after=${encodeCursor(position.after)}` : "";
   const xml = renderAtomFeed({
     id: `${site.url}${feed.path}`,
     title: feed.title,
     subtitle: feed.subtitle,
-    self: `${site.url}${feed.path}`,
+    self: url(self),
     alternate: feed.alternate,
     author: { name: site.orgName, uri: site.orgUrl },
     entries: entries.map((e) => verdictEntry(e.claim, e.verdictAt, site)),
+    pages: {
+      first: url(""),
+      ...(older && last ? { next: url(`?before=${encodeCursor(last.key)}`) } : {}),
+      ...(newer && first ? { previous: url(`?after=${encodeCursor(first.key)}`) } : {}),
+    },
   });
   return new Response(xml, { headers: { "Content-Type": ATOM_CONTENT_TYPE, "Cache-Control": "public, max-age=300" } });
 }

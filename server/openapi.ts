@@ -18,6 +18,14 @@ interface Operation {
   body?: z.ZodType;
   /** Path parameters other than the usual numeric {id}. */
   pathParams?: Record<string, string>;
+  /** A body that is a file, not JSON: the media types accepted. */
+  fileBody?: Record<string, string>;
+  /** The success status, when not 200 (GET) or 201 (POST). */
+  status?: string;
+  /** The success media type, when not JSON. */
+  produces?: string;
+  /** A multipart/form-data alternative to the JSON body (a file upload). */
+  multipart?: Record<string, unknown>;
 }
 
 export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" | "delete", Operation>>> = {
@@ -56,8 +64,28 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/search": { get: { summary: "Full-text search over claims, sources and speakers", auth: "public", query: s.searchQuerySchema } },
   "/api/sources": {
     get: { summary: "Sources, newest first (without their text)", auth: "public", query: s.searchPageQuerySchema },
-    post: { summary: "A new source (JSON, or multipart with a .txt/.md/.html file)", auth: "content:write", body: s.createSourceSchema },
+    post: {
+      summary: "A new source (JSON, or multipart with a .txt/.md/.html file)",
+      auth: "content:write",
+      body: s.createSourceSchema,
+      multipart: {
+        type: "object",
+        description: "The source's fields as form fields, and either `text` or `file`: a .txt, .md or .html file (up to 20 MiB) whose text is extracted; its own title, author, date, language and URL fill the fields left empty.",
+        properties: {
+          file: { type: "string", format: "binary" },
+          text: { type: "string" },
+          title: { type: "string" },
+          kind: { type: "string" },
+          publisher: { type: "string" },
+          author: { type: "string" },
+          url: { type: "string" },
+          publishedOn: { type: "string" },
+          language: { type: "string" },
+        },
+      },
+    },
   },
+  "/api/sources/from-url": { post: { summary: "A new source from a web page: fetched (http/https only, time and size limits, bounded redirects, no private or loopback addresses), text and metadata extracted", auth: "content:write", body: s.createSourceFromUrlSchema } },
   "/api/sources/{id}": {
     get: { summary: "A source with its text", auth: "public" },
     patch: { summary: "Edit a source; new text makes a revision and re-anchors its claims", auth: "content:write", body: s.updateSourceSchema },
@@ -109,8 +137,47 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     post: { summary: "Create an API token (the secret is returned once)", auth: "tokens:own", body: createTokenSchema },
   },
   "/api/tokens/{id}": { delete: { summary: "Revoke an API token", auth: "tokens:own" } },
-  "/api/oembed": { get: { summary: "oEmbed for a claim URL", auth: "public" } },
+  "/api/imports": {
+    get: { summary: "The latest imports, newest first", auth: "imports:run" },
+    post: {
+      summary: "Import a file sent as the body; 202 with the import's id (poll GET /api/imports/{id})",
+      auth: "imports:run",
+      query: s.startImportQuerySchema,
+      status: "202",
+      fileBody: {
+        "application/ld+json": "ClaimReview (object, array, @graph, DataFeed) or Web Annotation (annotation, collection, page, array)",
+        "text/html": "a page whose ld+json blocks hold ClaimReview",
+        "text/csv": "claims, in the columns GET /api/exports/claims.csv writes",
+        "text/tab-separated-values": "the LIAR dataset (14 columns) or LIAR-PLUS (16)",
+      },
+    },
+  },
+  "/api/imports/{id}": { get: { summary: "An import's state, progress and report", auth: "imports:run" } },
+  "/api/imports/{id}/undo": { post: { summary: "Undo an import as a whole (409 when anything has built on it since)", auth: "imports:run", status: "200" } },
+  "/api/claimreview": { get: { summary: "Every published verdict as a schema.org DataFeed of ClaimReviews, 100 a page (Link rel=next)", auth: "public", query: s.claimReviewFeedQuerySchema, produces: "application/ld+json" } },
+  "/api/exports/backup": { get: { summary: "The whole database as JSON Lines with a manifest, for `npm run restore` (no password hashes, tokens or sessions)", auth: "users:manage", produces: "application/jsonl" } },
+  "/api/exports/annotations": { get: { summary: "Every anchored claim you may see, in every source, as one W3C AnnotationCollection (100 a page; ?page=N)", auth: "public", produces: "application/ld+json" } },
+  "/api/exports/claims.csv": { get: { summary: "Claims as CSV, with the claim list's filters (readable by the CSV import)", auth: "public", query: s.claimsExportQuerySchema, produces: "text/csv" } },
+  "/api/oembed": { get: { summary: "oEmbed for a claim URL", auth: "public", query: s.oembedQuerySchema } },
   "/api/openapi.json": { get: { summary: "This document", auth: "public" } },
+};
+
+/** better-auth's endpoints staff use (served by its catch-all route, so not in OPERATIONS). */
+const AUTH_PATHS = {
+  "/api/auth/sign-in/email": {
+    post: {
+      summary: "Sign in; sets the session cookie (five attempts a minute per address)",
+      security: [],
+      "x-permission": "public",
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { type: "object", required: ["email", "password"], properties: { email: { type: "string", format: "email" }, password: { type: "string" }, rememberMe: { type: "boolean" } } } } },
+      },
+      responses: { "200": { description: "Signed in: the user, and a Set-Cookie header" }, "401": { description: "Wrong email or password" }, "429": { description: "Too many attempts" } },
+    },
+  },
+  "/api/auth/sign-out": { post: { summary: "Sign out (ends the session)", security: [{ session: [] }], "x-permission": "staff", responses: { "200": { description: "Signed out" } } } },
+  "/api/auth/get-session": { get: { summary: "The current session and user, or null", security: [{ session: [] }], "x-permission": "staff", responses: { "200": { description: "The session, or null" } } } },
 };
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -134,14 +201,20 @@ export function openApiDocument(serverUrl: string) {
         security: op.auth === "public" ? [] : [{ session: [] }, { token: [] }],
         "x-permission": op.auth,
         ...(parameters.length > 0 ? { parameters } : {}),
-        ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+        ...(op.body
+          ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) }, ...(op.multipart ? { "multipart/form-data": { schema: op.multipart } } : {}) } } }
+          : {}),
+        ...(op.fileBody
+          ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(op.fileBody).map(([type, description]) => [type, { schema: { type: "string", description } }])) } }
+          : {}),
         responses: {
-          [method === "post" ? "201" : "200"]: { description: "OK", content: { "application/json": { schema: {} } } },
+          [op.status ?? (method === "post" ? "201" : "200")]: { description: "OK", content: { [op.produces ?? "application/json"]: { schema: op.produces ? { type: "string" } : {} } } },
           default: { description: "An error: 400 bad input (fields named), 401, 403, 404, 409 stale version or illegal step, 429", content: { "application/json": { schema: ERROR } } },
         },
       };
     }
   }
+  Object.assign(paths, AUTH_PATHS);
   return {
     openapi: "3.1.0",
     info: { title: "Counterpoint API", version: "1", description: "Claims, speakers, sources, counter-claims and verdicts. Offsets are Unicode code points; dates ISO-8601; lists paginated by cursor; every write names the version it was based on (body `version` or If-Match)." },

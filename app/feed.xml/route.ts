@@ -1,5 +1,5 @@
-// GET /feed.xml — Atom feed of newly published verdicts, site-wide (50, newest first)
-import { verdictFeedResponse } from "@/server/feeds";
+// GET /feed.xml — Atom feed of newly published verdicts, site-wide (50 a page, newest first; ?before= goes back and ?after= forward, RFC 5005 links)
+import { feedPosition, verdictFeedResponse } from "@/server/feeds";
 import { apiRoute } from "@/server/http";
 import { getSite } from "@/server/site";
 
@@ -10,5 +10,5 @@ export const GET = apiRoute(async ({ request, db }) => {
     title: `${site.orgName}: new verdicts`,
     subtitle: "Claims whose verdict was just published.",
     alternate: `${site.url}/`,
-  });
+  }, feedPosition(request));
 });

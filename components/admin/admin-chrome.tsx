@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = { factchecker: "Fact-checker", 
 const SECTIONS = [
   { key: "users", href: "/admin/users", label: "Users" },
   { key: "scale", href: "/admin/scale", label: "Rating scale" },
+  { key: "imports", href: "/admin/imports", label: "Imports" },
 ] as const;
 
 /** The heading of an admin page, with the tabs between the admin pages. */

@@ -28,6 +28,10 @@ const json = (method: string, body: unknown): RequestInit => ({ method, body: JS
 export const useCreateSource = () =>
   useWrite((input: CreateSourceBody) => apiFetch<SourceDTO>("/api/sources", json("POST", input)), () => [queryKeys.sources]);
 
+/** A source from a web page: the server fetches and extracts it. */
+export const useCreateSourceFromUrl = () =>
+  useWrite((input: { url: string }) => apiFetch<SourceDTO>("/api/sources/from-url", json("POST", input)), () => [queryKeys.sources]);
+
 export const useUpdateSource = (id: number) =>
   useWrite(
     (input: UpdateSourceBody) => apiFetch<SourceDTO & { reanchor: ReanchorReport | null }>(`/api/sources/${id}`, json("PATCH", input)),

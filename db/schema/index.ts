@@ -30,4 +30,7 @@ export const {
   settings,
   rateLimits,
   suggestionRejections,
+  imports,
+  importRecords,
+  importKeys,
 } = schema;

@@ -12,3 +12,4 @@ export * from "./workflow";
 export * from "./suggestions";
 export * from "./timelines";
 export * from "./matches";
+export * from "./imports";

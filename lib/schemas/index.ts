@@ -11,3 +11,4 @@ export * from "./workflow";
 export * from "./suggestions";
 export * from "./timelines";
 export * from "./search";
+export * from "./imports";

@@ -53,3 +53,9 @@ export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 /** What a client sends (before defaults are applied), for typing request bodies. */
 export type CreateSourceBody = z.input<typeof createSourceSchema>;
 export type UpdateSourceBody = z.input<typeof updateSourceSchema>;
+
+/** POST /api/sources/from-url: the page to fetch, and what kind of source it is. */
+export const createSourceFromUrlSchema = z.object({
+  url: httpUrl,
+  kind: sourceFields.kind.default("article"),
+});

@@ -50,3 +50,14 @@ describe("the OpenAPI document", () => {
     expect(res.body.paths["/api/claims"].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["story", "speaker", "contested", "cursor"]));
   });
 });
+
+describe("the OpenAPI document, completed", () => {
+  it("documents sign-in, the multipart upload, oEmbed's parameters and the imports' file bodies", async () => {
+    const res = await call(openapi, "/api/openapi.json");
+    expect(res.body.paths["/api/auth/sign-in/email"].post.requestBody.content["application/json"].schema.required).toEqual(["email", "password"]);
+    expect(res.body.paths["/api/sources"].post.requestBody.content["multipart/form-data"].schema.properties.file).toEqual({ type: "string", format: "binary" });
+    expect(res.body.paths["/api/oembed"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["url", "format", "maxwidth", "maxheight"]);
+    expect(Object.keys(res.body.paths["/api/imports"].post.requestBody.content)).toEqual(["application/ld+json", "text/html", "text/csv", "text/tab-separated-values"]);
+    expect(Object.keys(res.body.paths["/api/imports"].post.responses)).toContain("202");
+  });
+});

@@ -54,6 +54,9 @@ const EXPECTED: Record<string, Permission> = {
   "DELETE /api/ratings/[id]": "scale:manage",
   "POST /api/tokens": "tokens:own",
   "DELETE /api/tokens/[id]": "tokens:own",
+  "POST /api/imports": "imports:run",
+  "POST /api/sources/from-url": "content:write",
+  "POST /api/imports/[id]/undo": "imports:run",
 };
 
 /**
@@ -63,7 +66,7 @@ const EXPECTED: Record<string, Permission> = {
 const EXEMPT = new Set(["/api/auth/[...all]", "/api/[...path]", "/api/matches"]);
 
 const FACTCHECKER: Permission[] = ["content:write", "review:draft", "comment:write", "tokens:own"];
-const EDITOR: Permission[] = [...FACTCHECKER, "review:decide", "claims:archive", "claims:assign", "speakers:merge"];
+const EDITOR: Permission[] = [...FACTCHECKER, "review:decide", "claims:archive", "claims:assign", "speakers:merge", "imports:run"];
 const ADMIN: Permission[] = [...EDITOR, "users:manage", "scale:manage"];
 
 /** `refused`: a bad credential (a revoked token) is refused with 401 everywhere, even on public routes. */

@@ -1,21 +1,12 @@
 // GET /api/oembed?url=&format=json&maxwidth=&maxheight= — oEmbed (rich) for a claim page or its embed card
-import { z } from "zod";
 import { CARD_SIZE, claimIdFromUrl, escapeHtml } from "@/app/embed/claim-card-html";
 import { permalinks } from "@/lib/claimreview";
 import type { ApiErrorBody } from "@/lib/dto";
 import { ValidationError } from "@/lib/errors";
+import { oembedQuerySchema as querySchema } from "@/lib/schemas";
 import { getPublicClaim } from "@/server/feeds";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
-
-const dimension = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be positive").max(10_000, "must be at most 10000");
-
-const querySchema = z.object({
-  url: z.string({ error: "is required: the URL of a claim page" }).min(1, "is required: the URL of a claim page").max(2048, "is too long"),
-  format: z.enum(["json", "xml"], { error: "must be json" }).default("json"),
-  maxwidth: dimension.optional(),
-  maxheight: dimension.optional(),
-});
 
 export const GET = apiRoute(async ({ request, db }) => {
   const query = parseWith(querySchema, queryObject(request), "query");

@@ -42,11 +42,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     description,
     alternates: {
       canonical: url,
-      // oEmbed discovery, for published claims only (a draft's oEmbed is a 404).
-      ...(published ? { types: { "application/json+oembed": [{ url: links.oembed(url), title: claim.text }] } } : {}),
+      // oEmbed discovery and the share card, for published claims only (a draft's are 404s).
+      types: {
+        "application/atom+xml": [{ url: `${site.url}/feed.xml`, title: `${site.orgName}: new verdicts` }],
+        ...(published ? { "application/json+oembed": [{ url: links.oembed(url), title: claim.text }] } : {}),
+      },
     },
-    openGraph: { type: "article", title: claim.text, description, url, siteName: site.orgName },
-    twitter: { card: "summary", title: claim.text, description },
+    openGraph: { type: "article", title: claim.text, description, url, siteName: site.orgName, ...(published ? { images: [{ url: `${url}/card.png`, width: 1200, height: 630, alt: description }] } : {}) },
+    twitter: { card: published ? "summary_large_image" : "summary", title: claim.text, description, ...(published ? { images: [`${url}/card.png`] } : {}) },
   };
 }
 

@@ -7,3 +7,4 @@ export * from "./reviews";
 export * from "./events";
 export * from "./auth";
 export * from "./suggestions";
+export * from "./imports";

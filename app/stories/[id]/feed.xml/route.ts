@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ANONYMOUS } from "@/lib/model";
 import { idSchema } from "@/lib/schemas";
-import { verdictFeedResponse } from "@/server/feeds";
+import { feedPosition, verdictFeedResponse } from "@/server/feeds";
 import { apiRoute, parseWith } from "@/server/http";
 import { getSite } from "@/server/site";
 import { getStory } from "@/server/stories";
@@ -19,5 +19,5 @@ export const GET = apiRoute(async ({ request, params, db }) => {
     subtitle: `Verdicts published by ${site.orgName} on claims in the story “${story.title}”.`,
     alternate: `${site.url}/stories/${id}`,
     storyId: id,
-  });
+  }, feedPosition(request));
 });
