@@ -148,8 +148,8 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
 }
 
 /** Opens the database at `url` (a PostgreSQL URL or a SQLite file path), by default this process's. */
-export function openDatabase(url: string = databaseUrl()): Db {
-  return engineFor(url) === "postgres" ? openPostgres(url) : openSqlite(url);
+export function openDatabase(url: string = databaseUrl(), options: { poolSize?: number } = {}): Db {
+  return engineFor(url) === "postgres" ? openPostgres(url, options) : openSqlite(url);
 }
 
 export async function closeDatabase(db: Db): Promise<void> {

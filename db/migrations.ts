@@ -26,6 +26,9 @@ export async function runMigrations(db: Db): Promise<void> {
  * Refreshes the planner's statistics where they are missing or stale (new indexes from a
  * migration, tables grown tenfold), so the planner picks the indexes written for each page. Run
  * by `npm run db:migrate`; quick on any size (SQLite samples at most 1,000 rows per index).
+ * PostgreSQL also gets a VACUUM: a migration that backfills a column rewrites every row, and
+ * until the visibility map is set again the covering indexes cannot answer alone (a scorecard
+ * of 50,000 claims took 352 ms after the counters' backfill, 17 ms after VACUUM).
  */
 export async function refreshPlannerStatistics(db: Db): Promise<void> {
   const handle = handleOf(db);
@@ -33,6 +36,6 @@ export async function refreshPlannerStatistics(db: Db): Promise<void> {
     handle.writer.pragma("analysis_limit = 1000");
     handle.writer.pragma("optimize = 0x10002");
   } else {
-    await (db as unknown as NodePgDatabase).execute("ANALYZE");
+    await (db as unknown as NodePgDatabase).execute("VACUUM (ANALYZE)");
   }
 }

@@ -32,7 +32,7 @@ const MAX_WORDS = 24;
  * a common word would bring a hundred thousand claims to rank at a million.
  */
 const RECALL_WORDS = 8;
-const COMMON = 5000;
+const COMMON = 1000;
 /** Below this a candidate is not shown: sharing a word or two is not "looks like". */
 const MIN_SCORE = 0.5;
 

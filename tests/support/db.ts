@@ -30,7 +30,8 @@ function tempFile(): string {
 /** A fresh, migrated, empty database. */
 export async function createTestDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL ? await newTestDatabaseUrl() : tempFile();
-  const db = openDatabase(url);
+  // A few connections each: a file may hold a dozen databases open, and the server has 100 in all.
+  const db = openDatabase(url, { poolSize: 4 });
   opened.push(db);
   // PostgreSQL databases come migrated from the template; migrating again checks it is current.
   await runMigrations(db);
