@@ -10,6 +10,7 @@ import { closeDatabase, openDatabase } from "@/db/client";
 import { row, rows } from "@/db/sql";
 import { createApiToken } from "@/server/tokens";
 import { createUser } from "@/server/users";
+import { busiest } from "./support/hot-paths";
 import { percentile, startServer, timed } from "./support/server";
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "data/bench/claims-1000000.db" }, url: { type: "string" }, rounds: { type: "string", default: "20" } }, strict: true });
@@ -29,9 +30,7 @@ const contested = await rows<{ id: number }>(
   db,
   sql`SELECT c.id FROM claim_links l JOIN claims c ON c.id = l.to_claim_id WHERE l.kind = 'disputes' AND c.status = 'published' AND l.id % 13 = 1 LIMIT 40`,
 );
-const topSpeaker = (await row<{ id: number }>(db, sql`SELECT speaker_id AS id FROM claims GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1`))!.id;
-const longSource = (await row<{ id: number }>(db, sql`SELECT source_id AS id FROM claims WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY count(*) DESC LIMIT 1`))!.id;
-const bigStory = (await row<{ id: number }>(db, sql`SELECT story_id AS id FROM claims WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY count(*) DESC LIMIT 1`))!.id;
+const { topSpeaker, longSource, bigStory } = await busiest(db);
 const deep = await row<{ created_at: string; id: number }>(db, sql`SELECT created_at, id FROM claims WHERE status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 10000`);
 const deepCursor = Buffer.from(JSON.stringify([deep!.created_at, deep!.id])).toString("base64url");
 const similarText = (await row<{ text: string }>(db, sql`SELECT text FROM claims WHERE id = ${published[0]!.id}`))!.text;

@@ -22,13 +22,20 @@ import { getStoryTimeline } from "@/server/timelines";
 
 export type HotPath = [name: string, run: () => Promise<unknown>];
 
+/** The speaker, source and story with the most claims: where a page is heaviest. */
+export async function busiest(db: Db): Promise<{ topSpeaker: number; longSource: number; bigStory: number }> {
+  const one = async (query: ReturnType<typeof sql>) => (await row<{ id: number }>(db, query))!.id;
+  return {
+    topSpeaker: await one(sql`SELECT speaker_id AS id FROM claims GROUP BY speaker_id ORDER BY count(*) DESC, speaker_id LIMIT 1`),
+    longSource: await one(sql`SELECT source_id AS id FROM claims WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT 1`),
+    bigStory: await one(sql`SELECT story_id AS id FROM claims WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT 1`),
+  };
+}
+
 /** The hot paths on `db`, on its busiest speaker, story and source; `staff` reads the queue. */
 export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>): Promise<HotPath[]> {
-  const one = async (query: ReturnType<typeof sql>) => (await row<{ id: number }>(db, query))!.id;
-  const claim = await one(sql`SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 3`);
-  const topSpeaker = await one(sql`SELECT speaker_id AS id FROM claims GROUP BY speaker_id ORDER BY count(*) DESC, speaker_id LIMIT 1`);
-  const longSource = await one(sql`SELECT source_id AS id FROM claims WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT 1`);
-  const bigStory = await one(sql`SELECT story_id AS id FROM claims WHERE story_id IS NOT NULL GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT 1`);
+  const claim = (await row<{ id: number }>(db, sql`SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 3`))!.id;
+  const { topSpeaker, longSource, bigStory } = await busiest(db);
   const text = (await row<{ text: string }>(db, sql`SELECT text FROM claims WHERE id = ${claim}`))!.text;
   const q = (s: string) => searchQuerySchema.parse({ q: s });
   return [
