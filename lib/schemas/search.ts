@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "../model";
 import { SEARCH_TYPES } from "../search-query";
-import { calendarDateSchema, idSchema, limitSchema } from "./common";
+import { calendarDateSchema, canonicalNumber, idSchema, limitSchema } from "./common";
 
 /** A query-string value where an empty string (a GET form's unset field) means "not given". */
 const blank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -41,6 +41,6 @@ export const similarClaimsQuerySchema = z.object({
     .default("")
     .transform((v) => v.slice(0, 2000)),
   exclude: blank(idSchema),
-  limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
+  limit: blank(canonicalNumber(z.number({ error: "must be a decimal number such as 12" }).int("must be a whole number").min(1, "must be at least 1").max(20, "must be at most 20"))).transform((v) => v ?? 5),
 });
 export type SimilarClaimsQuery = z.output<typeof similarClaimsQuerySchema>;

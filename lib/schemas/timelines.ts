@@ -1,6 +1,6 @@
 /** The filters of story and speaker timelines. */
 import { z } from "zod";
-import { calendarDateSchema, idSchema } from "./common";
+import { calendarDateSchema, canonicalNumber, idSchema } from "./common";
 
 /** An empty query-string value ("" from a GET form's unset field) means "not given". */
 const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -16,7 +16,7 @@ const timelineQueryFields = z.object({
   from: z.preprocess(blankAsUndefined, calendarDateSchema.optional()),
   to: z.preprocess(blankAsUndefined, calendarDateSchema.optional()),
   /** Pages of TIMELINE_PAGE_SIZE claims, the earliest first. */
-  page: z.preprocess(blankAsUndefined, z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1_000_000).optional()),
+  page: z.preprocess(blankAsUndefined, canonicalNumber(z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1_000_000)).optional()),
 });
 
 const dateOrder = { path: ["to"], message: "must not be before the start date" };

@@ -4,11 +4,12 @@ import { CARD_SIZE, claimIdFromUrl, escapeHtml } from "@/app/embed/claim-card-ht
 import { permalinks } from "@/lib/claimreview";
 import type { ApiErrorBody } from "@/lib/dto";
 import { ValidationError } from "@/lib/errors";
+import { canonicalNumber } from "@/lib/schemas";
 import { getPublicClaim } from "@/server/feeds";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
 
-const dimension = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be positive").max(10_000, "must be at most 10000");
+const dimension = canonicalNumber(z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be positive").max(10_000, "must be at most 10000"));
 
 const querySchema = z.object({
   url: z.string({ error: "is required: the URL of a claim page" }).min(1, "is required: the URL of a claim page").max(2048, "is too long"),
