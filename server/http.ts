@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import type { ApiErrorBody } from "@/lib/dto";
 import { AppError, ConflictError, ForbiddenError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError, zodFieldErrors } from "@/lib/errors";
+import { readerCacheControl } from "@/lib/credentials";
 import { findBadText } from "@/lib/text-input";
 import type { Viewer } from "@/lib/model";
 import { authorize, type Permission, type UserViewer } from "./authz";
@@ -81,7 +82,8 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
       if (result instanceof Response) return result;
       // Readers get published material, the same for all of them: shared caches may keep it
       // briefly. Anything read with credentials may include drafts: never stored.
-      const cache = viewer.kind === "anonymous" ? "public, max-age=0, s-maxage=30, stale-while-revalidate=120" : "private, no-store";
+      // Credentials of any kind (even ones that turn out invalid) make the answer private.
+      const cache = viewer.kind === "anonymous" ? readerCacheControl(request.headers, "public, max-age=0, s-maxage=30, stale-while-revalidate=120") : "private, no-store";
       return Response.json(result, { headers: { "Cache-Control": cache, Vary: "Cookie, Authorization" } });
     } catch (error) {
       return errorResponse(error);

@@ -165,3 +165,15 @@ describe("auth endpoints", () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe("answers read with credentials are never shared", () => {
+  it("sends a read with a session cookie, even an expired one, as private, no-store", async () => {
+    const res = await call(getClaim, `/api/claims/${claimId}`, { params: { id: String(claimId) }, headers: { cookie: "counterpoint.session_token=expired.signature" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const token = await call(getClaim, `/api/claims/${claimId}`, { params: { id: String(claimId) }, token: fc });
+    expect(token.headers.get("cache-control")).toBe("private, no-store");
+    const anonymous = await call(getClaim, `/api/claims/${claimId}`, { params: { id: String(claimId) } });
+    expect(anonymous.headers.get("cache-control")).toMatch(/^public/);
+  });
+});
