@@ -7,8 +7,9 @@ import { z } from "zod";
 import { formatRatio, HEX_COLOUR, isReadableWithWhiteText, MIN_TEXT_CONTRAST, whiteTextContrast } from "./contrast";
 import type { RatingDTO } from "./dto";
 import { ROLES, type Role } from "./model";
+import { MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 // ---- DTOs ---------------------------------------------------------------------------------
 
@@ -62,7 +63,11 @@ export const createUserSchema = z
     password: z
       .string({ error: "must be text" })
       .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, "must be at most 200 characters"),
+      .max(200, "must be at most 200 characters")
+      .superRefine((value, ctx) => {
+        const problem = passwordProblem(value);
+        if (problem && value.length >= MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", message: problem });
+      }),
   })
   .strict();
 export type CreateUserBody = z.input<typeof createUserSchema>;

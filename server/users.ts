@@ -8,6 +8,7 @@ import { withTx } from "@/db/tx";
 import { accounts, sessions, users } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH, type UserDTO } from "@/lib/admin-schemas";
+import { passwordProblem } from "@/lib/password-policy";
 import type { Role } from "@/lib/model";
 import { recordEvent } from "./events";
 
@@ -25,7 +26,8 @@ export { MIN_PASSWORD_LENGTH };
  */
 export async function createUser(db: Db, actor: string, input: { email: string; name: string; role: Role; password: string }): Promise<UserDTO> {
   const email = input.email.trim().toLowerCase();
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new ValidationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, { password: `at least ${MIN_PASSWORD_LENGTH} characters` });
+  const problem = passwordProblem(input.password);
+  if (problem) throw new ValidationError(`The password ${problem}.`, { password: problem });
   const hash = await hashPassword(input.password);
   return withTx(db, async (tx) => {
     if ((await tx.select({ id: users.id }).from(users).where(equalsNocase(users.email, email))).length > 0) {

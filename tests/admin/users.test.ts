@@ -67,6 +67,8 @@ describe("POST /api/users", () => {
     await post(newUser({ email: "two@@example.org" }), 400, ["email"]);
     await post(newUser({ password: "short" }), 400, ["password"]);
     await post(newUser({ password: "123456789" }), 400, ["password"]);
+    // Long enough but guessed at once (issue 12, item 13): blanks, one character, a run, a common one.
+    for (const password of ["          ", "aaaaaaaaaa", "1234567890", "0123456789", "abababababab", "Password123", "qwertyuiop"]) await post(newUser({ password }), 400, ["password"]);
     await post(newUser({ role: "owner" }), 400, ["role"]);
     await post(newUser({ name: "   " }), 400, ["name"]);
     await post(newUser({ active: false }), 400);
@@ -79,7 +81,7 @@ describe("POST /api/users", () => {
   });
 
   it("a new account's password is long enough to sign in with (the minimum is 10)", async () => {
-    const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser({ password: "0123456789" }) });
+    const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser({ password: "tulip-7-xq" }) });
     expect(res.status).toBe(201);
   });
 });

@@ -160,6 +160,13 @@ describe("auth endpoints", () => {
     expect(JSON.stringify(body)).not.toContain(res.headers.getSetCookie().find((c) => c.includes("session_token"))!.split("=")[1]!.split(".")[0]!);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
   });
+  it("refuses a weak new password on change-password", async () => {
+    const signedIn = await signIn({ origin: "http://localhost", "x-forwarded-for": "10.9.0.2" });
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const change = (newPassword: string) =>
+      authPost(new Request("http://localhost/api/auth/change-password", { method: "POST", headers: { "content-type": "application/json", host: "localhost", origin: "http://localhost", cookie }, body: JSON.stringify({ currentPassword: "demo-editor-pass", newPassword }) }));
+    for (const weak of ["aaaaaaaaaa", "1234567890", "          "]) expect((await change(weak)).status).toBe(400);
+  });
   it("refuses an auth body over 16 KiB with a 413", async () => {
     const res = await authPost(new Request("http://localhost/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json", host: "localhost", "content-length": String(20_000) }, body: "x".repeat(20_000) }));
     expect(res.status).toBe(413);
