@@ -8,6 +8,7 @@ import { formatRatio, HEX_COLOUR, isReadableWithWhiteText, MIN_TEXT_CONTRAST, wh
 import type { RatingDTO } from "./dto";
 import { ROLES, type Role } from "./model";
 import { MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy";
+import { versionSchema } from "./schemas/common";
 
 export { MIN_PASSWORD_LENGTH };
 
@@ -20,6 +21,8 @@ export interface UserDTO {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** The version an edit is based on (optimistic concurrency; 409 when stale). */
+  version: number;
 }
 
 export interface ApiTokenDTO {
@@ -77,6 +80,7 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     active: z.boolean({ error: "must be true or false" }).optional(),
     name: userName.optional(),
+    version: versionSchema,
   })
   .strict()
   .refine((v) => v.role !== undefined || v.active !== undefined || v.name !== undefined, { message: "send at least one of role, active, name", path: ["_"] });
