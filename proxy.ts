@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { hsts, pageCacheControl } from "@/lib/page-headers";
 import { cachedPage } from "@/server/page-cache";
 
 /**
@@ -10,7 +11,11 @@ import { cachedPage } from "@/server/page-cache";
 export async function proxy(request: NextRequest) {
   // A reader's page that was rendered before and is still current: no rendering at all.
   const cached = await cachedPage(request, request.nextUrl, publicSite(request));
-  if (cached) return cached;
+  if (cached) {
+    const sts = hsts(request.nextUrl);
+    if (sts) cached.headers.set("Strict-Transport-Security", sts);
+    return cached;
+  }
   const nonce = btoa(crypto.randomUUID());
   const embed = request.nextUrl.pathname.startsWith("/embed/");
   const dev = process.env.NODE_ENV === "development";
@@ -37,9 +42,14 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   if (!embed) response.headers.set("X-Frame-Options", "DENY");
+  const sts = hsts(request.nextUrl);
+  if (sts) response.headers.set("Strict-Transport-Security", sts);
   // Embeds and feeds are route handlers that set their own caching.
   const path = request.nextUrl.pathname;
-  if (!embed && !path.endsWith("/feed.xml")) response.headers.set("Cache-Control", cacheControl(request));
+  if (!embed && !path.endsWith("/feed.xml")) {
+    response.headers.set("Cache-Control", pageCacheControl(request.headers, request.nextUrl));
+    response.headers.set("Vary", "Cookie, Authorization");
+  }
   return response;
 }
 
@@ -51,20 +61,6 @@ function publicSite(request: NextRequest): { host: string; proto: string } {
   const configured = process.env.COUNTERPOINT_URL ? new URL(process.env.COUNTERPOINT_URL) : null;
   if (configured) return { host: configured.host, proto: configured.protocol.replace(":", "") };
   return { host: request.headers.get("host") ?? request.nextUrl.host, proto: request.nextUrl.protocol.replace(":", "") };
-}
-
-/** Pages only staff use, whatever they show. */
-const STAFF_PAGES = [/^\/sources\/new/, /^\/sources\/\d+\/(annotate|edit|history)/, /^\/(claims|speakers)\/\d+\/(edit|history)/, /^\/review/, /^\/admin/, /^\/account/, /^\/sign-in/];
-
-/**
- * What a page may be cached as. A reader's page shows only published material, the same for
- * every anonymous reader: shared caches may keep it a minute and serve it stale while they
- * refresh it. A signed-in user's page may show drafts and editorial tools: never stored.
- */
-function cacheControl(request: NextRequest): string {
-  const signedIn = request.cookies.getAll().some((c) => c.name.endsWith("counterpoint.session_token"));
-  if (signedIn || STAFF_PAGES.some((re) => re.test(request.nextUrl.pathname))) return "private, no-store";
-  return "public, max-age=0, s-maxage=60, stale-while-revalidate=300";
 }
 
 // Pages only: the API answers JSON (its headers come from next.config.ts), and a proxy in front

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { safeNext } from "@/lib/safe-next";
 import { useState } from "react";
 
 /** Email and password sign-in through better-auth's endpoint (rate-limited there). */
@@ -22,7 +23,7 @@ export function SignInForm({ next }: { next: string }) {
       });
       if (response.ok) {
         // Server components re-render with the new session cookie.
-        router.replace(next);
+        router.replace(safeNext(next));
         router.refresh();
         return;
       }

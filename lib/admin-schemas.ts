@@ -7,8 +7,10 @@ import { z } from "zod";
 import { formatRatio, HEX_COLOUR, isReadableWithWhiteText, MIN_TEXT_CONTRAST, whiteTextContrast } from "./contrast";
 import type { RatingDTO } from "./dto";
 import { ROLES, type Role } from "./model";
+import { MIN_PASSWORD_LENGTH, passwordProblem } from "./password-policy";
+import { versionSchema } from "./schemas/common";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 // ---- DTOs ---------------------------------------------------------------------------------
 
@@ -19,6 +21,8 @@ export interface UserDTO {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** The version an edit is based on (optimistic concurrency; 409 when stale). */
+  version: number;
 }
 
 export interface ApiTokenDTO {
@@ -62,7 +66,11 @@ export const createUserSchema = z
     password: z
       .string({ error: "must be text" })
       .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, "must be at most 200 characters"),
+      .max(200, "must be at most 200 characters")
+      .superRefine((value, ctx) => {
+        const problem = passwordProblem(value);
+        if (problem && value.length >= MIN_PASSWORD_LENGTH) ctx.addIssue({ code: "custom", message: problem });
+      }),
   })
   .strict();
 export type CreateUserBody = z.input<typeof createUserSchema>;
@@ -72,6 +80,7 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     active: z.boolean({ error: "must be true or false" }).optional(),
     name: userName.optional(),
+    version: versionSchema,
   })
   .strict()
   .refine((v) => v.role !== undefined || v.active !== undefined || v.name !== undefined, { message: "send at least one of role, active, name", path: ["_"] });

@@ -68,3 +68,15 @@ export class RateLimitError extends AppError {
   override readonly status = 429;
   override readonly code = "rate_limited";
 }
+
+/** 413: the request body is larger than the route accepts; the message names the limit. */
+export class PayloadTooLargeError extends AppError {
+  override readonly status = 413;
+  override readonly code = "too_large";
+}
+
+/** 415: a body in a format the route does not read (JSON bodies need a JSON content type). */
+export class UnsupportedMediaTypeError extends AppError {
+  override readonly status = 415;
+  override readonly code = "unsupported_media_type";
+}

@@ -5,13 +5,13 @@
  */
 import { z } from "zod";
 import type { LinkKind } from "./model";
-import { versionSchema } from "./schemas";
+import { canonicalNumber, versionSchema } from "./schemas";
 
 export const HISTORY_TYPES = ["claim", "source", "speaker"] as const;
 export type HistoryEntityType = (typeof HISTORY_TYPES)[number];
 
 /** The id of an event (a version of an entity) in a query string, e.g. `?version=57`. */
-export const eventIdSchema = z.coerce.number({ error: "must be an event id" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER);
+export const eventIdSchema = canonicalNumber(z.number({ error: "must be an event id" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER));
 
 /** POST /api/{claims,sources,speakers}/{id}/restore: the version to go back to, and the current version the restore is based on. */
 export const restoreVersionSchema = z

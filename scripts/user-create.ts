@@ -7,7 +7,8 @@ import { closeDatabase, describeDatabase, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrations";
 import { AppError } from "@/lib/errors";
 import { ROLES, type Role } from "@/lib/model";
-import { createUser, MIN_PASSWORD_LENGTH } from "@/server/users";
+import { passwordProblem } from "@/lib/password-policy";
+import { createUser } from "@/server/users";
 
 function fail(message: string): never {
   console.error(message);
@@ -38,7 +39,8 @@ if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) fail("Giv
 if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(", ")}`);
 
 const password = await ask("Password: ", true);
-if (password.length < MIN_PASSWORD_LENGTH) fail(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+const problem = passwordProblem(password);
+if (problem) fail(`The password ${problem}.`);
 if (process.stdin.isTTY && (await ask("Repeat the password: ", true)) !== password) fail("The passwords differ.");
 
 const db = openDatabase();

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { DEMO_PASSWORDS } from "@/lib/demo-accounts";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/lib/password-policy";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
 import { authDatabase } from "@/db/auth-database";
 import { type Db, getDb } from "@/db/client";
 import { withTx } from "@/db/tx";
+import { demoMode } from "./demo-mode";
 import { consumeRateLimit, type RateRule } from "./rate-limit";
 import { accounts, sessions, settings, users, verifications } from "@/db/schema";
 
@@ -53,8 +56,8 @@ function createAuth(db: Db, secret: string) {
       enabled: true,
       // Accounts are made by admins (or `npm run user:create`), never by self-service sign-up.
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 256,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
     },
     user: {
       additionalFields: {
@@ -63,6 +66,23 @@ function createAuth(db: Db, secret: string) {
       },
     },
     session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 60 * 60 },
+    // A new password (changed or reset) meets the same policy as one an admin sets.
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-in/email") {
+          // The demo passwords are in the README: outside demo mode they open nothing.
+          const password = (ctx.body as { password?: unknown } | undefined)?.password;
+          if (typeof password === "string" && DEMO_PASSWORDS.has(password) && !(await demoMode(db))) {
+            throw new APIError("UNAUTHORIZED", { message: "Demo passwords work only in demo mode; ask an admin for an account." });
+          }
+          return;
+        }
+        if (ctx.path !== "/change-password" && ctx.path !== "/reset-password" && ctx.path !== "/set-password") return;
+        const body = ctx.body as { newPassword?: unknown } | undefined;
+        const problem = typeof body?.newPassword === "string" ? passwordProblem(body.newPassword) : null;
+        if (problem) throw new APIError("BAD_REQUEST", { message: `The new password ${problem}.` });
+      }),
+    },
     databaseHooks: {
       session: {
         create: {

@@ -8,13 +8,19 @@ import { withTx } from "@/db/tx";
 import { accounts, sessions, users } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH, type UserDTO } from "@/lib/admin-schemas";
+import { passwordProblem } from "@/lib/password-policy";
 import type { Role } from "@/lib/model";
 import { recordEvent } from "./events";
 
 export type { UserDTO };
 
+/**
+ * A user's version is the millisecond of its last change: better-auth owns the users table and
+ * bumps updatedAt on its own writes, so that is the one value every writer moves. Our writes
+ * move it by at least one millisecond, so two edits in the same instant still differ.
+ */
 function toDTO(row: typeof users.$inferSelect): UserDTO {
-  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, createdAt: row.createdAt.toISOString(), version: row.updatedAt.getTime() };
 }
 
 export { MIN_PASSWORD_LENGTH };
@@ -25,7 +31,8 @@ export { MIN_PASSWORD_LENGTH };
  */
 export async function createUser(db: Db, actor: string, input: { email: string; name: string; role: Role; password: string }): Promise<UserDTO> {
   const email = input.email.trim().toLowerCase();
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new ValidationError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, { password: `at least ${MIN_PASSWORD_LENGTH} characters` });
+  const problem = passwordProblem(input.password);
+  if (problem) throw new ValidationError(`The password ${problem}.`, { password: problem });
   const hash = await hashPassword(input.password);
   return withTx(db, async (tx) => {
     if ((await tx.select({ id: users.id }).from(users).where(equalsNocase(users.email, email))).length > 0) {
@@ -54,17 +61,23 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserDTO | 
   return row ? toDTO(row) : null;
 }
 
-/** Changes a user's role or deactivates them (their sessions end at once). */
-export async function updateUser(db: Db, actor: string, id: string, input: { role?: Role; active?: boolean; name?: string }): Promise<UserDTO> {
+/**
+ * Changes a user's role or deactivates them (their sessions end at once), if `version` is still
+ * current: two admins editing one account cannot overwrite each other (409 with the current state).
+ */
+export async function updateUser(db: Db, actor: string, id: string, input: { role?: Role; active?: boolean; name?: string; version: number }): Promise<UserDTO> {
   return withTx(db, async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id));
     if (!before) throw new NotFoundError(`No user with id ${id}.`);
+    if (before.updatedAt.getTime() !== input.version) {
+      throw new ConflictError(`The user ${before.email} was changed by someone else since you loaded it; review the current values and try again.`, toDTO(before));
+    }
     if (actor === id && (input.active === false || (input.role !== undefined && input.role !== "admin"))) {
       throw new ValidationError("You cannot remove your own admin rights or deactivate yourself.", { [input.active === false ? "active" : "role"]: "not on your own account" });
     }
     const [after] = await tx
       .update(users)
-      .set({ role: input.role ?? before.role, active: input.active ?? before.active, name: input.name?.trim() || before.name, updatedAt: new Date() })
+      .set({ role: input.role ?? before.role, active: input.active ?? before.active, name: input.name?.trim() || before.name, updatedAt: new Date(Math.max(Date.now(), before.updatedAt.getTime() + 1)) })
       .where(eq(users.id, id))
       .returning();
     if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));

@@ -21,7 +21,7 @@ export function UserTable({ initialUsers, selfId }: { initialUsers: UserDTO[]; s
   function change(user: UserDTO, patch: { role?: Role; active?: boolean }, what: string) {
     if (patch.active === false && !window.confirm(`Deactivate ${user.name}? They are signed out at once and their API tokens stop working until you reactivate them.`)) return;
     setSaved(null);
-    update.mutate({ id: user.id, ...patch }, { onSuccess: (u) => setSaved(`${u.name}: ${what}.`) });
+    update.mutate({ id: user.id, ...patch, version: user.version }, { onSuccess: (u) => setSaved(`${u.name}: ${what}.`) });
   }
 
   return (

@@ -2,12 +2,13 @@ import "server-only";
 import { and, count, eq, or } from "drizzle-orm";
 import { CodePointIndex } from "@/lib/codepoints";
 import { createAnchor } from "@/lib/anchoring/selectors";
-import type { Role } from "@/lib/model";
+import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { DEMO_MODE_KEY } from "@/server/demo-mode";
 import { recordEvent, type Tx } from "@/server/events";
 import { createUser, findUserByEmail } from "@/server/users";
 import type { Db } from "../client";
 import { withTx } from "../tx";
-import { claimLinks, claims, comments, ratings, ratingScales, reviews, sources, sourceRevisions, speakers, stories } from "../schema";
+import { claimLinks, claims, comments, ratings, ratingScales, reviews, settings, sources, sourceRevisions, speakers, stories } from "../schema";
 import { demoContent } from "./content";
 import type { DemoClaim, DemoContent, DemoSource } from "./content/types";
 
@@ -23,11 +24,7 @@ export interface SeedResult {
  * One account per role, for trying Counterpoint out. They exist only in demo data (this seed),
  * never in a database set up without it, and are listed in the README.
  */
-export const DEMO_ACCOUNTS = [
-  { role: "factchecker", email: "factchecker@counterpoint.test", name: "Fatima Checker", password: "demo-factchecker" },
-  { role: "editor", email: "editor@counterpoint.test", name: "Eduardo Editor", password: "demo-editor-pass" },
-  { role: "admin", email: "admin@counterpoint.test", name: "Ada Admin", password: "demo-admin-pass" },
-] as const satisfies readonly { role: Role; email: string; name: string; password: string }[];
+export { DEMO_ACCOUNTS };
 
 /** Code-point span of a demo claim's quote in its source text. */
 export function locateQuote(source: DemoSource, claim: DemoClaim): { start: number; end: number } {
@@ -56,6 +53,10 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
     const used = (fromSources?.n ?? 0) + (fromClaims?.n ?? 0);
     if (used > 0) return { skipped: true, created };
   }
+  // Demo data was asked for: the demo accounts' published passwords may sign in here.
+  await withTx(db, async (tx) => {
+    await tx.insert(settings).values({ key: DEMO_MODE_KEY, value: "true" }).onConflictDoNothing();
+  });
   for (const account of DEMO_ACCOUNTS) {
     if (await findUserByEmail(db, account.email)) continue;
     await createUser(db, SEED_ACTOR, account);

@@ -1,10 +1,24 @@
 /** Schemas shared by every domain: ids, list paging, calendar dates, the edited version. */
 import { z } from "zod";
 
-/** A positive integer id from a path or query string. */
-export const idSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").max(Number.MAX_SAFE_INTEGER);
+/**
+ * A whole number written the one canonical way: decimal digits, no sign, no leading zero, no
+ * spaces. Path and query values arrive as strings; `0x10`, `1e1`, ` 1`, `00001`, `true` or `[1]`
+ * must not address row 16, 10 or 1 (JavaScript's Number() would read them so).
+ */
+const CANONICAL_DECIMAL = /^(0|[1-9][0-9]{0,15})$/;
 
-export const limitSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100");
+/** `inner` (a number schema) that also takes a canonical decimal string, and nothing else. */
+export function canonicalNumber<S extends z.ZodType>(inner: S) {
+  return z.preprocess((value) => (typeof value === "string" && CANONICAL_DECIMAL.test(value) ? Number(value) : value), inner);
+}
+
+const whole = (what = "must be a decimal number such as 12") => z.number({ error: what }).int("must be a whole number");
+
+/** A positive integer id from a path, a query string or a JSON body. */
+export const idSchema = canonicalNumber(whole().positive("must be positive").max(Number.MAX_SAFE_INTEGER));
+
+export const limitSchema = canonicalNumber(whole().min(1, "must be at least 1").max(100, "must be at most 100"));
 
 export const pageQuerySchema = z.object({
   cursor: z.string().max(500).optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLAIM_STATUSES, IMPORT_FORMATS } from "@/lib/model";
-import { calendarDateSchema, idSchema } from "./common";
+import { calendarDateSchema, canonicalNumber, idSchema } from "./common";
 
 const queryFlag = z.enum(["true", "false", "1", "0"], { error: "must be 1 or 0" }).transform((v) => v === "true" || v === "1");
 
@@ -34,7 +34,7 @@ export type ClaimsExportQuery = z.infer<typeof claimsExportQuerySchema>;
 /** GET /api/claimreview query: the page after the claim with this id. */
 export const claimReviewFeedQuerySchema = z.object({ after: idSchema.optional() });
 
-const dimension = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be positive").max(10_000, "must be at most 10000");
+const dimension = canonicalNumber(z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be positive").max(10_000, "must be at most 10000"));
 
 /** GET /api/oembed query (oEmbed 1.0): the claim page's URL, the format, the largest size the consumer can show. */
 export const oembedQuerySchema = z.object({

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CLAIM_STATUSES } from "../model";
 import { SEARCH_TYPES } from "../search-query";
-import { calendarDateSchema, idSchema, limitSchema } from "./common";
+import { calendarDateSchema, canonicalNumber, idSchema, limitSchema } from "./common";
 
 /** A query-string value where an empty string (a GET form's unset field) means "not given". */
 const blank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -34,6 +34,9 @@ export const searchQuerySchema = z
   });
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
+/** How many similar claims or matches to answer: 5 unless asked, at most 20. */
+const fewMatchesLimit = blank(canonicalNumber(z.number({ error: "must be a decimal number such as 12" }).int("must be a whole number").min(1, "must be at least 1").max(20, "must be at most 20"))).transform((v) => v ?? 5);
+
 /** GET /api/claims/similar: claims that look like the one being written. */
 export const similarClaimsQuerySchema = z.object({
   text: z
@@ -41,7 +44,7 @@ export const similarClaimsQuerySchema = z.object({
     .default("")
     .transform((v) => v.slice(0, 2000)),
   exclude: blank(idSchema),
-  limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
+  limit: fewMatchesLimit,
 });
 export type SimilarClaimsQuery = z.output<typeof similarClaimsQuerySchema>;
 
@@ -59,7 +62,7 @@ export const findMatchesSchema = z.object({
     .trim()
     .min(1, "is required: the text to match")
     .max(MATCH_TEXT_MAX, `must be at most ${MATCH_TEXT_MAX} characters`),
-  limit: blank(limitSchema.max(20, "must be at most 20")).transform((v) => v ?? 5),
+  limit: fewMatchesLimit,
   exclude: blank(idSchema),
 });
 export type FindMatchesInput = z.output<typeof findMatchesSchema>;

@@ -7,6 +7,7 @@ import { sessions } from "@/db/schema";
 import { withTx } from "@/db/tx";
 import { createSeededDb, get, installDb, num, parseJson, tokenFor } from "../support/db";
 import { call } from "../support/http";
+import { getUser } from "@/server/users";
 import { eventsFor, refused, userIdOf } from "./support";
 
 let db: Db;
@@ -21,6 +22,8 @@ beforeAll(async () => {
   fc = await tokenFor(db, "factchecker");
 });
 
+const versionOf = async (id: string) => (await getUser(db, id)).version;
+
 const newUser = (over: Record<string, unknown> = {}) => ({ email: `new.${Math.random().toString(36).slice(2)}@example.org`, name: "New Person", role: "factchecker", password: "a-long-password", ...over });
 
 describe("GET /api/users", () => {
@@ -28,7 +31,7 @@ describe("GET /api/users", () => {
     const res = await call(listUsers, "/api/users", { token: admin });
     expect(res.status).toBe(200);
     expect(res.body.items.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(["admin@counterpoint.test", "editor@counterpoint.test", "factchecker@counterpoint.test"]));
-    expect(res.body.items[0]).toEqual({ id: expect.any(String), name: expect.any(String), email: expect.any(String), role: expect.any(String), active: true, createdAt: expect.any(String) });
+    expect(res.body.items[0]).toEqual({ id: expect.any(String), name: expect.any(String), email: expect.any(String), role: expect.any(String), active: true, createdAt: expect.any(String), version: expect.any(Number) });
     expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);
   });
 
@@ -67,6 +70,8 @@ describe("POST /api/users", () => {
     await post(newUser({ email: "two@@example.org" }), 400, ["email"]);
     await post(newUser({ password: "short" }), 400, ["password"]);
     await post(newUser({ password: "123456789" }), 400, ["password"]);
+    // Long enough but guessed at once (issue 12, item 13): blanks, one character, a run, a common one.
+    for (const password of ["          ", "aaaaaaaaaa", "1234567890", "0123456789", "abababababab", "Password123", "qwertyuiop"]) await post(newUser({ password }), 400, ["password"]);
     await post(newUser({ role: "owner" }), 400, ["role"]);
     await post(newUser({ name: "   " }), 400, ["name"]);
     await post(newUser({ active: false }), 400);
@@ -79,7 +84,7 @@ describe("POST /api/users", () => {
   });
 
   it("a new account's password is long enough to sign in with (the minimum is 10)", async () => {
-    const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser({ password: "0123456789" }) });
+    const res = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser({ password: "tulip-7-xq" }) });
     expect(res.status).toBe(201);
   });
 });
@@ -88,7 +93,7 @@ describe("PATCH /api/users/{id}", () => {
   it("changes role and name, with before and after in the audit log", async () => {
     const created = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser() });
     const id = created.body.id as string;
-    const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor", name: "Renamed Person" } });
+    const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor", name: "Renamed Person", version: await versionOf(id) } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ id, role: "editor", name: "Renamed Person", active: true });
     expect(await get(db, "SELECT role, name FROM users WHERE id = ?", id)).toEqual({ role: "editor", name: "Renamed Person" });
@@ -109,22 +114,22 @@ describe("PATCH /api/users/{id}", () => {
       await tx.insert(sessions).values({ id: "s-deact", token: "tok-deact", userId: id, expiresAt: new Date(Date.now() + 86_400_000), createdAt: new Date(), updatedAt: new Date() });
     });
 
-    const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false } });
+    const res = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false, version: await versionOf(id) } });
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
     expect(await num(db, "SELECT count(*) FROM sessions WHERE user_id = ?", id)).toBe(0);
     await refused(db, createStory, "/api/stories", { method: "POST", token, json: { title: "Made while deactivated" } }, 401);
 
     // Reactivated, the same token works again: deactivation is not revocation.
-    expect((await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: true } })).body.active).toBe(true);
+    expect((await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: true, version: await versionOf(id) } })).body.active).toBe(true);
     expect((await call(createStory, "/api/stories", { method: "POST", token, json: { title: "Made after reactivation" } })).status).toBe(201);
   });
 
   it("an admin cannot demote or deactivate themself", async () => {
     const id = await userIdOf(db, "admin");
-    await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor" } }, 400, ["role"]);
-    await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false } }, 400, ["active"]);
-    const ok = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { name: "Ada Admin" } });
+    await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor", version: await versionOf(id) } }, 400, ["role"]);
+    await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { active: false, version: await versionOf(id) } }, 400, ["active"]);
+    const ok = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { name: "Ada Admin", version: await versionOf(id) } });
     expect(ok.status).toBe(200);
   });
 
@@ -137,8 +142,24 @@ describe("PATCH /api/users/{id}", () => {
     await patch({ token: admin, json: { role: "boss" } }, 400, ["role"]);
     await patch({ token: admin, json: { active: "no" } }, 400, ["active"]);
     await patch({ token: admin, json: { name: "" } }, 400, ["name"]);
-    await patch({ token: admin, json: {} }, 400, ["_"]);
+    await patch({ token: admin, json: { version: await versionOf(id) } }, 400, ["_"]);
     await patch({ token: admin, json: { email: "x@example.org" } }, 400);
-    await refused(db, patchUser, "/api/users/nobody", { method: "PATCH", params: { id: "nobody" }, token: admin, json: { role: "editor" } }, 404);
+    await refused(db, patchUser, "/api/users/nobody", { method: "PATCH", params: { id: "nobody" }, token: admin, json: { role: "editor", version: 1 } }, 404);
+    await patch({ token: admin, json: { role: "editor" } }, 400, ["version"]);
+  });
+
+  it("two admins editing one account: the second, stale edit is a 409 with the current state (issue 12, item 7)", async () => {
+    const created = await call(createUser, "/api/users", { method: "POST", token: admin, json: newUser() });
+    const id = created.body.id as string;
+    const loaded = created.body.version as number;
+    const first = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { role: "editor", version: loaded } });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBeGreaterThan(loaded);
+    const second = await refused(db, patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, json: { name: "Overwriter", version: loaded } }, 409);
+    expect(second.body.error.current).toMatchObject({ id, role: "editor", name: "New Person", version: first.body.version });
+    // The same edit based on the current version goes through, also with If-Match.
+    const retried = await call(patchUser, `/api/users/${id}`, { method: "PATCH", params: { id }, token: admin, headers: { "if-match": `"${first.body.version}"` }, json: { name: "Second Admin's Name" } });
+    expect(retried.status).toBe(200);
+    expect(await get(db, "SELECT role, name FROM users WHERE id = ?", id)).toEqual({ role: "editor", name: "Second Admin's Name" });
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { updateUser } from "@/server/users";
+import { getUser, updateUser } from "@/server/users";
 import { getViewer } from "@/server/viewer";
 import { createSeededDb, get, installDb, num } from "../support/db";
 import { call } from "../support/http";
@@ -67,10 +67,10 @@ describe("sign-in and sessions", () => {
     const again = cookieOf(await auth("/sign-in/email", { email: "factchecker@counterpoint.test", password: "demo-factchecker" }, "10.0.0.6"));
     const user = (await get<{ id: string }>(db, "SELECT id FROM users WHERE role = 'factchecker'"))!;
     const admin = (await get<{ id: string }>(db, "SELECT id FROM users WHERE role = 'admin'"))!;
-    await updateUser(db, admin.id, user.id, { active: false });
+    await updateUser(db, admin.id, user.id, { active: false, version: (await getUser(db, user.id)).version });
     expect((await getViewer(new Request("http://localhost/", { headers: { cookie: again, host: "localhost" } }))).kind).toBe("anonymous");
     expect((await auth("/sign-in/email", { email: "factchecker@counterpoint.test", password: "demo-factchecker" }, "10.0.0.7")).status).not.toBe(200);
-    await updateUser(db, admin.id, user.id, { active: true });
+    await updateUser(db, admin.id, user.id, { active: true, version: (await getUser(db, user.id)).version });
   });
 
   it("answers get-session for the browser", async () => {

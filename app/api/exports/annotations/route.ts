@@ -1,12 +1,13 @@
 // GET /api/exports/annotations — every anchored claim the caller may see, in every source, as one W3C AnnotationCollection (100 a page; ?page=N)
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { canonicalNumber } from "@/lib/schemas";
 import { ANNOTATION_MEDIA_TYPE } from "@/lib/web-annotation";
 import { allAnnotations } from "@/server/annotation-export";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
 
-const querySchema = z.object({ page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative").optional() });
+const querySchema = z.object({ page: canonicalNumber(z.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative")).optional() });
 
 export const GET = apiRoute(async ({ request, db, viewer }) => {
   const { page } = parseWith(querySchema, queryObject(request), "query");

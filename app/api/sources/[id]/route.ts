@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { idSchema, updateSourceSchema } from "@/lib/schemas";
 import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { SOURCE_JSON_LIMIT } from "@/server/source-upload";
 import { getSource } from "@/server/sources";
 import { updateSource } from "@/server/sources-write";
 
@@ -12,5 +13,5 @@ export const GET = apiRoute(({ params, db, viewer }) => getSource(db, viewer, pa
 
 export const PATCH = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
-  return await updateSource(db, viewer, id, parseWith(updateSourceSchema, await readVersionedJson(request), "source"));
+  return await updateSource(db, viewer, id, parseWith(updateSourceSchema, await readVersionedJson(request, SOURCE_JSON_LIMIT), "source"));
 });

@@ -1,5 +1,6 @@
 // GET /api/claims/{id}/annotation — the claim's span in its source as a W3C Web Annotation (JSON-LD)
 import { z } from "zod";
+import { readerCacheControl } from "@/lib/credentials";
 import { idSchema } from "@/lib/schemas";
 import { ANNOTATION_MEDIA_TYPE } from "@/lib/web-annotation";
 import { getClaimAnnotation } from "@/server/feeds";
@@ -12,5 +13,5 @@ const paramsSchema = z.object({ id: idSchema });
 export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
   const annotation = await getClaimAnnotation(db, viewer, id, await getSite(request));
-  return Response.json(annotation, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? "public, max-age=0, s-maxage=30, stale-while-revalidate=120" : "private, no-store", Vary: "Authorization, Cookie" } });
+  return Response.json(annotation, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? readerCacheControl(request.headers, "public, max-age=0, s-maxage=30, stale-while-revalidate=120") : "private, no-store", Vary: "Authorization, Cookie" } });
 });

@@ -1,6 +1,7 @@
 // GET /api/sources/{id}/annotations — a source's anchored claims as a W3C AnnotationCollection, 100 a page (?page=N: page N on its own)
 import { z } from "zod";
-import { idSchema } from "@/lib/schemas";
+import { readerCacheControl } from "@/lib/credentials";
+import { canonicalNumber, idSchema } from "@/lib/schemas";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { ANNOTATION_MEDIA_TYPE, pageAnnotationCollection } from "@/lib/web-annotation";
 import { getSourceAnnotations } from "@/server/feeds";
@@ -8,7 +9,7 @@ import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
 
 const paramsSchema = z.object({ id: idSchema });
-const querySchema = z.object({ page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative").optional() });
+const querySchema = z.object({ page: canonicalNumber(z.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative")).optional() });
 
 // Staff also see drafts: never stored; readers see published claims only, as any JSON read.
 export const GET = apiRoute(async ({ request, params, db, viewer }) => {
@@ -18,5 +19,5 @@ export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   if (page !== undefined && paged.pages === 0) throw new NotFoundError("This source has no annotations, so the collection has no pages.");
   if (page !== undefined && page >= paged.pages) throw new ValidationError(`This collection has ${paged.pages} page(s).`, { page: `must be at most ${paged.pages - 1}` });
   const body = page === undefined ? paged.collection : paged.page(page);
-  return Response.json(body, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? "public, max-age=0, s-maxage=30, stale-while-revalidate=120" : "private, no-store", Vary: "Authorization, Cookie" } });
+  return Response.json(body, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? readerCacheControl(request.headers, "public, max-age=0, s-maxage=30, stale-while-revalidate=120") : "private, no-store", Vary: "Authorization, Cookie" } });
 });
