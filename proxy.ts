@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { hsts, pageCacheControl } from "@/lib/page-headers";
-import { cachedPage } from "@/server/page-cache";
+import { NOT_FOUND_PATH, cachedPage, malformedReaderPath } from "@/server/page-cache";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request: Next.js reads the
@@ -36,7 +36,10 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // `/claims/abc` is the 404 page, rendered on the server (see NOT_FOUND_PATH).
+  const response = malformedReaderPath(request.nextUrl.pathname)
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -29,7 +29,7 @@ export function isInternalRender(headers: Headers): boolean {
   return headers.get(RENDER_HEADER) === renderToken;
 }
 
-const READER_PATHS = /^\/(?:$|claims\/\d+$|sources(?:\/\d+)?$|speakers(?:\/\d+(?:\/timeline)?)?$|stories(?:\/\d+)?$|contested$|search$|embed\/claims\/\d+$|feed\.xml$|(?:stories|speakers)\/\d+\/feed\.xml$)/;
+const READER_PATHS = /^\/(?:$|claims\/\d+$|sources(?:\/\d+(?:\/revisions(?:\/\d+)?)?)?$|speakers(?:\/\d+(?:\/timeline)?)?$|stories(?:\/\d+)?$|contested$|search$|embed\/claims\/\d+$|feed\.xml$|(?:stories|speakers)\/\d+\/feed\.xml$)/;
 const MAX_BYTES = (Number(process.env.COUNTERPOINT_PAGE_CACHE_MB) || 48) * 1024 * 1024;
 const MAX_ENTRY = 2 * 1024 * 1024;
 
@@ -70,11 +70,28 @@ function remember(key: string, entry: Entry): void {
   }
 }
 
+/**
+ * A path no route matches: Next renders app/not-found.tsx for it, in the root layout, on the
+ * server. A page that calls notFound() is answered by Next 16 with an empty error shell that
+ * only JavaScript fills in — a blank page for readers without it, and for crawlers
+ * (https://github.com/vercel/next.js/issues/62228) — so a reader's 404 is this page instead.
+ */
+export const NOT_FOUND_PATH = "/_counterpoint/not-found";
+
+/** A reader's path whose id is no id (`/claims/abc`): the 404 page without asking the database. */
+export function malformedReaderPath(pathname: string): boolean {
+  return /^\/(?:claims|sources|speakers|stories)\/(?!new(?:\/|$))(?!\d+(?:\/|$))[^/]+/.test(pathname);
+}
+
 async function render(url: URL, site: { host: string; proto: string }, version: string): Promise<Entry | null> {
-  const res = await fetch(new URL(url.pathname + url.search, internalOrigin()), {
-    headers: { [RENDER_HEADER]: renderToken, [HOST_HEADER]: site.host, [PROTO_HEADER]: site.proto, "accept-encoding": "identity" },
-    redirect: "manual",
-  });
+  const asked = { [RENDER_HEADER]: renderToken, [HOST_HEADER]: site.host, [PROTO_HEADER]: site.proto, "accept-encoding": "identity" };
+  let res = await fetch(new URL(url.pathname + url.search, internalOrigin()), { headers: asked, redirect: "manual" });
+  if (res.status === 404) {
+    // The page said 404: keep the status, serve the 404 page rendered on the server (and its CSP).
+    await res.arrayBuffer();
+    res = await fetch(new URL(NOT_FOUND_PATH, internalOrigin()), { headers: asked, redirect: "manual" });
+    if (res.status !== 404) return null;
+  }
   const body = new Uint8Array(await res.arrayBuffer());
   if ((res.status !== 200 && res.status !== 404) || res.headers.has("set-cookie") || body.byteLength > MAX_ENTRY) return null;
   const headers = [...res.headers].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding", "connection", "date", "keep-alive"].includes(name));

@@ -39,6 +39,19 @@ export interface EvidenceDTO {
   createdAt: string;
 }
 
+/**
+ * What readers are shown of how a published verdict was reached: when it was published, who
+ * proposed it and which editor approved it (null for a verdict that did not come through the
+ * review queue, such as an import), and the evidence it was approved with.
+ */
+export interface VerdictRecordDTO {
+  claimId: number;
+  publishedAt: string;
+  checkedBy: PersonRef | null;
+  approvedBy: PersonRef | null;
+  evidence: EvidenceDTO[];
+}
+
 export interface CommentDTO {
   id: number;
   author: PersonRef;

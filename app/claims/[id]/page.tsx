@@ -8,6 +8,7 @@ import { ClaimMatches } from "@/components/matches/claim-matches";
 import { Rationale } from "@/components/rationale";
 import { RequestCheck } from "@/components/request-check";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
+import { VerdictRecord } from "@/components/verdict-record";
 import { permalinks, serialiseJsonLd } from "@/lib/claimreview";
 import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
 import { LINK_LABELS } from "@/lib/model";
@@ -17,6 +18,7 @@ import { claimReviewFor } from "@/server/feeds";
 import { scaleRatings } from "@/server/ratings";
 import { or404, pageId } from "@/server/pages";
 import { getSite } from "@/server/site";
+import { getVerdictRecord } from "@/server/verdict-record";
 import { getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -57,6 +59,7 @@ export default async function ClaimPage(props: Props) {
   const claim = await load(props);
   const viewer = await getViewer();
   const claimReview = await claimReviewFor(getDb(), claim, await getSite());
+  const record = await getVerdictRecord(getDb(), claim.id);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const disputes = claim.links.filter((l) => l.kind === "disputes");
   const related = claim.links.filter((l) => l.kind !== "disputes");
@@ -124,6 +127,7 @@ export default async function ClaimPage(props: Props) {
           </h2>
           <p className="mb-2 text-sm text-muted">{claim.verdict.rating.description}</p>
           {claim.verdict.rationale ? <Rationale markdown={claim.verdict.rationale} /> : null}
+          {record ? <VerdictRecord record={record} /> : null}
         </section>
       ) : null}
 
