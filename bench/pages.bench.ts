@@ -25,13 +25,20 @@ const claimTotal = await count(sql`SELECT max(id) AS n FROM claims`);
 const stamp = Date.now().toString(36);
 const admin = await createUser(db, "system:bench", { email: `bench-${stamp}@bench.invalid`, name: "Bench Editor", role: "admin", password: `bench-${stamp}-password` });
 const token = (await createApiToken(db, { kind: "user", id: admin.id, name: admin.name, role: "admin" }, { name: "pages bench" })).token;
-const published = await rows<{ id: number }>(db, sql`SELECT id FROM claims WHERE status = 'published' AND id % 997 = 3 LIMIT 40`);
-const contested = await rows<{ id: number }>(
-  db,
-  sql`SELECT c.id FROM claim_links l JOIN claims c ON c.id = l.to_claim_id WHERE l.kind = 'disputes' AND c.status = 'published' AND l.id % 13 = 1 LIMIT 40`,
+// Spread over the whole database at a million claims; on a small one (the demo), whatever there is.
+const spread = <T>(sparse: T[], all: () => Promise<T[]>) => (sparse.length >= 10 ? sparse : all());
+const published = await spread(await rows<{ id: number }>(db, sql`SELECT id FROM claims WHERE status = 'published' AND id % 997 = 3 LIMIT 40`), () =>
+  rows<{ id: number }>(db, sql`SELECT id FROM claims WHERE status = 'published' ORDER BY id LIMIT 40`),
+);
+const contested = await spread(
+  await rows<{ id: number }>(db, sql`SELECT c.id FROM claim_links l JOIN claims c ON c.id = l.to_claim_id WHERE l.kind = 'disputes' AND c.status = 'published' AND l.id % 13 = 1 LIMIT 40`),
+  () => rows<{ id: number }>(db, sql`SELECT DISTINCT c.id FROM claim_links l JOIN claims c ON c.id = l.to_claim_id WHERE l.kind = 'disputes' AND c.status = 'published' LIMIT 40`),
 );
 const { topSpeaker, longSource, bigStory } = await busiest(db);
-const deep = await row<{ created_at: string; id: number }>(db, sql`SELECT created_at, id FROM claims WHERE status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 10000`);
+// 500 pages of 20 deep at a million claims; half-way down a small database.
+const publishedTotal = await count(sql`SELECT count(*) AS n FROM claims WHERE status = 'published'`);
+const depth = Math.min(10_000, Math.floor(publishedTotal / 2));
+const deep = await row<{ created_at: string; id: number }>(db, sql`SELECT created_at, id FROM claims WHERE status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ${depth}`);
 const deepCursor = Buffer.from(JSON.stringify([deep!.created_at, deep!.id])).toString("base64url");
 const similarText = (await row<{ text: string }>(db, sql`SELECT text FROM claims WHERE id = ${published[0]!.id}`))!.text;
 await closeDatabase(db);
@@ -45,7 +52,8 @@ const paths: [string, (i: number) => string, RequestInit?][] = [
   ["contested board", () => "/contested"],
   ["contested: big story", () => `/contested?story=${bigStory}`],
   ["contested: a speaker", () => `/contested?speaker=${topSpeaker}`],
-  ["claim page (published)", (i) => `/claims/${pick(published, i).id}`],
+  ["claim page (a new one each time)", (i) => `/claims/${pick(published, i).id}`],
+  ["claim page (cached)", () => `/claims/${published[0]!.id}`],
   ["claim page (contested)", (i) => `/claims/${pick(contested, i).id}`],
   ["source page (longest)", () => `/sources/${longSource}`],
   ["speaker page (most claims)", () => `/speakers/${topSpeaker}`],
@@ -56,7 +64,7 @@ const paths: [string, (i: number) => string, RequestInit?][] = [
   ["search: prefix", () => "/search?q=immigra*"],
   ["/feed.xml", () => "/feed.xml"],
   ["/api/claims first page", () => "/api/claims"],
-  ["/api/claims 500 pages deep", () => `/api/claims?cursor=${deepCursor}`],
+  [`/api/claims ${depth / 20} pages deep`, () => `/api/claims?cursor=${deepCursor}`],
   ["/api/search common word", () => "/api/search?q=tax"],
   ["similar claims (staff)", () => `/api/claims/similar?text=${encodeURIComponent(similarText)}`, staff],
   ["review queue (staff)", () => "/review", staff],
@@ -106,8 +114,19 @@ const sourceEdit = await api(`/api/sources/${speakerOf5000.source50.id}`, "PATCH
   text: speakerOf5000.source50.text.replace(/\.(\s)/, ". A sentence added by the benchmark.$1"),
   version: speakerOf5000.source50.version,
 });
-const merge = await api(`/api/speakers/${speakerOf5000.found.id}/merge`, "POST", { targetId: speakerOf5000.into.id, version: speakerOf5000.found.version, targetVersion: speakerOf5000.into.version });
+// The merge runs in batches; another writer creating claims meanwhile shows how long the write lock is held at a time.
+let merging = true;
+const mergeDone = api(`/api/speakers/${speakerOf5000.found.id}/merge`, "POST", { targetId: speakerOf5000.into.id, version: speakerOf5000.found.version, targetVersion: speakerOf5000.into.version }).finally(() => {
+  merging = false;
+});
+const meanwhile: number[] = [];
+while (merging) {
+  const t = await api("/api/claims", "POST", { text: `Written while a speaker is merged ${stamp} ${meanwhile.length}`, speakerId: topSpeaker });
+  if (merging) meanwhile.push(t.ms);
+}
+const merge = await mergeDone;
 console.log(`\nwrites: create a claim ${created.ms.toFixed(0)} ms (${created.status}); edit a source with ${speakerOf5000.source50.n} claims ${sourceEdit.ms.toFixed(0)} ms (${sourceEdit.status}); merge a speaker with ${speakerOf5000.found.n} claims ${merge.ms.toFixed(0)} ms (${merge.status})`);
+if (meanwhile.length > 0) console.log(`  during the merge, ${meanwhile.length} other claims were created: p50 ${percentile(meanwhile, 0.5).toFixed(0)} ms, slowest ${Math.max(...meanwhile).toFixed(0)} ms`);
 
 // Throughput: 20 connections on claim pages for 10 s.
 let served = 0;

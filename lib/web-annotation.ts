@@ -64,7 +64,8 @@ export interface AnnotationCollection {
 export interface AnnotationPage {
   id: string;
   type: "AnnotationPage";
-  startIndex: number;
+  /** The first item's place in the collection (left out where pages follow by keyset). */
+  startIndex?: number;
   items: WebAnnotation[];
 }
 
@@ -133,7 +134,8 @@ export const ANNOTATION_PAGE_SIZE = 100;
 
 export type StandalonePage = AnnotationPage & {
   "@context": typeof ANNO_CONTEXT;
-  partOf: Omit<AnnotationCollection, "@context" | "first">;
+  /** The collection, described or (on keyset pages) named. */
+  partOf: Omit<AnnotationCollection, "@context" | "first"> | string;
   next?: string;
   prev?: string;
 };

@@ -8,7 +8,7 @@ import { ATOM_CONTENT_TYPE, renderAtomFeed, verdictEntry } from "@/lib/atom";
 import type { ClaimDTO } from "@/lib/dto";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
-import { type AnnotationCollection, type AnnotationPage, buildAnnotation, buildAnnotationCollection, type WebAnnotation } from "@/lib/web-annotation";
+import { type AnnotationCollection, buildAnnotation, buildAnnotationCollection, type WebAnnotation } from "@/lib/web-annotation";
 import { selectClaims, toClaimDTO } from "./claim-query";
 import { getClaim } from "./claims";
 import { listSourceClaims } from "./sources";
@@ -121,13 +121,6 @@ export async function getSourceAnnotations(db: Db, viewer: Viewer, id: number, s
     .where(eq(sources.id, id));
   if (!source) throw new NotFoundError(`No source with id ${id}.`);
   return buildAnnotationCollection(source, claimsInSource, site);
-}
-
-/** The collection's page on its own, with the collection described in `partOf`. */
-export function toAnnotationPage(collection: AnnotationCollection): AnnotationPage & { "@context": string; partOf: Omit<AnnotationCollection, "@context" | "first"> } {
-  const { "@context": context, first, ...summary } = collection;
-  if (!first) throw new NotFoundError("This source has no annotations, so the collection has no pages.");
-  return { "@context": context, ...first, partOf: summary };
 }
 
 const feedKey = z.tuple([z.string(), z.number().int().refine(Number.isSafeInteger)]);

@@ -156,7 +156,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/imports/{id}/undo": { post: { summary: "Undo an import as a whole (409 when anything has built on it since)", auth: "imports:run", status: "200" } },
   "/api/claimreview": { get: { summary: "Every published verdict as a schema.org DataFeed of ClaimReviews, 100 a page (Link rel=next)", auth: "public", query: s.claimReviewFeedQuerySchema, produces: "application/ld+json" } },
   "/api/exports/backup": { get: { summary: "The whole database as JSON Lines with a manifest, for `npm run restore` (no password hashes, tokens or sessions)", auth: "users:manage", produces: "application/jsonl" } },
-  "/api/exports/annotations": { get: { summary: "Every anchored claim you may see, in every source, as one W3C AnnotationCollection (100 a page; ?page=N)", auth: "public", produces: "application/ld+json" } },
+  "/api/exports/annotations": { get: { summary: "Every anchored claim you may see, in every source, as one W3C AnnotationCollection (100 a page; a page's `next` link continues with ?after=)", auth: "public", produces: "application/ld+json" } },
   "/api/exports/claims.csv": { get: { summary: "Claims as CSV, with the claim list's filters (readable by the CSV import)", auth: "public", query: s.claimsExportQuerySchema, produces: "text/csv" } },
   "/api/oembed": { get: { summary: "oEmbed for a claim URL", auth: "public", query: s.oembedQuerySchema } },
   "/api/openapi.json": { get: { summary: "This document", auth: "public" } },

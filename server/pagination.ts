@@ -12,8 +12,8 @@ export function encodeCursor(key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-/** A cursor this API issued, checked against the shape of its key (`schema`). */
-export function decodeCursorOf<T>(cursor: string | undefined | null, schema: z.ZodType<T>): T | null {
+/** A cursor this API issued, checked against the shape of its key (`schema`); a 400 names `field` otherwise. */
+export function decodeCursorOf<T>(cursor: string | undefined | null, schema: z.ZodType<T>, field = "cursor"): T | null {
   if (!cursor) return null;
   let value: unknown;
   try {
@@ -23,7 +23,7 @@ export function decodeCursorOf<T>(cursor: string | undefined | null, schema: z.Z
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new ValidationError("The cursor is not one this API issued.", { cursor: "malformed cursor" });
+  throw new ValidationError("The cursor is not one this API issued.", { [field]: "malformed cursor" });
 }
 
 export function decodeCursor(cursor: string | undefined | null): CursorKey | null {

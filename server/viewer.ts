@@ -1,5 +1,6 @@
 import "server-only";
 import { headers as nextHeaders } from "next/headers";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ANONYMOUS, ROLES, type Role, type Viewer } from "@/lib/model";
 import { getAuth } from "./auth";
@@ -11,7 +12,13 @@ import { viewerFromToken } from "./tokens";
  * component) the incoming request's headers are read from Next.
  */
 export async function getViewer(request?: Request): Promise<Viewer> {
-  const headers = request ? withHost(request) : await nextHeaders();
+  return request ? viewerOf(withHost(request)) : viewerOfThisRender();
+}
+
+/** A page's metadata, layout and components all ask: the session is looked up once per render. */
+const viewerOfThisRender = cache(async () => viewerOf(await nextHeaders()));
+
+async function viewerOf(headers: Headers): Promise<Viewer> {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return viewerFromToken(getDb(), authorization.slice(7).trim());
   if (!headers.get("cookie")?.includes("counterpoint.session_token")) return ANONYMOUS;

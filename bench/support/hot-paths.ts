@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { row } from "@/db/sql";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { searchQuerySchema } from "@/lib/schemas";
+import { allAnnotations } from "@/server/annotation-export";
 import { getClaimDetail, listClaims } from "@/server/claims";
 import { listContestedPairs } from "@/server/contested";
 import { contestedFacets } from "@/server/facets";
@@ -17,10 +18,13 @@ import { search } from "@/server/search";
 import { similarClaims } from "@/server/similar";
 import { getSource, listSourceClaims } from "@/server/sources";
 import { getSpeaker } from "@/server/speakers";
+import { encodeCursor } from "@/server/pagination";
 import { listStories } from "@/server/stories";
 import { getStoryTimeline } from "@/server/timelines";
 
 export type HotPath = [name: string, run: () => Promise<unknown>];
+
+const SITE = { url: "https://counterpoint.example", orgName: "Counterpoint", orgUrl: "https://counterpoint.example" };
 
 /** The speaker, source and story with the most claims: where a page is heaviest. */
 export async function busiest(db: Db): Promise<{ topSpeaker: number; longSource: number; bigStory: number }> {
@@ -58,5 +62,6 @@ export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>)
     ["review queue: contested", () => listQueue(db, staff, { filter: "contested", limit: 20 } as never)],
     ["review queue: big story", () => listQueue(db, staff, { filter: "all", story: bigStory, limit: 20 } as never)],
     ["claim history", () => getHistory(db, "claim", claim)],
+    ["annotation export: a page from the longest source on", () => allAnnotations(db, ANONYMOUS, SITE, encodeCursor([longSource, 0]))],
   ];
 }

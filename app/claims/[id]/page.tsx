@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
 import { ClaimStaffPanel } from "@/components/claim-staff-panel";
@@ -25,11 +26,14 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(props: Props): Promise<ClaimDetailDTO> {
-  const id = pageId((await props.params).id);
+/** The claim, read once per render (the metadata and the page both need it). */
+const claimOf = cache(async (rawId: string): Promise<ClaimDetailDTO> => {
+  const id = pageId(rawId);
   const viewer = await getViewer();
   return await or404(() => getClaimDetail(getDb(), viewer, id));
-}
+});
+
+const load = async (props: Props) => claimOf((await props.params).id);
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const claim = await load(props);

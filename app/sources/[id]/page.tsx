@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { HighlightedText } from "@/components/highlighted-text";
 import { VerdictBadge } from "@/components/verdict-badge";
@@ -13,10 +14,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Read once per render: the metadata and the page both need it. */
+const sourceOf = cache(async (id: number) => or404(async () => getSource(getDb(), await getViewer(), id)));
+
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
-  const viewer = await getViewer();
-  const source = await or404(() => getSource(getDb(), viewer, id));
+  const source = await sourceOf(id);
   return { title: source.title };
 }
 
@@ -27,7 +30,7 @@ export default async function SourcePage(props: Props) {
   const showAll = param(query.claims) === "all";
   const db = getDb();
   const viewer = await getViewer();
-  const source = await or404(() => getSource(db, viewer, id));
+  const source = await sourceOf(id);
   const claims = await listSourceClaims(db, viewer, id);
   const anchored = claims.filter((c) => c.anchor?.state === "anchored");
   const orphans = claims.filter((c) => c.anchor?.state === "orphan");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ClaimCard } from "@/components/claim-card";
 import { Pager } from "@/components/pager";
@@ -17,10 +18,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 const KIND_LABEL = { person: "Person", organisation: "Organisation", government: "Government body", other: "Speaker" } as const;
 
+/** Read once per render: the metadata and the page both need it. */
+const speakerOf = cache(async (id: number) => or404(async () => getSpeaker(getDb(), await getViewer(), id)));
+
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const id = pageId((await props.params).id);
-  const viewer = await getViewer();
-  const speaker = await or404(() => getSpeaker(getDb(), viewer, id));
+  const speaker = await speakerOf(id);
   return {
     title: speaker.name,
     alternates: { types: { "application/atom+xml": [{ url: `/speakers/${id}/feed.xml`, title: `${speaker.name} — new claims` }] } },
@@ -32,7 +35,7 @@ export default async function SpeakerPage(props: Props) {
   const cursor = param((await props.searchParams).cursor);
   const db = getDb();
   const viewer = await getViewer();
-  const speaker = await or404(() => getSpeaker(db, viewer, id));
+  const speaker = await speakerOf(id);
   const claims = await or404(() => listClaims(db, viewer, { speaker: id, cursor, limit: 20 }));
   const survivor = speaker.mergedIntoId ? await or404(() => getSpeaker(db, viewer, speaker.mergedIntoId!)) : null;
   const scorecard = await getScorecard(db, viewer, id);

@@ -83,6 +83,8 @@ export const claims = pgTable(
     // The contested board's story and speaker choices: the contested claims alone.
     index("claims_contested_idx").on(t.storyId, t.speakerId, t.status, t.publicDisputeCount).where(sql`dispute_count > 0`),
     index("claims_source_idx").on(t.sourceId),
+    // The whole-site annotation export pages through anchored claims source by source.
+    index("claims_anchored_source_idx").on(t.sourceId, t.id).where(sql`anchor_state = 'anchored'`),
     index("claims_status_created_idx").on(t.status, t.createdAt, t.id),
     // The queue, most requested first then oldest: all of it, and by reason.
     index("claims_queue_idx").on(t.requestCount.desc(), t.createdAt, t.id).where(sql`queue_reason IS NOT NULL`),

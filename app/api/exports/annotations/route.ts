@@ -1,17 +1,14 @@
-// GET /api/exports/annotations — every anchored claim the caller may see, in every source, as one W3C AnnotationCollection (100 a page; ?page=N)
+// GET /api/exports/annotations — every anchored claim the caller may see, in every source, as one W3C AnnotationCollection (100 a page; each page's `next` continues with ?after=)
 import { z } from "zod";
-import { ValidationError } from "@/lib/errors";
-import { canonicalNumber } from "@/lib/schemas";
 import { ANNOTATION_MEDIA_TYPE } from "@/lib/web-annotation";
 import { allAnnotations } from "@/server/annotation-export";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
 
-const querySchema = z.object({ page: canonicalNumber(z.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative")).optional() });
+const querySchema = z.object({ after: z.string({ error: "must be a cursor" }).max(200, "must be at most 200 characters").optional() });
 
 export const GET = apiRoute(async ({ request, db, viewer }) => {
-  const { page } = parseWith(querySchema, queryObject(request), "query");
-  const body = await allAnnotations(db, viewer, await getSite(request), page ?? null);
-  if (!body) throw new ValidationError("There is no such page.", { page: "is past the last page" });
+  const { after } = parseWith(querySchema, queryObject(request), "query");
+  const body = await allAnnotations(db, viewer, await getSite(request), after ?? null);
   return Response.json(body, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? "public, max-age=60" : "private, no-store", Vary: "Authorization, Cookie" } });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "claims_anchored_source_idx" ON "claims" USING btree ("source_id","id") WHERE anchor_state = 'anchored';
