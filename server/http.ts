@@ -133,6 +133,15 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   return bytes;
 }
 
+/** `bytes` as UTF-8 text; a 400 with `message` and `fields` when they are not valid UTF-8. */
+export function utf8(bytes: Uint8Array, message: string, fields: Record<string, string>): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ValidationError(message, fields);
+  }
+}
+
 /** Whether a Content-Type names JSON (`application/json`, `application/merge-patch+json`, …). */
 function isJsonType(type: string | null): boolean {
   const essence = type?.split(";")[0]!.trim().toLowerCase() ?? "";
@@ -146,13 +155,7 @@ function isJsonType(type: string | null): boolean {
  * no lone surrogates in any string (400 naming the field).
  */
 export async function readJson(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
-  const bytes = await readBodyBytes(request, limit);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError("The request body is not valid UTF-8.", { _: "not valid UTF-8" });
-  }
+  const text = utf8(await readBodyBytes(request, limit), "The request body is not valid UTF-8.", { _: "not valid UTF-8" });
   if (text.trim() === "") return {};
   if (!isJsonType(request.headers.get("content-type"))) {
     throw new UnsupportedMediaTypeError("The request body must be JSON sent with Content-Type: application/json.");

@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { startImportQuerySchema } from "@/lib/schemas";
 import { authorize } from "@/server/authz";
-import { apiRoute, mutationRoute, parseWith, readBodyBytes } from "@/server/http";
+import { apiRoute, mutationRoute, parseWith, readBodyBytes, utf8 } from "@/server/http";
 import { formatFor, listImports, startImport } from "@/server/importers";
 import { getSite } from "@/server/site";
 
@@ -16,13 +16,7 @@ export const GET = apiRoute(async ({ db, viewer }) => {
 export const POST = mutationRoute("imports:run", async ({ request, db, viewer }) => {
   const url = new URL(request.url);
   const query = parseWith(startImportQuerySchema, { ...Object.fromEntries(url.searchParams), map: url.searchParams.getAll("map").length > 0 ? url.searchParams.getAll("map") : undefined }, "query");
-  const bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
-  let content: string;
-  try {
-    content = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError("The file is not UTF-8 text.", { file: "not UTF-8 text" });
-  }
+  const content = utf8(await readBodyBytes(request, MAX_IMPORT_BYTES), "The file is not UTF-8 text.", { file: "not UTF-8 text" });
   if (content.trim() === "") throw new ValidationError("The request body is empty: send the file to import as the body.", { file: "empty" });
   if (content.includes("\u0000")) throw new ValidationError("The file is not UTF-8 text.", { file: "not UTF-8 text" });
   const mediaType = request.headers.get("content-type");
