@@ -3,7 +3,7 @@
  * measure what each adds (`npm run eval:attribution -- --ablate NAME`). Everything is on in the
  * product; nothing but the eval calls `disableRules`.
  */
-export const RULES = ["headline-colon", "noun-cues", "stance-adjectives", "orphan-quotes"] as const;
+export const RULES = ["headline-colon", "noun-cues", "stance-adjectives", "orphan-quotes", "quote-carry-on"] as const;
 export type RuleName = (typeof RULES)[number];
 
 const disabled = new Set<RuleName>();
