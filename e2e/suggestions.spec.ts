@@ -13,6 +13,7 @@ const ARTICLE = [
 const BONA = "that police had closed 14 scam compounds since January";
 const UNION = "the port authority was ignoring safety complaints from night crews";
 const AUDIT = "the harbour expansion cost 340 million euros, twice the original estimate";
+const BONA_CLAIM = "Police had closed 14 scam compounds since January";
 
 /** A source made through the API, as the fact-checker. */
 async function createSource(page: Page, baseURL: string, title: string, text: string): Promise<number> {
@@ -44,10 +45,11 @@ test("a fact-checker asks for suggestions, accepts one as a claim, rejects anoth
   await panel.getByRole("button", { name: "Accept" }).click();
   const form = page.getByRole("form", { name: "New claim" });
   await expect(form.getByTestId("form-quote")).toHaveText(BONA);
-  await expect(form.getByLabel("Claim, in normalised words")).toHaveValue(BONA);
+  // The claim text is the normalised statement (no "that", capitalised); the quote stays verbatim.
+  await expect(form.getByLabel("Claim, in normalised words")).toHaveValue(BONA_CLAIM);
   await expect(form.getByTestId("chosen-speaker")).toHaveText("Pen Bona");
   await form.getByRole("button", { name: "Save claim" }).click();
-  await expect(page.getByRole("region", { name: "Selected claim" }).getByRole("heading", { name: BONA })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Selected claim" }).getByRole("heading", { name: BONA_CLAIM })).toBeVisible();
   await expect(text.locator("mark.span")).toHaveText([BONA]);
   await expect(text.locator("mark.suggestion")).toHaveText([UNION, AUDIT]);
   await expect(count).toHaveText("2 suggestions · 0 rejected");
@@ -61,7 +63,7 @@ test("a fact-checker asks for suggestions, accepts one as a claim, rejects anoth
 
   // Stored: the claim with the existing speaker.
   const claims = (await (await page.request.get(`/api/sources/${id}/claims`)).json()) as { items: { text: string; speaker: { name: string }; anchor: { exact: string } }[] };
-  expect(claims.items.map((c) => [c.text, c.speaker.name, c.anchor.exact])).toEqual([[BONA, "Pen Bona", BONA]]);
+  expect(claims.items.map((c) => [c.text, c.speaker.name, c.anchor.exact])).toEqual([[BONA_CLAIM, "Pen Bona", BONA]]);
 
   // After a reload, asking again: the rejected one does not come back, the claim is not proposed.
   await page.reload();
@@ -78,6 +80,75 @@ test("a fact-checker asks for suggestions, accepts one as a claim, rejects anoth
   await expect(text.locator("mark.suggestion")).toHaveCount(0);
   await page.getByRole("button", { name: "Show suggestions" }).click();
   await expect(text.locator("mark.suggestion")).toHaveText([AUDIT]);
+});
+
+/** Four attributions the engine is not equally sure of: two named speakers, a description, an unsourced "reportedly". */
+const GROUPED = [
+  "“We will cut the port fees by 20 percent next year,” said harbour master Ines Moreau.",
+  "Tomas Lindqvist, who leads the dock workers’ union, said the port authority was ignoring safety complaints from night crews.",
+  "The ferry company reportedly plans to raise ticket prices by a third next year.",
+  "The city audit office found that the harbour expansion is likely to cost 340 million euros.",
+].join("\n\n");
+const MOREAU = "“We will cut the port fees by 20 percent next year,”";
+const FERRY = "The ferry company reportedly plans to raise ticket prices by a third next year";
+const AUDIT_2 = "that the harbour expansion is likely to cost 340 million euros";
+
+test("suggestions come ranked in confidence groups; a whole group is accepted with normalised claim texts, another rejected", async ({ page, baseURL }) => {
+  const id = await createSource(page, baseURL!, unique("Harbour fees and ferries"), GROUPED);
+  await page.goto(`/sources/${id}/annotate`);
+  const text = page.getByTestId("annotator-text");
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  await expect(page.getByTestId("suggestion-count")).toHaveText("4 suggestions · 0 rejected");
+
+  // Ranked and grouped: the named quotation first, the unsourced "reportedly" last, alone.
+  const high = page.getByRole("region", { name: "High confidence suggestions" });
+  const medium = page.getByRole("region", { name: "Medium confidence suggestions" });
+  const low = page.getByRole("region", { name: "Low confidence suggestions" });
+  await expect(high.getByTestId("suggestion-item")).toHaveText([
+    "Ines Moreau: Ines Moreau will cut the port fees by 20 percent next year",
+    "Tomas Lindqvist: The port authority was ignoring safety complaints from night crews",
+  ]);
+  await expect(medium.getByTestId("suggestion-item")).toHaveText(["City audit office: The harbour expansion is likely to cost 340 million euros"]);
+  await expect(low.getByTestId("suggestion-item")).toHaveText([`No speaker: ${FERRY}`]);
+  await page.screenshot({ path: "/tmp/suggest-groups.png", fullPage: true });
+
+  // } opens the most confident one first, not the first in the text.
+  await text.focus();
+  await page.keyboard.press("}");
+  const panel = page.getByRole("region", { name: "Suggested claim" });
+  await expect(panel.getByTestId("suggestion-content")).toHaveText(MOREAU);
+  await expect(panel.getByTestId("suggestion-confidence")).toContainText("high");
+  await expect(panel.getByTestId("suggestion-statement")).toHaveText("Ines Moreau will cut the port fees by 20 percent next year");
+  await panel.getByRole("button", { name: "Close the suggestion" }).click();
+
+  // Reject the low group: confirmed first, then gone for good.
+  await low.getByRole("button", { name: "Reject all" }).click();
+  await low.getByRole("button", { name: "Reject 1" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rejected 1 suggestion." })).toBeVisible();
+  await expect(low).toHaveCount(0);
+  await expect(text.locator("mark.suggestion", { hasText: FERRY })).toHaveCount(0);
+
+  // Accept the high group: one claim each, the statement as claim text, the span verbatim.
+  await high.getByRole("button", { name: "Accept all" }).click();
+  await expect(high.getByRole("group", { name: "Confirm" })).toContainText("Save 2 claims as drafts");
+  await high.getByRole("button", { name: "Save 2" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved 2 claims as drafts." })).toBeVisible();
+  await expect(high).toHaveCount(0);
+  await expect(text.locator("mark.span")).toHaveCount(2);
+  await expect(text.locator("mark.suggestion")).toHaveText([AUDIT_2]);
+  await expect(page.getByTestId("suggestion-count")).toHaveText("1 suggestion · 1 rejected");
+
+  const claims = (await (await page.request.get(`/api/sources/${id}/claims`)).json()) as { items: { text: string; speaker: { name: string }; anchor: { exact: string } }[] };
+  expect(claims.items.map((c) => [c.text, c.speaker.name, c.anchor.exact])).toEqual([
+    ["Ines Moreau will cut the port fees by 20 percent next year", "Ines Moreau", MOREAU],
+    ["The port authority was ignoring safety complaints from night crews", "Tomas Lindqvist", "the port authority was ignoring safety complaints from night crews"],
+  ]);
+
+  // After a reload the rejected group stays rejected and the claims are not proposed again.
+  await page.reload();
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  await expect(page.getByTestId("suggestion-count")).toHaveText("1 suggestion · 1 rejected");
+  await expect(medium.getByTestId("suggestion-item")).toHaveCount(1);
 });
 
 test("a long source is read chunk by chunk, with progress", async ({ page, baseURL }) => {

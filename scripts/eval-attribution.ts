@@ -5,10 +5,17 @@
  * equal after trimming whitespace and punctuation), and how often a matched content's source is
  * right. Articles with an even sorted index are the tuning half; odd ones are held out.
  *
- *   npm run eval:attribution -- [--limit N] [--json]
+ * Split mode: every figure is printed for both halves, and the error breakdowns (recall by kind,
+ * most-missed cues, precision by confidence group) only for the half given by `--split`
+ * (default `even`, the tuning half) — rules are tuned on what even articles get wrong; the odd
+ * half is the held-out check, read only as totals. `--ablate RULE,…` switches named rules off
+ * (lib/suggest/rules.ts) to measure what each adds.
+ *
+ *   npm run eval:attribution -- [--split even|odd|all] [--ablate RULE,…] [--limit N] [--json]
  */
 import { readFileSync } from "node:fs";
-import { suggestClaims } from "../lib/suggest";
+import { groupOf, isFragment, suggestClaims } from "../lib/suggest";
+import { disableRules, RULES, type RuleName } from "../lib/suggest/rules";
 import { overlapMatch, parseAnn, polnearArticles, trimSpan, type GoldAttribution } from "./polnear";
 import { missingShared, sharedPath } from "./shared-dir";
 
@@ -16,6 +23,21 @@ const args = process.argv.slice(2);
 const asJson = args.includes("--json");
 const limitAt = args.indexOf("--limit");
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
+const splitAt = args.indexOf("--split");
+const split = splitAt >= 0 ? args[splitAt + 1] : "even";
+if (split !== "even" && split !== "odd" && split !== "all") {
+  console.error("--split must be even, odd or all");
+  process.exit(2);
+}
+const ablateAt = args.indexOf("--ablate");
+const ablate = ablateAt >= 0 ? (args[ablateAt + 1] ?? "").split(",").filter(Boolean) : [];
+for (const r of ablate) {
+  if (!(RULES as readonly string[]).includes(r)) {
+    console.error(`--ablate: unknown rule ${r} (known: ${RULES.join(", ")})`);
+    process.exit(2);
+  }
+}
+disableRules(ablate as RuleName[]);
 
 interface Counts {
   gold: number;
@@ -28,9 +50,12 @@ interface Counts {
   missByCue: Record<string, number>;
   goldByCue: Record<string, number>;
   falseByKind: Record<string, number>;
+  /** Predictions and matched predictions by confidence group, and of fragments (not proposed in the product). */
+  predByGroup: Record<string, number>;
+  hitByGroup: Record<string, number>;
 }
 
-const empty = (): Counts => ({ gold: 0, pred: 0, matched: 0, exact: 0, sourceRight: 0, missByKind: {}, goldByKind: {}, missByCue: {}, goldByCue: {}, falseByKind: {} });
+const empty = (): Counts => ({ gold: 0, pred: 0, matched: 0, exact: 0, sourceRight: 0, missByKind: {}, goldByKind: {}, missByCue: {}, goldByCue: {}, falseByKind: {}, predByGroup: {}, hitByGroup: {} });
 const bump = (r: Record<string, number>, k: string) => (r[k] = (r[k] ?? 0) + 1);
 
 function score(text: string, gold: GoldAttribution[], into: Counts[]) {
@@ -85,6 +110,9 @@ function score(text: string, gold: GoldAttribution[], into: Counts[]) {
     });
     pred.forEach((p, pi) => {
       if (!pUsed.has(pi)) bump(c.falseByKind, p.kind);
+      const g = isFragment(chars.slice(p.content.start, p.content.end).join("")) ? "fragment" : groupOf(p.confidence);
+      bump(c.predByGroup, g);
+      if (pUsed.has(pi)) bump(c.hitByGroup, g);
     });
   }
 }
@@ -124,13 +152,14 @@ function main() {
     score(text, gold, [all, article.index % 2 === 0 ? even : odd]);
   }
   const ms = performance.now() - t0;
-  const result = { articles: n, seconds: ms / 1000, all: summary(all), even: summary(even), odd: summary(odd) };
+  const result = { articles: n, seconds: ms / 1000, ablated: ablate, all: summary(all), even: summary(even), odd: summary(odd) };
+  const diag = split === "even" ? even : split === "odd" ? odd : all;
   if (asJson) {
-    console.log(JSON.stringify({ ...result, missByKind: all.missByKind, goldByKind: all.goldByKind, falseByKind: all.falseByKind, missByCue: all.missByCue }, null, 2));
+    console.log(JSON.stringify({ ...result, diagnostics: split, missByKind: diag.missByKind, goldByKind: diag.goldByKind, falseByKind: diag.falseByKind, missByCue: diag.missByCue, predByGroup: diag.predByGroup, hitByGroup: diag.hitByGroup }, null, 2));
     return;
   }
   const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
-  console.log(`PolNeAR train: ${n} articles, ${result.seconds.toFixed(1)} s (including scoring)`);
+  console.log(`PolNeAR train: ${n} articles, ${result.seconds.toFixed(1)} s (including scoring)${ablate.length ? `; rules off: ${ablate.join(", ")}` : ""}`);
   console.log("split  gold   pred  | content P     R    F1 | exact P     R    F1 | source");
   for (const [name, c] of [["all", all], ["even", even], ["odd", odd]] as const) {
     const s = summary(c);
@@ -138,15 +167,21 @@ function main() {
       `${name.padEnd(5)} ${String(s.gold).padStart(5)} ${String(s.predicted).padStart(6)}  |  ${pct(s.content.p)} ${pct(s.content.r)} ${pct(s.content.f1)} |  ${pct(s.exact.p)} ${pct(s.exact.r)} ${pct(s.exact.f1)} | ${pct(s.sourceAccuracy)}`,
     );
   }
-  console.log("\nrecall by gold kind (all):");
-  for (const [k, g] of Object.entries(all.goldByKind).sort((a, b) => b[1] - a[1])) {
-    const miss = all.missByKind[k] ?? 0;
+  console.log(`\nerror breakdowns below: ${split} articles only`);
+  console.log("\nprecision by confidence group (fragments: not proposed in the product):");
+  for (const g of ["high", "medium", "low", "fragment"]) {
+    const p = diag.predByGroup[g] ?? 0;
+    console.log(`  ${g.padEnd(9)} predicted ${String(p).padStart(5)}  precision ${pct(p ? (diag.hitByGroup[g] ?? 0) / p : 0)}`);
+  }
+  console.log("\nrecall by gold kind:");
+  for (const [k, g] of Object.entries(diag.goldByKind).sort((a, b) => b[1] - a[1])) {
+    const miss = diag.missByKind[k] ?? 0;
     console.log(`  ${k.padEnd(14)} gold ${String(g).padStart(5)}  missed ${String(miss).padStart(5)}  recall ${pct((g - miss) / g)}`);
   }
-  console.log("\nunmatched predictions by kind (all):", JSON.stringify(all.falseByKind));
+  console.log("\nunmatched predictions by kind:", JSON.stringify(diag.falseByKind));
   console.log("\nmost-missed gold cues (quote and according-to by kind, others by the cue's last word), gold → missed:");
-  const top = Object.entries(all.missByCue).sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log("  " + top.map(([k, m]) => `${k} ${all.goldByCue[k]}→${m}`).join(", "));
+  const top = Object.entries(diag.missByCue).sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log("  " + top.map(([k, m]) => `${k} ${diag.goldByCue[k]}→${m}`).join(", "));
 }
 
 main();

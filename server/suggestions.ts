@@ -10,7 +10,7 @@ import type { SuggestionDTO, SuggestionRejectionDTO, SuggestionsPageDTO, TextSpa
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { SpeakerKind } from "@/lib/model";
 import type { SpanInput } from "@/lib/schemas";
-import { type KnownSpeaker, type Span, suggestClaims } from "@/lib/suggest";
+import { groupOf, isFragment, type KnownSpeaker, normaliseStatement, type Span, suggestClaims } from "@/lib/suggest";
 import { normalizeName } from "@/lib/suggest/speakers";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
@@ -159,7 +159,7 @@ export async function suggestForSource(db: Db, _viewer: UserViewer, sourceId: nu
   const paragraphs = splitParagraphs(source.text);
   const chunk = alignRange(paragraphs, length, range);
   const done = chunk.end >= length;
-  if (chunk.last < chunk.first) return { items: [], range: { start: chunk.start, end: chunk.end }, length, done, rejected: 0, claimed: 0 };
+  if (chunk.last < chunk.first) return { items: [], range: { start: chunk.start, end: chunk.end }, length, done, rejected: 0, claimed: 0, fragments: 0 };
 
   let from = chunk.first;
   while (from > 0 && chunk.first - from < CONTEXT_PARAGRAPHS && paragraphs[chunk.first]!.start - paragraphs[from - 1]!.start <= CONTEXT_MAX) from--;
@@ -179,21 +179,32 @@ export async function suggestForSource(db: Db, _viewer: UserViewer, sourceId: nu
   const at = (span: Span | null): TextSpanDTO | null => (span ? { start: span.start + offset, end: span.end + offset, text: index.slice(span.start + offset, span.end + offset) } : null);
   const candidates: SuggestionDTO[] = [];
   let claimedCount = 0;
+  let fragments = 0;
   for (const s of found) {
     const content = at(s.content)!;
     if (claimed.some((c) => coversHalf(c, content))) {
       claimedCount++;
       continue;
     }
+    if (isFragment(content.text)) {
+      fragments++;
+      continue;
+    }
+    const speaker = s.speaker ? { name: s.speaker.name, kind: s.speaker.kind, speakerId: s.speaker.speakerId, speakerName: s.speaker.speakerId != null ? (names.get(s.speaker.speakerId) ?? null) : null } : null;
+    const source = at(s.source);
+    const cue = at(s.cue);
     candidates.push({
       content,
-      source: at(s.source),
-      cue: at(s.cue),
-      speaker: s.speaker ? { name: s.speaker.name, kind: s.speaker.kind, speakerId: s.speaker.speakerId, speakerName: s.speaker.speakerId != null ? (names.get(s.speaker.speakerId) ?? null) : null } : null,
+      source,
+      cue,
+      speaker,
       quantities: s.quantities.map((q) => ({ ...q, start: q.start + offset, end: q.end + offset })),
       score: s.score,
       scoreParts: s.scoreParts,
       kind: s.kind,
+      confidence: s.confidence,
+      group: groupOf(s.confidence),
+      statement: normaliseStatement({ content, source, cue, speaker: speaker ? { name: speaker.speakerName ?? speaker.name, kind: speaker.kind } : null, kind: s.kind }),
     });
   }
 
@@ -208,7 +219,7 @@ export async function suggestForSource(db: Db, _viewer: UserViewer, sourceId: nu
           .where(and(eq(suggestionRejections.sourceId, sourceId), inArray(suggestionRejections.exact, texts)));
   const rejected = rows.length > 0 ? await rejectedKeys(db, sourceId, source, rows) : new Set<string>();
   const items = candidates.filter((s) => !rejected.has(`${s.content.start}:${s.content.text}`));
-  return { items, range: { start: chunk.start, end: chunk.end }, length, done, rejected: candidates.length - items.length, claimed: claimedCount };
+  return { items, range: { start: chunk.start, end: chunk.end }, length, done, rejected: candidates.length - items.length, claimed: claimedCount, fragments };
 }
 
 /**

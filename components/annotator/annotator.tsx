@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useAcceptSuggestions } from "@/components/hooks/mutations";
 import { CodePointIndex } from "@/lib/codepoints";
 import type { ClaimDetailDTO, ClaimDTO, SourceDTO } from "@/lib/dto";
 import { sourceClaimsQuery } from "@/lib/queries";
@@ -11,8 +12,8 @@ import { ClaimForm } from "./claim-form";
 import { ClaimPanel } from "./claim-panel";
 import { selectionOffsets } from "./dom-offsets";
 import { Orphans } from "./orphans";
-import { SuggestionBar, SuggestionPanel } from "./suggestions";
-import { claimTextOf, isSuggestionId, type ShownSuggestion, speakerChoiceOf, useSuggestions } from "./use-suggestions";
+import { SuggestionBar, SuggestionGroups, SuggestionPanel } from "./suggestions";
+import { isSuggestionId, type ShownSuggestion, speakerChoiceOf, useSuggestions } from "./use-suggestions";
 
 type Span = { start: number; end: number; exact: string };
 /**
@@ -56,6 +57,8 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
   const [help, setHelp] = useState(false);
   const [status, setStatus] = useState("");
   const suggestions = useSuggestions(source, claims);
+  const acceptMany = useAcceptSuggestions(source.id, source.publishedOn);
+  const [groupReport, setGroupReport] = useState("");
 
   const anchored = useMemo(() => claims.filter((c) => c.anchor?.state === "anchored"), [claims]);
   const orphans = useMemo(() => claims.filter((c) => c.anchor?.state === "orphan"), [claims]);
@@ -125,7 +128,7 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
     setStatus(`Claim ${anchored.indexOf(next) + 1} of ${anchored.length}: ${next.speaker.name}: ${next.text}`);
   }
 
-  /** Opens the next or previous suggestion in text order (from the active highlight, if any). */
+  /** Opens the next or previous suggestion, most confident first (from the active highlight, if any). */
   function moveSuggestion(step: 1 | -1) {
     const list = suggestions.hidden ? [] : suggestions.items;
     if (list.length === 0) return;
@@ -135,6 +138,27 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
     setSelection(null);
     setPanel({ kind: "suggestion", key: next.key });
     setStatus(`Suggestion ${list.indexOf(next) + 1} of ${list.length}: ${next.speaker?.name ?? "no speaker"}: ${next.content.text}`);
+  }
+
+  function openSuggestionOf(s: ShownSuggestion) {
+    setActiveId(s.id);
+    setSelection(null);
+    setPanel({ kind: "suggestion", key: s.key });
+  }
+
+  function acceptGroup(items: ShownSuggestion[]) {
+    setGroupReport("");
+    acceptMany.mutate(items, {
+      onSuccess: ({ created, skipped }) =>
+        setGroupReport(`Saved ${created.length} claim${created.length === 1 ? "" : "s"} as drafts${skipped ? `; ${skipped} without a speaker left open` : ""}.`),
+    });
+  }
+
+  function rejectGroup(items: ShownSuggestion[]) {
+    setGroupReport("");
+    suggestions.rejectMany.mutate(items, {
+      onSuccess: (done) => setGroupReport(`Rejected ${done.length} suggestion${done.length === 1 ? "" : "s"}.`),
+    });
   }
 
   function rejectSuggestion(key: string) {
@@ -240,7 +264,7 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
               sourceId={source.id}
               span={{ start: panel.suggestion.content.start, end: panel.suggestion.content.end, exact: panel.suggestion.content.text }}
               defaultDate={source.publishedOn}
-              prefill={{ text: claimTextOf(panel.suggestion.content.text), speaker: speakerChoiceOf(panel.suggestion) }}
+              prefill={{ text: panel.suggestion.statement, speaker: speakerChoiceOf(panel.suggestion) }}
               onSaved={onSaved}
               onCancel={() => {
                 setPanel({ kind: "suggestion", key: panel.suggestion.key });
@@ -269,11 +293,24 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
                 {anchored.length} claim{anchored.length === 1 ? "" : "s"} marked in this text.
               </p>
               {suggestions.items.length > 0 && !suggestions.hidden ? (
-                <p className="text-muted">Suggested claims are dashed: click one (or press {"}"}) to accept or reject it.</p>
+                <p className="text-muted">Suggested claims are dashed: click one (or press {"}"}, most confident first) to accept or reject it, or a whole group below.</p>
               ) : null}
             </div>
           )}
         </div>
+        {(suggestions.items.length > 0 && !suggestions.hidden) || groupReport || acceptMany.error || suggestions.rejectMany.error ? (
+          <div className="rounded-md border border-rule bg-white p-4">
+            <SuggestionGroups
+              groups={suggestions.hidden ? [] : suggestions.groups}
+              onOpen={openSuggestionOf}
+              onAccept={acceptGroup}
+              onReject={rejectGroup}
+              busy={acceptMany.isPending || suggestions.rejectMany.isPending}
+              error={acceptMany.error ?? suggestions.rejectMany.error}
+              report={groupReport}
+            />
+          </div>
+        ) : null}
         {orphans.length > 0 ? <Orphans orphans={orphans} selection={selection} /> : null}
       </aside>
     </div>

@@ -1,9 +1,10 @@
 "use client";
 
+import { useState } from "react";
 import { SaveError } from "@/components/field-errors";
 import type { ScoreParts } from "@/lib/suggest/types";
 import type { SuggestionDTO } from "@/lib/dto";
-import type { Suggestions } from "./use-suggestions";
+import type { ShownSuggestion, Suggestions } from "./use-suggestions";
 
 const KIND_LABELS: Record<string, string> = { person: "person", organisation: "organisation", government: "government body", other: "other" };
 
@@ -22,6 +23,8 @@ const SCORE_PARTS: [keyof ScoreParts, string, string][] = [
   ["attribution", "Attribution", "+0.25 ×"],
   ["hedges", "Hedges", "−0.2 ×"],
 ];
+
+const CONFIDENCE_LABELS: Record<SuggestionDTO["group"], string> = { high: "high", medium: "medium", low: "low" };
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -105,6 +108,12 @@ export function SuggestionPanel({
           )}
           {s.source && s.source.text !== (s.speaker?.speakerName ?? s.speaker?.name) ? <span className="block text-xs text-muted">from “{s.source.text}”</span> : null}
         </dd>
+        <dt className="font-semibold">Confidence</dt>
+        <dd data-testid="suggestion-confidence">
+          {CONFIDENCE_LABELS[s.group]} <span className="text-muted">({percent(s.confidence)})</span>
+        </dd>
+        <dt className="font-semibold">Claim</dt>
+        <dd data-testid="suggestion-statement">{s.statement}</dd>
         <dt className="font-semibold">Cue</dt>
         <dd>{s.cue ? `“${s.cue.text}”` : <span className="text-muted">none</span>} <span className="text-muted">· {SUGGESTION_KINDS[s.kind]}</span></dd>
         <dt className="font-semibold">Figures</dt>
@@ -154,5 +163,98 @@ export function SuggestionPanel({
       <SaveError error={rejectError} />
       <p className="text-xs text-muted">a accepts · x rejects · {"{"} / {"}"} previous / next suggestion</p>
     </section>
+  );
+}
+
+type Group = Suggestions["groups"][number];
+
+/**
+ * The open suggestions in their confidence groups, most confident first: each opens from the
+ * list, and a whole group can be accepted (a claim each, with its normalised statement and
+ * speaker) or rejected, after a confirmation that says what will happen.
+ */
+export function SuggestionGroups({
+  groups,
+  onOpen,
+  onAccept,
+  onReject,
+  busy,
+  error,
+  report,
+}: {
+  groups: Group[];
+  onOpen: (s: ShownSuggestion) => void;
+  onAccept: (items: ShownSuggestion[]) => void;
+  onReject: (items: ShownSuggestion[]) => void;
+  busy: boolean;
+  error: unknown;
+  report: string;
+}) {
+  const [confirming, setConfirming] = useState<{ group: string; action: "accept" | "reject" } | null>(null);
+  return (
+    <div className="space-y-4" data-testid="suggestion-groups">
+      <h2 className="font-serif text-xl font-bold">Suggested claims</h2>
+      {report ? (
+        <p role="status" className="text-sm">
+          {report}
+        </p>
+      ) : null}
+      <SaveError error={error} />
+      {groups.map((g) => {
+        const withSpeaker = g.items.filter((s) => s.speaker).length;
+        const asking = confirming?.group === g.group ? confirming.action : null;
+        return (
+          <section key={g.group} aria-label={`${g.label} suggestions`} className="space-y-2 border-t border-rule pt-3">
+            <h3 className="text-sm font-bold">
+              {g.label} <span className="font-normal text-muted">· {g.items.length}</span>
+            </h3>
+            {asking ? (
+              <div className="space-y-2 rounded border border-ink p-2 text-sm" role="group" aria-label="Confirm">
+                <p>
+                  {asking === "accept"
+                    ? `Save ${withSpeaker} claim${withSpeaker === 1 ? "" : "s"} as drafts, each with its proposed claim text and speaker?${withSpeaker < g.items.length ? ` ${g.items.length - withSpeaker} without a speaker stay open.` : ""}`
+                    : `Reject ${g.items.length} suggestion${g.items.length === 1 ? "" : "s"} for good?`}
+                </p>
+                <div className="flex gap-2">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    className="rounded bg-ink px-3 py-1.5 font-semibold text-white disabled:opacity-60"
+                    onClick={() => {
+                      setConfirming(null);
+                      if (asking === "accept") onAccept(g.items);
+                      else onReject(g.items);
+                    }}
+                  >
+                    {asking === "accept" ? `Save ${withSpeaker}` : `Reject ${g.items.length}`}
+                  </button>
+                  <button type="button" className="underline" onClick={() => setConfirming(null)}>
+                    Cancel
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div className="flex gap-2 text-sm">
+                <button type="button" disabled={busy || withSpeaker === 0} className="rounded border border-ink px-3 py-1 font-semibold disabled:opacity-60" onClick={() => setConfirming({ group: g.group, action: "accept" })}>
+                  Accept all
+                </button>
+                <button type="button" disabled={busy} className="rounded border border-ink px-3 py-1 font-semibold disabled:opacity-60" onClick={() => setConfirming({ group: g.group, action: "reject" })}>
+                  Reject all
+                </button>
+              </div>
+            )}
+            <ol className="space-y-1 text-sm">
+              {g.items.map((s) => (
+                <li key={s.key}>
+                  <button type="button" className="w-full rounded px-1 py-0.5 text-left hover:bg-slate-100" onClick={() => onOpen(s)} data-testid="suggestion-item">
+                    <span className="font-semibold">{s.speaker ? (s.speaker.speakerName ?? s.speaker.name) : "No speaker"}:</span> {s.statement}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import type { SpeakerChoice } from "@/components/pickers/speaker-picker";
 import { apiFetch } from "@/lib/api-client";
 import type { ClaimDTO, SuggestionDTO, SuggestionRejectionDTO, SuggestionsPageDTO } from "@/lib/dto";
 import { sourceSuggestionsQuery, suggestionKeys } from "@/lib/queries";
+import { type ConfidenceGroup, groupSuggestions, rankSuggestions } from "@/lib/suggest/rank";
 
 /**
  * Ids of suggestion highlights are below -1000 (see annotated-text.tsx): -1000 minus the
@@ -21,29 +22,6 @@ export const suggestionKey = (s: SuggestionDTO) => `${s.content.start}-${s.conte
 function coversHalf(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
   return overlap > 0 && (2 * overlap >= a.end - a.start || 2 * overlap >= b.end - b.start);
-}
-
-const QUOTES = "\"'“”‘’«»„‟‹›";
-const TRAILING = ".,;:!?…-–—";
-
-/**
- * The claim text an accepted suggestion starts from: its words without the quotation marks
- * around them and without trailing punctuation (`Amnesty’s report “exaggerated.”` → `Amnesty’s
- * report exaggerated`). Quotation marks inside are kept when they pair up.
- */
-export function claimTextOf(content: string): string {
-  let text = content.trim();
-  for (let before = ""; before !== text; ) {
-    before = text;
-    while (text && QUOTES.includes(text[0]!)) text = text.slice(1).trimStart();
-    while (text && (QUOTES.includes(text.at(-1)!) || TRAILING.includes(text.at(-1)!))) text = text.slice(0, -1).trimEnd();
-  }
-  const opened = [...text].filter((c) => c === "“").length;
-  const closed = [...text].filter((c) => c === "”").length;
-  const straight = [...text].filter((c) => c === '"').length;
-  if (opened !== closed) text = text.replace(/[“”]/g, "");
-  if (straight % 2 === 1) text = text.replace(/"/g, "");
-  return text.replace(/\s+/g, " ").trim();
 }
 
 /** The speaker an accepted suggestion proposes: the matched speaker, or a new one of the guessed kind. */
@@ -64,8 +42,10 @@ export interface Suggestions {
   /** Reading: what share of the text is done, 0..1; null when not reading. */
   progress: number | null;
   error: unknown;
-  /** Suggestions still open (not rejected, not made into claims), in text order, each with its highlight id. */
+  /** Suggestions still open (not rejected, not made into claims), most confident first, each with its highlight id. */
   items: ShownSuggestion[];
+  /** The same, in their confidence groups (high, medium, low; empty ones left out). */
+  groups: { group: ConfidenceGroup; label: string; items: ShownSuggestion[] }[];
   /** Rejected ones: remembered from before, and rejected now. */
   rejected: number;
   hidden: boolean;
@@ -73,6 +53,8 @@ export interface Suggestions {
   byId: (id: number) => ShownSuggestion | undefined;
   byKey: (key: string) => ShownSuggestion | undefined;
   reject: ReturnType<typeof useRejectSuggestion>;
+  /** Rejects several at once (a whole group). */
+  rejectMany: ReturnType<typeof useRejectSuggestions>;
 }
 
 /**
@@ -101,11 +83,14 @@ export function useSuggestions(source: { id: number; revision: number }, claims:
   const pages = query.data?.pages;
   const items = useMemo(() => {
     const spans = claims.flatMap((c) => (c.anchor?.state === "anchored" ? [c.anchor] : []));
-    return (pages ?? [])
-      .flatMap((p) => p.items)
-      .filter((s) => !spans.some((c) => coversHalf(c, s.content)))
-      .map((s) => ({ ...s, id: FIRST_SUGGESTION_ID - s.content.start, key: suggestionKey(s) }));
+    return rankSuggestions(
+      (pages ?? [])
+        .flatMap((p) => p.items)
+        .filter((s) => !spans.some((c) => coversHalf(c, s.content)))
+        .map((s) => ({ ...s, id: FIRST_SUGGESTION_ID - s.content.start, key: suggestionKey(s) })),
+    );
   }, [pages, claims]);
+  const groups = useMemo(() => groupSuggestions(items), [items]);
 
   const last = pages?.at(-1);
   const reading = requested && (query.isPending || hasNextPage || query.isFetching) && !isError;
@@ -118,12 +103,14 @@ export function useSuggestions(source: { id: number; revision: number }, claims:
     progress,
     error: query.error,
     items,
+    groups,
     rejected,
     hidden,
     setHidden,
     byId: (id) => items.find((s) => s.id === id),
     byKey: (key) => items.find((s) => s.key === key),
     reject: useRejectSuggestion(source),
+    rejectMany: useRejectSuggestions(source),
   };
 }
 
@@ -132,25 +119,60 @@ export function useSuggestions(source: { id: number; revision: number }, claims:
  * suggestions read so far, counting it as rejected — no re-read of the text.
  */
 export function useRejectSuggestion(source: { id: number; revision: number }) {
-  const client = useQueryClient();
+  const forget = useForgetRejected(source);
   return useMutation({
-    mutationFn: (s: SuggestionDTO) =>
-      apiFetch<SuggestionRejectionDTO>(`/api/sources/${source.id}/suggestions/rejections`, {
-        method: "POST",
-        body: JSON.stringify({ start: s.content.start, end: s.content.end, exact: s.content.text }),
-      }),
-    onSuccess: (_rejection, s) => {
+    mutationFn: (s: SuggestionDTO) => postRejection(source.id, s),
+    onSuccess: (_rejection, s) => forget([s]),
+  });
+}
+
+/**
+ * Rejects a group of suggestions, one request each (each rejection is its own audited record);
+ * those rejected before a failure leave the list, the rest stay.
+ */
+export function useRejectSuggestions(source: { id: number; revision: number }) {
+  const forget = useForgetRejected(source);
+  return useMutation({
+    mutationFn: async (items: SuggestionDTO[]) => {
+      const done: SuggestionDTO[] = [];
+      try {
+        for (const s of items) {
+          await postRejection(source.id, s);
+          done.push(s);
+        }
+      } finally {
+        forget(done);
+      }
+      return done;
+    },
+  });
+}
+
+const postRejection = (sourceId: number, s: SuggestionDTO) =>
+  apiFetch<SuggestionRejectionDTO>(`/api/sources/${sourceId}/suggestions/rejections`, {
+    method: "POST",
+    body: JSON.stringify({ start: s.content.start, end: s.content.end, exact: s.content.text }),
+  });
+
+/** Takes rejected suggestions out of those read so far, counting them as rejected. */
+function useForgetRejected(source: { id: number; revision: number }) {
+  const client = useQueryClient();
+  return useCallback(
+    (gone: SuggestionDTO[]) => {
+      if (gone.length === 0) return;
+      const keys = new Set(gone.map(suggestionKey));
       client.setQueryData<InfiniteData<SuggestionsPageDTO, number>>(suggestionKeys.source(source.id, source.revision), (data) =>
         data
           ? {
               ...data,
               pages: data.pages.map((p) => {
-                const items = p.items.filter((i) => suggestionKey(i) !== suggestionKey(s));
-                return items.length === p.items.length ? p : { ...p, items, rejected: p.rejected + 1 };
+                const items = p.items.filter((i) => !keys.has(suggestionKey(i)));
+                return items.length === p.items.length ? p : { ...p, items, rejected: p.rejected + p.items.length - items.length };
               }),
             }
           : data,
       );
     },
-  });
+    [client, source.id, source.revision],
+  );
 }

@@ -7,7 +7,7 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
-import type { ClaimDetailDTO, CommentDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
+import type { ClaimDetailDTO, CommentDTO, SuggestionDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
 import { queryKeys } from "@/lib/queries";
 import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, EvidenceBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
 
@@ -42,6 +42,40 @@ export const useCreateClaim = () =>
   useWrite(
     (input: CreateClaimBody) => apiFetch<ClaimDetailDTO>("/api/claims", json("POST", input)),
     (claim) => [queryKeys.claims, queryKeys.speakers, queryKeys.stories, queryKeys.contested, ...(claim.source ? [queryKeys.sourceClaims(claim.source.id)] : [])],
+  );
+
+/**
+ * Accepts a group of claim suggestions at once: one claim each (its normalised statement, the
+ * verbatim span as anchor, the guessed speaker), in order. A new speaker proposed by several
+ * suggestions is created once, by the first, and reused. Suggestions without a speaker cannot be
+ * claims and are left open (`skipped`); a failure stops the run and reports what was saved.
+ */
+export const useAcceptSuggestions = (sourceId: number, statedOn: string | null) =>
+  useWrite(
+    async (items: SuggestionDTO[]) => {
+      const created: ClaimDetailDTO[] = [];
+      const newSpeakers = new Map<string, number>();
+      let skipped = 0;
+      for (const s of items) {
+        if (!s.speaker) {
+          skipped++;
+          continue;
+        }
+        const known = s.speaker.speakerId ?? newSpeakers.get(s.speaker.name.toLowerCase());
+        const body: CreateClaimBody = {
+          text: s.statement,
+          sourceId,
+          anchor: { start: s.content.start, end: s.content.end, exact: s.content.text },
+          statedOn,
+          ...(known !== undefined ? { speakerId: known } : { speaker: { name: s.speaker.name, kind: s.speaker.kind, affiliationId: null } }),
+        };
+        const claim = await apiFetch<ClaimDetailDTO>("/api/claims", json("POST", body));
+        if (known === undefined) newSpeakers.set(s.speaker.name.toLowerCase(), claim.speaker.id);
+        created.push(claim);
+      }
+      return { created, skipped };
+    },
+    () => [queryKeys.claims, queryKeys.speakers, queryKeys.contested, queryKeys.sourceClaims(sourceId)],
   );
 
 export const useUpdateClaim = (id: number) =>

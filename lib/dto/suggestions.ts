@@ -31,6 +31,15 @@ export interface SuggestionDTO {
   score: number;
   scoreParts: import("../suggest").ScoreParts;
   kind: import("../suggest").SuggestionKind;
+  /** How sure the attribution is, 0..1, and its group (lib/suggest/rank.ts); the annotator ranks by it. */
+  confidence: number;
+  group: import("../suggest").ConfidenceGroup;
+  /**
+   * The claim text proposed on accepting: a normalised statement (quotation marks, an
+   * interrupting attribution and a leading "that" removed; first-person pronouns of a quotation
+   * resolved to the speaker). The quote (`content.text`) stays verbatim.
+   */
+  statement: string;
 }
 
 /** One chunk of a source's suggestions: those whose content starts in `range`. */
@@ -44,8 +53,10 @@ export interface SuggestionsPageDTO {
   done: boolean;
   /** Suggestions in this range left out because they were rejected before… */
   rejected: number;
-  /** …or because a claim already covers their span. */
+  /** …or because a claim already covers their span… */
   claimed: number;
+  /** …or because they are fragments, no claim on their own (under four words, "of X's plan"). */
+  fragments: number;
 }
 
 /** A suggestion a fact-checker rejected for a source (kept by its words and position). */

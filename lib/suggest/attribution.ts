@@ -11,6 +11,7 @@ import { buildCtx, type Ctx, type RawAttribution } from "./context";
 import { clauseSubject, skipModifiersLeft, subjectBefore, type Range } from "./np";
 import { colonQuote, headlineColon, quoteAfter, quoteBefore } from "./quote-patterns";
 import { findQuotations, findSentences } from "./segment";
+import { ruleOn } from "./rules";
 import { adjectiveCues, passiveEvidentials } from "./stance";
 import type { Token } from "./tokens";
 
@@ -63,10 +64,10 @@ function candidates(ctx: Ctx): RawAttribution[] {
       if (a.source && !cue.according && !nested) mainSubject = a.source;
       if (!nested) lastContent = a.content;
     }
-    const colon = colonQuote(ctx, s) ?? headlineColon(ctx, s);
+    const colon = colonQuote(ctx, s) ?? (ruleOn("headline-colon") ? headlineColon(ctx, s) : null);
     if (colon) out.push(colon);
-    out.push(...nounCues(ctx, s));
-    out.push(...adjectiveCues(ctx, s), ...passiveEvidentials(ctx, s));
+    if (ruleOn("noun-cues")) out.push(...nounCues(ctx, s));
+    if (ruleOn("stance-adjectives")) out.push(...adjectiveCues(ctx, s), ...passiveEvidentials(ctx, s));
   }
   return out;
 }
@@ -91,7 +92,7 @@ function resolve(ctx: Ctx, cands: RawAttribution[]): RawAttribution[] {
     for (let i = a.content[0]; i <= a.content[1]; i++) used[i] = 1;
   }
   // Substantial quotations no pattern claimed belong to the speaker around them.
-  accepted.push(...orphanQuotes(ctx, accepted, used));
+  if (ruleOn("orphan-quotes")) accepted.push(...orphanQuotes(ctx, accepted, used));
   return accepted.sort((a, b) => a.content[0] - b.content[0]);
 }
 

@@ -12,12 +12,15 @@ import { analyse } from "./attribution";
 import { findMentions } from "./mentions";
 import type { Range } from "./np";
 import { findQuantities } from "./quantities";
+import { confidenceOf } from "./rank";
 import { scoreClaim } from "./score";
 import { SpeakerResolver } from "./speakers";
 import { tokenize } from "./tokens";
 import type { Span, Suggestion, SuggestOptions } from "./types";
 
 export type * from "./types";
+export { confidenceOf, CONFIDENCE_GROUPS, groupOf, groupSuggestions, isFragment, rankSuggestions, type ConfidenceGroup } from "./rank";
+export { normaliseStatement, tidyQuote } from "./normalise";
 
 export function suggestClaims(text: string, options: SuggestOptions = {}): Suggestion[] {
   const tokens = tokenize(text);
@@ -67,6 +70,7 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
       score,
       scoreParts: parts,
       kind: a.kind,
+      confidence: confidenceOf({ kind: a.kind, via: !a.source ? "none" : (resolved?.via ?? "unresolved"), words: text.slice(start, end).split(/\s+/).filter(Boolean).length }),
     };
   });
 }

@@ -2,6 +2,7 @@
  * Direct-quotation patterns: a quotation followed by its cue (“…,” he said / said X), a cue
  * followed by its quotation (he said: “…”), split quotations and quoted paragraphs that carry on.
  */
+import { ruleOn } from "./rules";
 import type { Cue } from "./cues";
 import { ADVERBIAL_START, DETERMINERS } from "./lexicon";
 import { phraseAfter, subjectBefore, type Range } from "./np";
@@ -28,7 +29,7 @@ export function extendQuote(ctx: Ctx, end: number, after: number): number {
   if (!opensQuote(ctx, k, para)) {
     // Otherwise carry on from the end of the cue's sentence.
     const s = ctx.sentences[tokens[after - 1]!.sent];
-    if (!s) return e;
+    if (!s || !ruleOn("quote-carry-on")) return e;
     k = Math.max(s.last + 1, after);
   }
   for (let guard = 0; guard < 20; guard++) {

@@ -55,6 +55,8 @@ export interface Suggestion {
   score: number;
   scoreParts: ScoreParts;
   kind: SuggestionKind;
+  /** How sure the attribution is (kind, how the speaker was found, length), 0..1; see rank.ts. */
+  confidence: number;
 }
 
 export interface KnownSpeaker {

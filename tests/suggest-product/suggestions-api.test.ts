@@ -43,7 +43,7 @@ describe("suggestions on the seeded demo article", () => {
     }
     const claims = (await all(db, "SELECT anchor_start AS start, anchor_end AS end FROM claims WHERE source_id = ? AND anchor_state = 'anchored'", demoId)) as { start: number; end: number }[];
     expect(page.claimed).toBeGreaterThanOrEqual(4);
-    expect(page.claimed + page.items.length).toBe(engine.length);
+    expect(page.claimed + page.fragments + page.items.length).toBe(engine.length);
     for (const s of page.items) expect(claims.filter((c) => coversHalf(c, s.content)), s.content.text).toEqual([]);
   });
 
@@ -59,6 +59,11 @@ describe("suggestions on the seeded demo article", () => {
     expect(centers.speaker).toEqual({ name: "Amnesty International", kind: "organisation", speakerId: speakerIds["Amnesty International"], speakerName: "Amnesty International" });
     expect(centers.quantities.find((q) => q.value === 53)).toMatchObject({ text: "53 scam centers", counted: "scam centers" });
     expect(centers.scoreParts).toEqual({ quantities: expect.any(Number), comparisons: expect.any(Number), namedEntities: expect.any(Number), attribution: 0.8, hedges: expect.any(Number) });
+
+    // Each comes with its confidence group and the claim text to prefill: speaker and cue stripped.
+    expect(centers).toMatchObject({ group: expect.stringMatching(/^(high|medium)$/), confidence: expect.any(Number) });
+    expect(centers.statement).toMatch(/^It had identified 53 scam centers/);
+    expect(items.every((s) => !/^(of|about|for)\b/i.test(s.content.text) && s.content.text.split(/\s+/).length >= 3)).toBe(true);
 
     expect(withContent(items, "exaggerated").speaker).toMatchObject({ name: "Pen Bona", kind: "person", speakerId: speakerIds["Pen Bona"] });
     const un = withContent(items, "100,000 people");
