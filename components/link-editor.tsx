@@ -163,7 +163,14 @@ export function LinkEditor({ claim, onDone }: { claim: ClaimDetailDTO; onDone?: 
 export function LinkList({ claim }: { claim: ClaimDetailDTO }) {
   const remove = useDeleteLink();
   if (claim.links.length === 0) return <p className="text-sm text-muted">No links yet.</p>;
+  const total = claim.linkCounts.disputes + claim.linkCounts.related;
   return (
+    <>
+    {total > claim.links.length ? (
+      <p className="mb-2 text-sm text-muted">
+        The first {claim.links.length} of {total.toLocaleString("en")} links; all of them: <a href={`/claims/${claim.id}/links?group=disputes`}>counter-claims</a>, <a href={`/claims/${claim.id}/links?group=related`}>supporting and related</a>.
+      </p>
+    ) : null}
     <ul className="space-y-2">
       {claim.links.map((link) => (
         <li key={link.id} className="flex items-start justify-between gap-3 rounded border border-rule bg-white p-2 text-sm">
@@ -176,5 +183,6 @@ export function LinkList({ claim }: { claim: ClaimDetailDTO }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -80,3 +80,15 @@ export class UnsupportedMediaTypeError extends AppError {
   override readonly status = 415;
   override readonly code = "unsupported_media_type";
 }
+
+/** 503: the work asked for took longer than its route's deadline and was stopped; nothing was changed. */
+export class DeadlineError extends AppError {
+  override readonly status = 503;
+  override readonly code = "deadline_exceeded";
+}
+
+/** 503: too much long work is already waiting; try again shortly. */
+export class BusyError extends AppError {
+  override readonly status = 503;
+  override readonly code = "busy";
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contains } from "@/db/sql";
 import { claimLinks, claims, sources } from "@/db/schema";
@@ -9,7 +9,7 @@ import { contextAfter, contextBefore } from "@/lib/sentences";
 import type { Viewer } from "@/lib/model";
 import type { ListClaimsQuery } from "@/lib/schemas";
 import { contestedExpr, getClaimsByIds, selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
-import { decodeCursor, keysetAfter, toPage } from "./pagination";
+import { type CursorKey, decodeCursor, keysetAfter, toPage } from "./pagination";
 
 /** Claims newest first, filtered; keyset-paginated on (created_at, id). */
 export async function listClaims(db: Db, viewer: Viewer, query: ListClaimsQuery): Promise<Page<ClaimDTO>> {
@@ -64,14 +64,35 @@ async function quoteContext(db: Db, sourceId: number, start: number, end: number
   return { before: contextBefore(row.before, from > 0, row.quote), quote: row.quote, after: contextAfter(row.after, row.quote) };
 }
 
-/** A claim with its links (to claims the viewer may see) and its quote in context. */
-export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promise<ClaimDetailDTO> {
-  const claim = await getClaim(db, viewer, id);
-  const linkRows = await db
-    .select()
-    .from(claimLinks)
-    .where(or(eq(claimLinks.fromClaimId, id), eq(claimLinks.toClaimId, id)))
-    .orderBy(claimLinks.createdAt, claimLinks.id);
+/** How many links of each group (counter-claims; supporting and related) a claim's page and detail carry; the rest are paged. */
+export const LINKS_SHOWN = 20;
+/** A page of the paged list of a claim's links. */
+export const LINKS_PAGE = 50;
+
+export type LinkGroup = "disputes" | "related";
+
+/**
+ * The claim's links of one group whose other claim the viewer may see, oldest first, after
+ * `after` (a keyset on the link's creation time and id): the other claim is joined so drafts are
+ * neither listed nor counted for readers.
+ */
+function linksOf(db: Db, viewer: Viewer, id: number, group: LinkGroup) {
+  const other = sql`CASE WHEN ${claimLinks.fromClaimId} = ${id} THEN ${claimLinks.toClaimId} ELSE ${claimLinks.fromClaimId} END`;
+  const where = (extra?: SQL) => and(or(eq(claimLinks.fromClaimId, id), eq(claimLinks.toClaimId, id)), group === "disputes" ? eq(claimLinks.kind, "disputes") : ne(claimLinks.kind, "disputes"), visibleClaim(viewer), extra);
+  return {
+    rows: (limit: number, after: CursorKey | null) =>
+      db
+        .select({ link: claimLinks })
+        .from(claimLinks)
+        .innerJoin(claims, eq(claims.id, other))
+        .where(where(after ? keysetAfter([claimLinks.createdAt, claimLinks.id], after, "asc") : undefined))
+        .orderBy(asc(claimLinks.createdAt), asc(claimLinks.id))
+        .limit(limit),
+    count: async () => (await db.select({ n: count() }).from(claimLinks).innerJoin(claims, eq(claims.id, other)).where(where()))[0]?.n ?? 0,
+  };
+}
+
+async function toLinks(db: Db, viewer: Viewer, id: number, linkRows: (typeof claimLinks.$inferSelect)[]): Promise<LinkDTO[]> {
   const others = await getClaimsByIds(
     db,
     viewer,
@@ -84,6 +105,34 @@ export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promis
     if (!other) continue;
     links.push({ id: l.id, kind: l.kind, direction: outgoing ? "outgoing" : "incoming", note: l.note, createdAt: l.createdAt, claim: other });
   }
+  return links;
+}
+
+/**
+ * A claim with its first LINKS_SHOWN links of each group (to claims the viewer may see), how
+ * many each group has in all, and its quote in context. The rest: listClaimLinks.
+ */
+export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promise<ClaimDetailDTO> {
+  const claim = await getClaim(db, viewer, id);
+  const disputes = linksOf(db, viewer, id, "disputes");
+  const related = linksOf(db, viewer, id, "related");
+  const [disputeRows, relatedRows] = [await disputes.rows(LINKS_SHOWN, null), await related.rows(LINKS_SHOWN, null)];
+  const links = await toLinks(db, viewer, id, [...disputeRows, ...relatedRows].map((r) => r.link));
+  // Counted only when a group fills its share: most claims have a handful of links.
+  const linkCounts = {
+    disputes: disputeRows.length < LINKS_SHOWN ? disputeRows.length : await disputes.count(),
+    related: relatedRows.length < LINKS_SHOWN ? relatedRows.length : await related.count(),
+  };
   const context = claim.source && claim.anchor?.state === "anchored" ? await quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
-  return { ...claim, links, context };
+  return { ...claim, links, linkCounts, context };
+}
+
+/** One page of a claim's links of a group, oldest first (keyset-paged), with the group's total. */
+export async function listClaimLinks(db: Db, viewer: Viewer, id: number, group: LinkGroup, query: { cursor?: string; limit?: number }): Promise<Page<LinkDTO> & { total: number }> {
+  await getClaim(db, viewer, id);
+  const limit = query.limit ?? LINKS_PAGE;
+  const of = linksOf(db, viewer, id, group);
+  const rows = await of.rows(limit + 1, decodeCursor(query.cursor));
+  const page = toPage(rows, limit, (r) => r.link, (r) => [r.link.createdAt, r.link.id]);
+  return { items: await toLinks(db, viewer, id, page.items), nextCursor: page.nextCursor, hasMore: page.hasMore, total: await of.count() };
 }

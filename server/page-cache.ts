@@ -4,7 +4,9 @@ import { changeVersion } from "@/db/changes";
 import { getDb } from "@/db/client";
 
 /**
- * Reader pages, rendered once and served from memory until the database changes.
+ * Reader pages, rendered once and served from memory until the database changes (and, while
+ * a changed page is being rendered again or the server is busy rendering, for a few seconds
+ * more: see cachedPage).
  *
  * A reader page is the same for every anonymous reader, so the proxy (proxy.ts) answers a
  * repeat request from here. A miss renders the page as usual — by requesting it from this very
@@ -32,9 +34,15 @@ export function isInternalRender(headers: Headers): boolean {
 const READER_PATHS = /^\/(?:$|claims\/\d+$|sources(?:\/\d+(?:\/revisions(?:\/\d+)?)?)?$|speakers(?:\/\d+(?:\/timeline)?)?$|stories(?:\/\d+)?$|contested$|search$|embed\/claims\/\d+$|feed\.xml$|(?:stories|speakers)\/\d+\/feed\.xml$)/;
 const MAX_BYTES = (Number(process.env.COUNTERPOINT_PAGE_CACHE_MB) || 48) * 1024 * 1024;
 const MAX_ENTRY = 2 * 1024 * 1024;
+/** How old a page may be to be served while it is rendered again (see cachedPage). */
+const STALE_MS = (Number(process.env.COUNTERPOINT_PAGE_STALE_S) || 10) * 1000;
+/** Renders under way at once from which the server counts as busy. */
+const BUSY_RENDERS = 4;
 
 interface Entry {
   version: string;
+  /** When it was rendered (ms since the epoch). */
+  at: number;
   status: number;
   headers: [string, string][];
   body: Uint8Array<ArrayBuffer>;
@@ -95,10 +103,10 @@ async function render(url: URL, site: { host: string; proto: string }, version: 
   const body = new Uint8Array(await res.arrayBuffer());
   if ((res.status !== 200 && res.status !== 404) || res.headers.has("set-cookie") || body.byteLength > MAX_ENTRY) return null;
   const headers = [...res.headers].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding", "connection", "date", "keep-alive"].includes(name));
-  return { version, status: res.status, headers, body };
+  return { version, at: Date.now(), status: res.status, headers, body };
 }
 
-function respond(entry: Entry, state: "hit" | "miss", head: boolean): Response {
+function respond(entry: Entry, state: "hit" | "miss" | "stale", head: boolean): Response {
   const headers = new Headers(entry.headers);
   headers.set("x-counterpoint-cache", state);
   return new Response(head ? null : entry.body, { status: entry.status, headers });
@@ -121,8 +129,19 @@ export async function cachedPage(request: Request, url: URL, site: { host: strin
   // One render per page and version, however many readers ask at once.
   const flight = `${version} ${key}`;
   let pending = cache.pending.get(flight);
+  // The first reader after a change waits for the new page. Those who come while it is being
+  // rendered — or while the server is busy rendering many pages (a burst of writes makes every
+  // page stale at once) — get the copy of a moment ago (at most STALE_MS old) at once, rather
+  // than waiting in line; a busy server renders it again once it has caught up.
+  if (found && Date.now() - found.at < STALE_MS && (pending || cache.pending.size >= BUSY_RENDERS)) {
+    remember(key, found);
+    return respond(found, "stale", request.method === "HEAD");
+  }
   if (!pending) {
-    pending = render(url, site, version).finally(() => cache.pending.delete(flight));
+    // A render that fails (the connection to this server dropped) is a page rendered the usual way.
+    pending = render(url, site, version)
+      .catch(() => null)
+      .finally(() => cache.pending.delete(flight));
     cache.pending.set(flight, pending);
   }
   const entry = await pending;

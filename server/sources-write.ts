@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources } from "@/db/schema";
-import { reanchor, reanchorAll, type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
+import { type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
 import { codePointLength } from "@/lib/codepoints";
 import type { ReanchorReport, RevisionDTO, SourceDTO } from "@/lib/dto";
 import { normalizeSourceText } from "@/lib/import/normalize";
@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
+import { offload } from "./offload";
 import { peopleByIds } from "./reviews";
 import { getSource } from "./sources";
 import { changedFields, checkVersion, nowIso } from "./write-support";
@@ -72,13 +73,22 @@ export function anchoredClaims(db: Db | Tx, sourceId: number): Promise<ClaimRow[
     .orderBy(asc(claims.id));
 }
 
-/** The diff of the two texts and each claim's new place: the costly part of a revision. */
-export function planReanchor(rows: ClaimRow[], oldText: string, newText: string): ReanchorPlan {
+/** How long re-anchoring a source's claims to a new text may take before the edit is refused (503). */
+export const REANCHOR_DEADLINE_MS = 30_000;
+
+/**
+ * The diff of the two texts and each claim's new place: the costly part of a revision (seconds
+ * for a long text with many claims), so it runs on a worker thread, with a deadline.
+ */
+export async function planReanchor(rows: ClaimRow[], oldText: string, newText: string): Promise<ReanchorPlan> {
   const current = rows.filter((c) => c.anchorState === "anchored");
   const orphans = rows.filter((c) => c.anchorState === "orphan");
   const results = new Map<number, ReanchorResult>();
-  reanchorAll(oldText, newText, current.map(toAnchor)).forEach((r, i) => results.set(current[i]!.id, r));
-  for (const c of orphans) results.set(c.id, reanchor(newText, toAnchor(c)));
+  if (current.length + orphans.length > 0) {
+    const placed = await offload("reanchorPlan", { oldText, newText, current: current.map(toAnchor), orphans: orphans.map(toAnchor) }, { deadlineMs: REANCHOR_DEADLINE_MS, what: "Re-anchoring the source's claims to its new text" });
+    placed.current.forEach((r, i) => results.set(current[i]!.id, r));
+    placed.orphans.forEach((r, i) => results.set(orphans[i]!.id, r));
+  }
   return { versions: new Map(rows.map((c) => [c.id, c.version])), results };
 }
 
@@ -87,8 +97,11 @@ async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldT
   // A plan made before the transaction holds for every claim still at the version it was made
   // from; a claim edited since (rare) is placed again here, on its own.
   const stale = planned ? rows.filter((c) => planned.versions.get(c.id) !== c.version) : rows;
-  const results = planned && stale.length < rows.length ? new Map(planned.results) : planReanchor(rows, oldText, newText).results;
-  if (planned && stale.length < rows.length) for (const c of stale) results.set(c.id, reanchor(newText, toAnchor(c)));
+  const results = planned && stale.length < rows.length ? new Map(planned.results) : (await planReanchor(rows, oldText, newText)).results;
+  if (planned && stale.length < rows.length && stale.length > 0) {
+    const placed = await offload("reanchorPlan", { oldText, newText, current: [], orphans: stale.map(toAnchor) }, { deadlineMs: REANCHOR_DEADLINE_MS, what: "Re-anchoring the source's claims to its new text" });
+    placed.orphans.forEach((r, i) => results.set(stale[i]!.id, r));
+  }
 
   const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0 };
   const at = nowIso();
@@ -143,7 +156,7 @@ export async function updateSource(db: Db, viewer: UserViewer, id: number, input
   const [current] = await db.select().from(sources).where(eq(sources.id, id));
   if (current && input.text !== undefined && current.version === input.version) {
     const text = normalizeSourceText(input.text);
-    if (text !== current.text) planned = { fromVersion: current.version, plan: planReanchor(await anchoredClaims(db, id), current.text, text) };
+    if (text !== current.text) planned = { fromVersion: current.version, plan: await planReanchor(await anchoredClaims(db, id), current.text, text) };
   }
   const report = await withTx(db, (tx) => updateSourceInTx(db, tx, viewer, id, input, planned));
   return { ...(await getSource(db, viewer, id)), reanchor: report };

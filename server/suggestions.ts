@@ -4,16 +4,18 @@ import type { Db } from "@/db/client";
 import { row as rawRow } from "@/db/sql";
 import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources, speakers, suggestionRejections } from "@/db/schema";
-import { createAnchor, reanchorAll, splitParagraphs, type ParagraphRange, type TextAnchor } from "@/lib/anchoring";
+import { createAnchor, splitParagraphs, type ParagraphRange, type TextAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
 import type { SuggestionDTO, SuggestionRejectionDTO, SuggestionsPageDTO, TextSpanDTO } from "@/lib/dto";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { SpeakerKind } from "@/lib/model";
 import type { SpanInput } from "@/lib/schemas";
-import { groupOf, isFragment, type KnownSpeaker, normaliseStatement, type Span, suggestClaims } from "@/lib/suggest";
+import { SUGGESTION_DEADLINE_MS, SUGGESTION_RANGE_MAX } from "@/lib/schemas";
+import { groupOf, isFragment, type KnownSpeaker, normaliseStatement, type Span } from "@/lib/suggest";
 import { normalizeName } from "@/lib/suggest/speakers";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
+import { offload } from "./offload";
 
 /**
  * Claim suggestions for a source, where fact-checkers work: the engine (lib/suggest) run on the
@@ -35,20 +37,38 @@ export function coversHalf(a: Span, b: Span): boolean {
 
 /**
  * The paragraph-aligned range for a request: from the start of the paragraph holding `start`
- * (or `start` itself between paragraphs) to the end of the last paragraph ending by `end` — at
- * least one paragraph, so a paragraph longer than the window is read whole. No bounds: the text.
+ * (or `start` itself between paragraphs) to the end of the last paragraph ending by `end` (no
+ * `end`: SUGGESTION_RANGE_MAX code points on). At least one paragraph — but never more than
+ * SUGGESTION_RANGE_MAX code points: a paragraph longer than that is read in pieces, each ending
+ * after a sentence's full stop or at a space where it can (`cut`, the end of the piece).
  */
-function alignRange(paragraphs: ParagraphRange[], length: number, request: { start?: number; end?: number }) {
+function alignRange(index: CodePointIndex, paragraphs: ParagraphRange[], request: { start?: number; end?: number }) {
+  const length = index.length;
   const from = request.start ?? 0;
-  const to = Math.min(request.end ?? length, length);
   const first = paragraphs.findIndex((p) => p.end > from);
-  if (first < 0) return { start: from, end: length, first: 0, last: -1 };
+  if (first < 0) return { start: from, end: length, first: 0, last: -1, cut: null };
+  const paragraph = paragraphs[first]!;
+  // Inside a paragraph too long for one request, the previous piece ended at `from`: go on from there.
+  const start = from > paragraph.start && paragraph.end - paragraph.start > SUGGESTION_RANGE_MAX ? from : Math.min(from, paragraph.start);
+  if (paragraph.end > start + SUGGESTION_RANGE_MAX) {
+    const cut = cutPoint(index, start, start + SUGGESTION_RANGE_MAX);
+    return { start, end: cut, first, last: first, cut };
+  }
+  const to = Math.min(request.end ?? length, length, start + SUGGESTION_RANGE_MAX);
   let last = first;
   while (last + 1 < paragraphs.length && paragraphs[last + 1]!.end <= to) last++;
-  const start = Math.min(from, paragraphs[first]!.start);
   // The last chunk reaches the end of the text (trailing line breaks included).
   const end = last === paragraphs.length - 1 ? length : paragraphs[last]!.end;
-  return { start, end, first, last };
+  return { start, end, first, last, cut: null };
+}
+
+/** Where to end a piece of a paragraph that goes on past `limit`: after the last ". " (or space) in its second half. */
+function cutPoint(index: CodePointIndex, start: number, limit: number): number {
+  const tail = index.slice(start + Math.floor((limit - start) / 2), limit);
+  const sentence = Math.max(tail.lastIndexOf(". "), tail.lastIndexOf("? "), tail.lastIndexOf("! "));
+  const space = tail.lastIndexOf(" ");
+  const at = sentence >= 0 ? sentence + 2 : space >= 0 ? space + 1 : -1;
+  return at < 0 ? limit : start + Math.floor((limit - start) / 2) + [...tail.slice(0, at)].length;
 }
 
 // ---- known speakers -------------------------------------------------------------------------
@@ -135,7 +155,9 @@ async function rejectedKeys(db: Db, sourceId: number, current: { text: string; r
   for (const { revision, text } of texts) {
     const old = new CodePointIndex(text);
     const anchors: TextAnchor[] = byRevision.get(revision)!.filter((r) => r.end <= old.length && old.slice(r.start, r.end) === r.exact).map((r) => createAnchor(old, r.start, r.end));
-    reanchorAll(text, current.text, anchors).forEach((result, i) => {
+    // Diffing two long revisions is long work: on a worker thread, like the suggestions.
+    const results = await offload("reanchorAll", { oldText: text, newText: current.text, anchors }, { deadlineMs: SUGGESTION_DEADLINE_MS, what: "Placing earlier rejections in the current text" });
+    results.forEach((result, i) => {
       if (result.status === "anchored" && result.anchor.exact === anchors[i]!.exact) keys.add(`${result.start}:${result.anchor.exact}`);
     });
   }
@@ -156,17 +178,23 @@ export async function suggestForSource(db: Db, _viewer: UserViewer, sourceId: nu
   const index = new CodePointIndex(source.text);
   const length = index.length;
   if (range.start !== undefined && range.start > length) throw new ValidationError(`The range starts past the end of the text (${length} code points).`, { start: `must be at most ${length}` });
+  if (range.start !== undefined && range.end !== undefined && range.end - range.start > SUGGESTION_RANGE_MAX) {
+    throw new ValidationError(`A request reads at most ${SUGGESTION_RANGE_MAX} code points of the text; ask for the rest in further requests.`, { end: `must be at most start + ${SUGGESTION_RANGE_MAX}` });
+  }
   const paragraphs = splitParagraphs(source.text);
-  const chunk = alignRange(paragraphs, length, range);
+  const chunk = alignRange(index, paragraphs, range);
   const done = chunk.end >= length;
   if (chunk.last < chunk.first) return { items: [], range: { start: chunk.start, end: chunk.end }, length, done, rejected: 0, claimed: 0, fragments: 0 };
 
   let from = chunk.first;
   while (from > 0 && chunk.first - from < CONTEXT_PARAGRAPHS && paragraphs[chunk.first]!.start - paragraphs[from - 1]!.start <= CONTEXT_MAX) from--;
-  const offset = paragraphs[from]!.start;
-  const readEnd = paragraphs[chunk.last]!.end;
+  // Within a long paragraph, the context is what comes just before the piece.
+  const offset = chunk.start > paragraphs[chunk.first]!.start ? Math.max(paragraphs[chunk.first]!.start, chunk.start - CONTEXT_MAX) : paragraphs[from]!.start;
+  const readEnd = chunk.cut ?? paragraphs[chunk.last]!.end;
   const text = index.slice(offset, readEnd);
-  const found = suggestClaims(text, { knownSpeakers: await knownSpeakersIn(db, text) }).filter((s) => s.content.start + offset >= chunk.start && s.content.start + offset < chunk.end);
+  // The engine runs on a worker thread, so other requests are answered meanwhile.
+  const suggested = await offload("suggest", { text, knownSpeakers: await knownSpeakersIn(db, text) }, { deadlineMs: SUGGESTION_DEADLINE_MS, what: "Finding claim suggestions" });
+  const found = suggested.filter((s) => s.content.start + offset >= chunk.start && s.content.start + offset < chunk.end);
 
   const claimed = (await db
     .select({ start: claims.anchorStart, end: claims.anchorEnd })

@@ -60,7 +60,10 @@ export interface LinkDTO {
 }
 
 export interface ClaimDetailDTO extends ClaimDTO {
+  /** The first links of each group (counter-claims; the others), oldest first; the rest are paged (GET /api/claims/{id}/links). */
   links: LinkDTO[];
+  /** How many links each group has in all. */
+  linkCounts: { disputes: number; related: number };
   /** The quote in its source context (a few sentences around the span), when anchored. */
   context: { before: string; quote: string; after: string } | null;
 }

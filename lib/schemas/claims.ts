@@ -98,3 +98,10 @@ export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 export type CreateClaimBody = z.input<typeof createClaimSchema>;
 export type UpdateClaimBody = z.input<typeof updateClaimSchema>;
 export type CreateLinkBody = z.input<typeof createLinkSchema>;
+
+/** GET /api/claims/{id}/links and the claim's "all links" page: one group, keyset-paged. */
+export const listClaimLinksSchema = z.object({
+  group: z.enum(["disputes", "related"], { error: "must be disputes or related" }).default("disputes"),
+  cursor: z.string().max(500, "malformed cursor").optional(),
+  limit: limitSchema.default(50),
+});

@@ -11,6 +11,7 @@ import { FileRefusal } from "@/lib/interchange/json-ld";
 import type { ImportFormat } from "@/lib/model";
 import type { UserViewer } from "../authz";
 import { scaleRatings } from "../ratings";
+import { offload, yieldToOthers } from "../offload";
 import { nowIso } from "../write-support";
 import { readItems } from "./formats";
 import { loadContext, writeBatch } from "./writer";
@@ -39,6 +40,9 @@ export interface ImportInput {
 
 export const DEFAULT_BATCH_SIZE = 500;
 
+/** How long reading an import file may take before the import is refused (503). */
+export const IMPORT_READ_DEADLINE_MS = 60_000;
+
 const FORMAT_NAMES: Record<ImportFormat, string> = { claimreview: "ClaimReview", "web-annotation": "Web Annotation", csv: "CSV", liar: "LIAR" };
 
 type ImportRow = typeof imports.$inferSelect;
@@ -66,7 +70,12 @@ function toDTO(row: ImportRow, withReport = true): ImportDTO {
 /** Reads the file; a file that cannot be read is a ValidationError on the field `file`. */
 async function parse(db: Db, input: ImportInput): Promise<ParsedItem[]> {
   try {
-    const items = await readItems(db, input.format, input.content, { scale: await scaleRatings(db), ratingMap: input.ratingMap, site: input.site ?? null });
+    const options = { scale: await scaleRatings(db), ratingMap: input.ratingMap, site: input.site ?? null };
+    // Reading a large file is long work: the formats that need no database are read on a worker thread.
+    const items =
+      input.format === "web-annotation"
+        ? await readItems(db, input.format, input.content, options)
+        : await offload("readImport", { format: input.format, content: input.content, ...options, scale: [...options.scale] }, { deadlineMs: IMPORT_READ_DEADLINE_MS, what: "Reading the file" });
     if (items.length === 0) throw new FileRefusal("the file has nothing to import");
     return items;
   } catch (error) {
@@ -145,6 +154,7 @@ async function execute(db: Db, viewer: UserViewer, row: ImportRow, items: Parsed
       commit();
       Object.assign(counts, next);
       reported.push(...results);
+      await yieldToOthers();
     }
     const report: ImportReport = { items: reported, unmappedVerdicts: unmapped(items), made: ctx.made };
     await withTx(db, (tx) => setRow(tx, { state: "done", finishedAt: nowIso(), report: report as unknown as Record<string, unknown> }));

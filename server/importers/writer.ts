@@ -6,6 +6,7 @@ import { claims, events, importKeys, importRecords, sourceRevisions, sources, sp
 import type { ImportOutcome, ImportReportItem } from "@/lib/dto";
 import type { IncomingClaim } from "@/lib/interchange/incoming";
 import type { EntityType } from "@/lib/model";
+import { yieldToOthers } from "../offload";
 import { recordEvent, type Tx } from "../events";
 import { nowIso } from "../write-support";
 
@@ -59,6 +60,9 @@ export async function loadContext(db: Db, base: Omit<WriteContext, "ratingIds" |
 const chunks = <T>(list: T[], size = 400): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
 /** Writes (or previews) one batch of items; `tx` is a transaction, or the database in a dry run. */
+/** Items written between two chances for other requests to run. */
+const YIELD_EVERY = 20;
+
 export async function writeBatch(tx: Tx, ctx: WriteContext, items: IncomingClaim[]): Promise<ImportReportItem[] & { commit: () => void }> {
   const overlay: Overlay = { pending: { events: [], records: [], keys: [] }, speakers: new Map(), stories: new Map(), sources: new Map(), made: { speakers: 0, stories: 0, sources: 0 }, seen: new Map() };
   const existing = await findExisting(tx, ctx, items);
@@ -67,7 +71,10 @@ export async function writeBatch(tx: Tx, ctx: WriteContext, items: IncomingClaim
     for (const s of await tx.select({ id: sources.id, url: sources.url }).from(sources).where(inArray(sources.url, part))) if (s.url) overlay.sources.set(`url:${s.url}`, s.id);
   }
   const out: ImportReportItem[] = [];
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
+    // Other requests are answered between every few items (reads go on while the batch's
+    // transaction is open; other writes wait for it, as for any transaction).
+    if (n > 0 && n % YIELD_EVERY === 0) await yieldToOthers();
     const before = existing.get(item);
     // An item is the same as an earlier one of the file by claim, by key, or by speaker and text.
     const identities = [

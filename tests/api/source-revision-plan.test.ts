@@ -24,7 +24,7 @@ describe("a revision planned before its transaction", () => {
     const bridge = await createClaim(db, editor, { text: "The bridge opens in May", speakerId: speaker, sourceId: source.id, anchor: span("the bridge will open in May") });
     const money = await createClaim(db, editor, { text: "The council needs money", speakerId: speaker, sourceId: source.id, anchor: span("it needs more money") });
     const revised = `Breaking: ${text}`;
-    const plan = planReanchor(await anchoredClaims(db, source.id), text, revised);
+    const plan = await planReanchor(await anchoredClaims(db, source.id), text, revised);
     // Between the plan and the transaction, the second claim is re-attached to another sentence.
     const tunnel = "Nobody mentioned the tunnel";
     await run(db, "UPDATE claims SET anchor_exact = ?, anchor_start = ?, anchor_end = ?, version = version + 1 WHERE id = ?", tunnel, text.indexOf(tunnel), text.indexOf(tunnel) + tunnel.length, money.id);

@@ -11,8 +11,8 @@ import { RequestCheck } from "@/components/request-check";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
 import { VerdictRecord } from "@/components/verdict-record";
 import { permalinks, serialiseJsonLd } from "@/lib/claimreview";
-import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
-import { LINK_LABELS } from "@/lib/model";
+import type { ClaimDetailDTO } from "@/lib/dto";
+import { relationLabel } from "@/lib/link-labels";
 import { getClaimDetail } from "@/server/claims";
 import { getEditorial, listAssignees } from "@/server/editorial";
 import { claimReviewFor } from "@/server/feeds";
@@ -137,7 +137,7 @@ export default async function ClaimPage(props: Props) {
 
       <section aria-labelledby="disputes-heading">
         <h2 id="disputes-heading" className="mb-4 font-serif text-2xl font-bold">
-          {disputes.length === 0 ? "No counter-claims" : disputes.length === 1 ? "The other side" : `The other sides (${disputes.length})`}
+          {claim.linkCounts.disputes === 0 ? "No counter-claims" : claim.linkCounts.disputes === 1 ? "The other side" : `The other sides (${claim.linkCounts.disputes.toLocaleString("en")})`}
         </h2>
         {disputes.length === 0 ? (
           <p className="text-muted">Nothing recorded so far disputes this claim.</p>
@@ -155,6 +155,7 @@ export default async function ClaimPage(props: Props) {
                   {link.note ? <p className="mt-1 text-sm text-muted">{link.note}</p> : null}
                 </li>
               ))}
+              <ShowAll claimId={claim.id} group="disputes" shown={disputes.length} total={claim.linkCounts.disputes} what="counter-claims" />
             </ul>
           </div>
         )}
@@ -169,7 +170,7 @@ export default async function ClaimPage(props: Props) {
       {related.length > 0 ? (
         <section aria-labelledby="related-heading">
           <h2 id="related-heading" className="mb-4 font-serif text-2xl font-bold">
-            Supporting and related claims
+            Supporting and related claims{claim.linkCounts.related > related.length ? ` (${claim.linkCounts.related.toLocaleString("en")})` : ""}
           </h2>
           <ul className="grid gap-4 md:grid-cols-2">
             {related.map((link) => (
@@ -180,18 +181,23 @@ export default async function ClaimPage(props: Props) {
               </li>
             ))}
           </ul>
+          <ShowAll claimId={claim.id} group="related" shown={related.length} total={claim.linkCounts.related} what="supporting and related claims" as="p" />
         </section>
       ) : null}
     </article>
   );
 }
 
-/** "Supported by", "This claim qualifies", … read from this claim's point of view. */
-function relationLabel(link: LinkDTO): string {
-  const label = LINK_LABELS[link.kind];
-  return link.direction === "incoming" ? capitalise(label.inverse) : `This claim ${label.verb}`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** When a group has more links than the page shows: how many are shown, and a link to all of them, paged. */
+function ShowAll({ claimId, group, shown, total, what, as = "li" }: { claimId: number; group: "disputes" | "related"; shown: number; total: number; what: string; as?: "li" | "p" }) {
+  if (total <= shown) return null;
+  const Tag = as;
+  return (
+    <Tag className={as === "p" ? "mt-4 text-sm" : "text-sm"}>
+      Showing the first {shown.toLocaleString("en")} of {total.toLocaleString("en")}.{" "}
+      <Link href={`/claims/${claimId}/links?group=${group}`} className="font-medium">
+        Show all {total.toLocaleString("en")} {what} →
+      </Link>
+    </Tag>
+  );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { formatDate, plural } from "@/lib/format";
-import { type DiffPart, diffParagraphs, diffStats, splitParagraphs } from "@/lib/paragraph-diff";
+import { type DiffPart, diffStats, splitParagraphs } from "@/lib/paragraph-diff";
+import { offload } from "@/server/offload";
 import { or404, pageId, param } from "@/server/pages";
 import { getSource } from "@/server/sources";
 import { getRevision } from "@/server/sources-write";
@@ -39,7 +40,8 @@ export default async function RevisionPage(props: Props) {
   const source = await or404(() => getSource(db, viewer, id));
   const revision = await or404(() => getRevision(db, id, number));
   const previous = number > 1 ? await or404(() => getRevision(db, id, number - 1)) : null;
-  const parts = previous && view === "changes" ? diffParagraphs(previous.text, revision.text) : null;
+  // Comparing two long revisions is long work: on a worker thread, with a deadline.
+  const parts = previous && view === "changes" ? await offload("diffParagraphs", { before: previous.text, after: revision.text }, { deadlineMs: 10_000, what: "Comparing the revisions" }) : null;
   const stats = parts ? diffStats(parts) : null;
   const base = `/sources/${id}/revisions/${number}`;
   return (
