@@ -94,6 +94,7 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
             state: c.anchorState,
           }
         : null,
+    quoteChanged: c.anchorState === "anchored" && c.quote !== null && c.anchorExact !== null && c.quote !== c.anchorExact ? c.anchorExact : null,
     contested: Boolean(row.contested),
     version: c.version,
     createdAt: c.createdAt,

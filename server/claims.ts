@@ -84,6 +84,8 @@ export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promis
     if (!other) continue;
     links.push({ id: l.id, kind: l.kind, direction: outgoing ? "outgoing" : "incoming", note: l.note, createdAt: l.createdAt, claim: other });
   }
-  const context = claim.source && claim.anchor?.state === "anchored" ? await quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
+  let context = claim.source && claim.anchor?.state === "anchored" ? await quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
+  // Readers see the quote that was verified until staff accept the source's new words.
+  if (context && claim.quoteChanged !== null && viewer.kind === "anonymous" && claim.quote !== null) context = { ...context, quote: claim.quote };
   return { ...claim, links, context };
 }

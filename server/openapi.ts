@@ -43,6 +43,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     patch: { summary: "Edit a claim; a new anchor re-attaches an orphan", auth: "content:write", body: s.updateClaimSchema },
   },
   "/api/claims/{id}/links": { post: { summary: "Link to another claim (existing or made on the spot)", auth: "content:write", body: s.createLinkSchema } },
+  "/api/claims/{id}/quote": { post: { summary: "Settle a quote that changed in its source: accept the new words, or keep the quote (the claim becomes an orphan to re-attach); a published claim's needs review:decide", auth: "content:write", body: s.quoteDecisionSchema } },
   "/api/claims/{id}/submit": { post: { summary: "Send a draft or returned claim for review", auth: "content:write", body: s.transitionBodySchema } },
   "/api/claims/{id}/decision": { post: { summary: "Approve (publish, with the pending verdict) or return a claim", auth: "review:decide", body: s.decisionSchema } },
   "/api/claims/{id}/archive": { post: { summary: "Archive a published or returned claim", auth: "claims:archive", body: s.transitionBodySchema } },

@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
+import { quoteChange } from "./quote-change";
 import { peopleByIds } from "./reviews";
 import { getSource } from "./sources";
 import { changedFields, checkVersion, nowIso } from "./write-support";
@@ -90,7 +91,7 @@ async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldT
   const results = planned && stale.length < rows.length ? new Map(planned.results) : planReanchor(rows, oldText, newText).results;
   if (planned && stale.length < rows.length) for (const c of stale) results.set(c.id, reanchor(newText, toAnchor(c)));
 
-  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0 };
+  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0, quoteChanged: [] };
   const at = nowIso();
   for (const claim of rows) {
     const result = results.get(claim.id)!;
@@ -119,13 +120,18 @@ async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldT
         anchorEnd: a.end,
         anchorRevision: revision,
         anchorState: "anchored",
-        quote: claim.quote === claim.anchorExact ? a.exact : claim.quote,
+        // The quote is what was verified: it never follows the source on its own. When the span
+        // now holds other words the claim is flagged (queue_reason 'quote_changed') until a
+        // person accepts them or keeps the quote (server/quote-change.ts).
         version: claim.version + 1,
         updatedAt: at,
       })
       .where(eq(claims.id, claim.id))
       .returning();
-    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}` });
+    const changed = quoteChange(after!);
+    if (changed) report.quoteChanged.push(changed);
+    const note = changed && changed.proposed !== quoteChange(claim)?.proposed ? "; the quote changed in the source and waits for review" : "";
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}${note}` });
   }
   return report;
 }

@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Review queue" };
 
 const FILTERS = [
   { value: "all", label: "Everything waiting" },
+  { value: "quote_changed", label: "Quote changed in source" },
   { value: "in_review", label: "In review" },
   { value: "contested", label: "Contested, no verdict" },
   { value: "returned", label: "Returned" },

@@ -16,6 +16,19 @@ export interface ReanchorReport {
   stillOrphaned: number;
   /** Earlier orphans whose quote this revision brought back. */
   reattached: number;
+  /**
+   * Claims whose anchor now lies on words other than their quote (the revision edited the quoted
+   * passage): each keeps its quote and waits for a person to accept the new words or keep it.
+   */
+  quoteChanged: QuoteChangeDTO[];
+}
+
+/** A claim whose quote and anchored span differ: what it quotes and what the source now says. */
+export interface QuoteChangeDTO {
+  claimId: number;
+  text: string;
+  quote: string;
+  proposed: string;
 }
 
 export interface RevisionDTO {

@@ -98,3 +98,15 @@ export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 export type CreateClaimBody = z.input<typeof createClaimSchema>;
 export type UpdateClaimBody = z.input<typeof updateClaimSchema>;
 export type CreateLinkBody = z.input<typeof createLinkSchema>;
+
+/**
+ * Settling a claim whose quote changed in its source: `accept` makes the source's new words the
+ * quote; `keep` keeps the verified quote and makes the claim an orphan to re-attach.
+ */
+export const quoteDecisionSchema = z
+  .object({
+    decision: z.enum(["accept", "keep"], { error: "must be accept or keep" }),
+    version: versionSchema,
+  })
+  .strict();
+export type QuoteDecisionInput = z.infer<typeof quoteDecisionSchema>;
