@@ -64,6 +64,22 @@ async function quoteContext(db: Db, sourceId: number, start: number, end: number
   return { before: contextBefore(row.before, from > 0, row.quote), quote: row.quote, after: contextAfter(row.after, row.quote) };
 }
 
+/**
+ * The quote in context of each anchored claim of `list` (a reader's view of a source whose full
+ * text is not publishable: its published claims, each with the sentences around it). One short
+ * read per claim; the caller bounds the list.
+ */
+export async function contextsOf(db: Db, list: ClaimDTO[]): Promise<Map<number, NonNullable<ClaimDetailDTO["context"]>>> {
+  const out = new Map<number, NonNullable<ClaimDetailDTO["context"]>>();
+  for (const c of list) {
+    if (!c.source || c.anchor?.state !== "anchored") continue;
+    const context = await quoteContext(db, c.source.id, c.anchor.start, c.anchor.end);
+    // What was verified, until staff accept a changed quote.
+    if (context) out.set(c.id, c.quoteChanged !== null && c.quote !== null ? { ...context, quote: c.quote } : context);
+  }
+  return out;
+}
+
 /** A claim with its links (to claims the viewer may see) and its quote in context. */
 export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promise<ClaimDetailDTO> {
   const claim = await getClaim(db, viewer, id);

@@ -8,12 +8,13 @@ import { codePointLength } from "@/lib/codepoints";
 import type { ReanchorReport, RevisionDTO, SourceDTO } from "@/lib/dto";
 import { normalizeSourceText } from "@/lib/import/normalize";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Viewer } from "@/lib/model";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
-import type { UserViewer } from "./authz";
+import { authorize, type UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
 import { quoteChange } from "./quote-change";
 import { peopleByIds } from "./reviews";
-import { getSource } from "./sources";
+import { getSource, readerMayReadText } from "./sources";
 import { changedFields, checkVersion, nowIso } from "./write-support";
 
 type SourceRow = typeof sources.$inferSelect;
@@ -172,8 +173,11 @@ export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: n
     publishedOn: input.publishedOn,
     language: input.language,
     text,
+    publishable: input.publishable,
   });
   if (Object.keys(patch).length === 0) return null;
+  // Whether readers see the whole text is an editor's decision.
+  if (patch.publishable !== undefined) authorize(viewer, "review:decide");
   const revision = patch.text !== undefined ? before.revision + 1 : before.revision;
   const [after] = await tx
     .update(sources)
@@ -197,9 +201,14 @@ export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: n
   return report;
 }
 
-export async function listRevisions(db: Db, sourceId: number): Promise<RevisionDTO[]> {
+/** Revisions are the source's text: a reader sees them only for a publishable source with a published claim. */
+async function assertTextVisible(db: Db, viewer: Viewer, sourceId: number): Promise<void> {
   const [exists] = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId));
-  if (!exists) throw new NotFoundError(`No source with id ${sourceId}.`);
+  if (!exists || !(await readerMayReadText(db, viewer, sourceId))) throw new NotFoundError(`No source with id ${sourceId}.`);
+}
+
+export async function listRevisions(db: Db, viewer: Viewer, sourceId: number): Promise<RevisionDTO[]> {
+  await assertTextVisible(db, viewer, sourceId);
   // length() counts characters (code points) on both engines, the unit of anchors.
   const rows = await db
     .select({ revision: sourceRevisions.revision, note: sourceRevisions.note, createdBy: sourceRevisions.createdBy, createdAt: sourceRevisions.createdAt, length: sql<number>`length(${sourceRevisions.text})`.mapWith(Number) })
@@ -210,7 +219,8 @@ export async function listRevisions(db: Db, sourceId: number): Promise<RevisionD
   return rows.map(({ createdBy, ...r }) => ({ ...r, author: people.get(createdBy)! }));
 }
 
-export async function getRevision(db: Db, sourceId: number, revision: number): Promise<RevisionDTO & { text: string }> {
+export async function getRevision(db: Db, viewer: Viewer, sourceId: number, revision: number): Promise<RevisionDTO & { text: string }> {
+  await assertTextVisible(db, viewer, sourceId);
   const [row] = await db.select().from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, sourceId), eq(sourceRevisions.revision, revision)));
   if (!row) throw new NotFoundError(`Source ${sourceId} has no revision ${revision}.`);
   const author = (await peopleByIds(db, [row.createdBy])).get(row.createdBy)!;

@@ -53,6 +53,8 @@ export interface SourceSummaryDTO extends SourceRef {
   author: string | null;
   language: string;
   revision: number;
+  /** Whether readers may see the whole text (set by an editor); otherwise only the published claims in context. */
+  publishable: boolean;
   claimCount: number;
   version: number;
   createdAt: string;
@@ -63,4 +65,6 @@ export interface SourceDTO extends SourceSummaryDTO {
   text: string;
   /** Length of `text` in code points (the unit of every anchor offset). */
   length: number;
+  /** True for a reader when the source is not publishable: `text` is then empty. */
+  textWithheld: boolean;
 }

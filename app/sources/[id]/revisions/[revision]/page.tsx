@@ -37,8 +37,8 @@ export default async function RevisionPage(props: Props) {
   const db = getDb();
   const viewer = await getViewer();
   const source = await or404(() => getSource(db, viewer, id));
-  const revision = await or404(() => getRevision(db, id, number));
-  const previous = number > 1 ? await or404(() => getRevision(db, id, number - 1)) : null;
+  const revision = await or404(() => getRevision(db, viewer, id, number));
+  const previous = number > 1 ? await or404(() => getRevision(db, viewer, id, number - 1)) : null;
   const parts = previous && view === "changes" ? diffParagraphs(previous.text, revision.text) : null;
   const stats = parts ? diffStats(parts) : null;
   const base = `/sources/${id}/revisions/${number}`;
