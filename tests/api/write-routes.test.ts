@@ -174,7 +174,7 @@ describe("writes that succeed", () => {
     const cps = [...revised];
     expect(cps.slice(after.body.anchor.start, after.body.anchor.end).join("")).toBe(quote);
     expect(after.body.anchor.revision).toBe(2);
-    const rev1 = await call(getRevision, `/api/sources/${sid}/revisions/1`, { params: { id: String(sid), revision: "1" } });
+    const rev1 = await call(getRevision, `/api/sources/${sid}/revisions/1`, { token: fc, params: { id: String(sid), revision: "1" } });
     expect(rev1.body.text).toBe(text);
 
     // Deleting the quoted sentence orphans the claim; it is kept, never dropped.
