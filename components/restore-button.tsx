@@ -45,7 +45,10 @@ export function RestoreButton({ type, id, eventId, version, when }: { type: Hist
     <div className="space-y-2">
       {asking ? (
         <div role="group" aria-label="Confirm restore" className="flex flex-wrap items-center gap-2 text-sm">
-          <span>Restore the version of {when}? It becomes a new version; nothing is lost.</span>
+          <span>
+            Restore the version of {when}? It becomes a new version; nothing is lost.
+            {type === "claim" ? " A restored quote is looked for in the source as it reads now; if it is not there, the claim becomes an orphan to re-attach." : ""}
+          </span>
           <button
             type="button"
             className={`${button} bg-ink text-white`}

@@ -48,7 +48,8 @@ export function reanchorMessage(r: ReanchorReport): string {
   const anchored = `${plural(r.anchored, "claim")} re-anchored${details.length ? ` (${details.join(", ")})` : ""}`;
   const orphaned = r.orphaned ? `; ${r.orphaned} orphaned — re-attach ${r.orphaned === 1 ? "it" : "them"} in the annotator` : "";
   const still = r.stillOrphaned ? `; ${r.stillOrphaned} still orphaned from an earlier revision` : "";
-  return `${head} ${anchored}${orphaned}${still}.`;
+  const changed = r.quoteChanged.length ? `; ${plural(r.quoteChanged.length, "quote")} changed in the source — ${r.quoteChanged.length === 1 ? "it keeps its" : "they keep their"} verified words until reviewed` : "";
+  return `${head} ${anchored}${orphaned}${still}${changed}.`;
 }
 
 /**
@@ -157,6 +158,15 @@ function SavedReport({ saved }: { saved: Saved }) {
   return (
     <div role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950">
       <p>{r ? reanchorMessage(r) : "Details saved."}</p>
+      {r && r.quoteChanged.length > 0 ? (
+        <ul aria-label="Quotes changed in the source" className="mt-2 space-y-1">
+          {r.quoteChanged.map((c) => (
+            <li key={c.claimId}>
+              <Link href={`/claims/${c.claimId}`}>{c.text}</Link>: “{c.quote}” → now “{c.proposed}”
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p className="mt-1 flex flex-wrap gap-4">
         <Link href={`/sources/${saved.id}/annotate`}>{r && r.orphaned > 0 ? "Re-attach in the annotator" : "Open the annotator"}</Link>
         <Link href={`/sources/${saved.id}`}>Reader view</Link>

@@ -48,6 +48,12 @@ export type TableKey = (typeof COPY_ORDER)[number];
 /** Columns that point at a row of their own table: copied in a second pass, once every row exists. */
 export const SELF_REFERENCES: Partial<Record<TableKey, string[]>> = { speakers: ["affiliationId", "mergedIntoId"] };
 
+/**
+ * Counters the target's triggers keep as the rows they count arrive (published claims per
+ * speaker, story and source): copied as 0 and built by the claims' inserts, so nothing is counted twice.
+ */
+export const TRIGGER_COUNTERS: Partial<Record<TableKey, string[]>> = { speakers: ["publishedClaims"], stories: ["publishedClaims"], sources: ["publishedClaims"] };
+
 const BATCH = 500;
 
 export function tableOf(db: Db, key: TableKey): Table {
@@ -153,7 +159,8 @@ export async function copyDatabase(from: Db, to: Db, onProgress: (p: CopyProgres
     onProgress({ table: getTableName(target), copied, total });
     for await (const page of allRows(from, source)) {
       await withTx(to, async (tx) => {
-        const values = page.map((row) => ({ ...row, ...Object.fromEntries(later.map((c) => [c, null])) }));
+        const counters = TRIGGER_COUNTERS[key] ?? [];
+        const values = page.map((row) => ({ ...row, ...Object.fromEntries(later.map((c) => [c, null])), ...Object.fromEntries(counters.map((c) => [c, 0])) }));
         await loose(tx).insert(target).values(values);
       });
       copied += page.length;

@@ -22,8 +22,11 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 
 export const ANCHOR_STATES = ["anchored", "orphan"] as const;
 
-/** Why a claim waits in the editors' queue (kept by the database from its status, verdict and disputes). */
-export const QUEUE_REASONS = ["in_review", "returned", "contested"] as const;
+/**
+ * Why a claim waits in the editors' queue (kept by the database from its status, verdict and
+ * disputes); quote_changed: a source revision moved its anchor onto words other than its quote.
+ */
+export const QUEUE_REASONS = ["quote_changed", "in_review", "returned", "contested"] as const;
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 

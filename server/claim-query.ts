@@ -48,7 +48,8 @@ export function selectClaims(db: Db, viewer: Viewer) {
     })
     .from(claims)
     .innerJoin(speakers, eq(speakers.id, claims.speakerId))
-    .leftJoin(affiliation, eq(affiliation.id, speakers.affiliationId))
+    // A reader is told of an affiliation only once it has a published claim of its own.
+    .leftJoin(affiliation, and(eq(affiliation.id, speakers.affiliationId), viewer.kind === "anonymous" ? sql`${affiliation.publishedClaims} > 0` : undefined))
     .leftJoin(sources, eq(sources.id, claims.sourceId))
     .leftJoin(stories, eq(stories.id, claims.storyId))
     .leftJoin(ratings, eq(ratings.id, claims.ratingId))
@@ -94,6 +95,7 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
             state: c.anchorState,
           }
         : null,
+    quoteChanged: c.anchorState === "anchored" && c.quote !== null && c.anchorExact !== null && c.quote !== c.anchorExact ? c.anchorExact : null,
     contested: Boolean(row.contested),
     version: c.version,
     createdAt: c.createdAt,

@@ -115,6 +115,13 @@ export async function updateClaim(db: Db, viewer: UserViewer, id: number, input:
     if (input.anchor) {
       if (before.sourceId === null) throw new ValidationError("This claim has no source to anchor to.", { anchor: "the claim has no source" });
       anchor = await anchorColumns(tx, before.sourceId, input.anchor);
+      // Re-attaching to other words than the quote is a choice of which the claim now quotes:
+      // the new words, or the old quote kept (then flagged, its span holding other words).
+      if (input.quote === undefined && before.quote !== null && before.quote !== input.anchor.exact) {
+        throw new ValidationError("The selected words differ from the claim's quote: say which the claim quotes now.", {
+          quote: "must be given when re-attaching to other words: the selected words, or the old quote to keep it (flagged for review)",
+        });
+      }
     }
     const patch = changedFields(before, {
       text: input.text,

@@ -64,6 +64,22 @@ async function quoteContext(db: Db, sourceId: number, start: number, end: number
   return { before: contextBefore(row.before, from > 0, row.quote), quote: row.quote, after: contextAfter(row.after, row.quote) };
 }
 
+/**
+ * The quote in context of each anchored claim of `list` (a reader's view of a source whose full
+ * text is not publishable: its published claims, each with the sentences around it). One short
+ * read per claim; the caller bounds the list.
+ */
+export async function contextsOf(db: Db, list: ClaimDTO[]): Promise<Map<number, NonNullable<ClaimDetailDTO["context"]>>> {
+  const out = new Map<number, NonNullable<ClaimDetailDTO["context"]>>();
+  for (const c of list) {
+    if (!c.source || c.anchor?.state !== "anchored") continue;
+    const context = await quoteContext(db, c.source.id, c.anchor.start, c.anchor.end);
+    // What was verified, until staff accept a changed quote.
+    if (context) out.set(c.id, c.quoteChanged !== null && c.quote !== null ? { ...context, quote: c.quote } : context);
+  }
+  return out;
+}
+
 /** How many links of each group (counter-claims; supporting and related) a claim's page and detail carry; the rest are paged. */
 export const LINKS_SHOWN = 20;
 /** A page of the paged list of a claim's links. */
@@ -123,7 +139,9 @@ export async function getClaimDetail(db: Db, viewer: Viewer, id: number): Promis
     disputes: disputeRows.length < LINKS_SHOWN ? disputeRows.length : await disputes.count(),
     related: relatedRows.length < LINKS_SHOWN ? relatedRows.length : await related.count(),
   };
-  const context = claim.source && claim.anchor?.state === "anchored" ? await quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
+  let context = claim.source && claim.anchor?.state === "anchored" ? await quoteContext(db, claim.source.id, claim.anchor.start, claim.anchor.end) : null;
+  // Readers see the quote that was verified until staff accept the source's new words.
+  if (context && claim.quoteChanged !== null && viewer.kind === "anonymous" && claim.quote !== null) context = { ...context, quote: claim.quote };
   return { ...claim, links, linkCounts, context };
 }
 

@@ -18,19 +18,21 @@ export const FACET_SIZE = 30;
 type Kind = "story" | "speaker";
 type Counted = { id: number; n: number }[];
 
-async function labels(db: Db, kind: Kind, ids: number[]): Promise<Map<number, string>> {
+/** Names of stories or speakers; a reader's only of those with a published claim (a chosen id may be any). */
+async function labels(db: Db, viewer: Viewer, kind: Kind, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
+  const reader = viewer.kind === "anonymous";
   const rows =
     kind === "story"
-      ? await db.select({ id: stories.id, label: stories.title }).from(stories).where(inArray(stories.id, ids))
-      : await db.select({ id: speakers.id, label: speakers.name }).from(speakers).where(inArray(speakers.id, ids));
+      ? await db.select({ id: stories.id, label: stories.title }).from(stories).where(and(inArray(stories.id, ids), reader ? sql`${stories.publishedClaims} > 0` : undefined))
+      : await db.select({ id: speakers.id, label: speakers.name }).from(speakers).where(and(inArray(speakers.id, ids), reader ? sql`${speakers.publishedClaims} > 0` : undefined));
   return new Map(rows.map((r) => [r.id, r.label]));
 }
 
 /** The facet from counted ids (up to FACET_SIZE + 1 of them, most first) and the chosen id. */
-export async function toFacet(db: Db, kind: Kind, counted: Counted, selected: number | undefined | null): Promise<FacetDTO> {
+export async function toFacet(db: Db, viewer: Viewer, kind: Kind, counted: Counted, selected: number | undefined | null): Promise<FacetDTO> {
   const top = counted.slice(0, FACET_SIZE);
-  const names = await labels(db, kind, selected ? [...top.map((c) => c.id), selected] : top.map((c) => c.id));
+  const names = await labels(db, viewer, kind, selected ? [...top.map((c) => c.id), selected] : top.map((c) => c.id));
   const options = top
     .filter((c) => names.has(c.id))
     .map((c) => ({ id: c.id, label: names.get(c.id)! }))
@@ -76,16 +78,16 @@ export async function contestedFacets(db: Db, viewer: Viewer, chosen: { story?: 
     await topValues(db, claims.storyId, contested),
     await topValues(db, claims.speakerId, contested),
   ]);
-  return { stories: await toFacet(db, "story", storyCounts!, chosen.story), speakers: await toFacet(db, "speaker", speakerCounts!, chosen.speaker) };
+  return { stories: await toFacet(db, viewer, "story", storyCounts!, chosen.story), speakers: await toFacet(db, viewer, "speaker", speakerCounts!, chosen.speaker) };
 }
 
 /** A story timeline's speaker filter: the speakers with the most claims in the story. */
 export async function storySpeakerFacet(db: Db, viewer: Viewer, storyId: number, chosen: number | null): Promise<FacetDTO> {
-  return toFacet(db, "speaker", await topValues(db, claims.speakerId, and(eq(claims.storyId, storyId), visibleClaim(viewer))), chosen);
+  return toFacet(db, viewer, "speaker", await topValues(db, claims.speakerId, and(eq(claims.storyId, storyId), visibleClaim(viewer))), chosen);
 }
 
 /** A filter with no choices listed (an autocomplete over every story or speaker), keeping the one chosen. */
-export async function searchOnlyFacet(db: Db, kind: Kind, chosen: number | undefined | null): Promise<FacetDTO> {
-  const facet = await toFacet(db, kind, [], chosen);
+export async function searchOnlyFacet(db: Db, viewer: Viewer, kind: Kind, chosen: number | undefined | null): Promise<FacetDTO> {
+  const facet = await toFacet(db, viewer, kind, [], chosen);
   return { ...facet, more: true };
 }

@@ -46,6 +46,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     get: { summary: "The claim's links of one group (disputes, or the others), oldest first, keyset-paged, with the group's total", auth: "public", query: s.listClaimLinksSchema },
     post: { summary: "Link to another claim (existing or made on the spot)", auth: "content:write", body: s.createLinkSchema },
   },
+  "/api/claims/{id}/quote": { post: { summary: "Settle a quote that changed in its source: accept the new words, or keep the quote (the claim becomes an orphan to re-attach); a published claim's needs review:decide", auth: "content:write", body: s.quoteDecisionSchema } },
   "/api/claims/{id}/submit": { post: { summary: "Send a draft or returned claim for review", auth: "content:write", body: s.transitionBodySchema } },
   "/api/claims/{id}/decision": { post: { summary: "Approve (publish, with the pending verdict) or return a claim", auth: "review:decide", body: s.decisionSchema } },
   "/api/claims/{id}/archive": { post: { summary: "Archive a published or returned claim", auth: "claims:archive", body: s.transitionBodySchema } },

@@ -11,6 +11,7 @@ import { SOURCE_KINDS, SPEAKER_KINDS } from "@/lib/model";
 import type { UserViewer } from "./authz";
 import { getClaimDetail } from "./claims";
 import { entityEvents, recordEvent, type Tx } from "./events";
+import { anchorForQuote } from "./quote-change";
 import { getSource } from "./sources";
 import { updateSourceInTx } from "./sources-write";
 import { getSpeaker } from "./speakers";
@@ -19,8 +20,8 @@ import { changedFields, checkVersion, nowIso } from "./write-support";
 
 /**
  * Restoring an earlier version of a claim, source or speaker from the events log. Only the
- * editable content comes back — a claim's status, verdict and anchor go through the workflow
- * and the annotator — and the restore is itself a new version with its own "restore" event:
+ * editable content comes back — a claim's status and verdict go through the workflow; a restored
+ * quote is re-anchored in the source's current text (or the claim orphaned, with a note) — and the restore is itself a new version with its own "restore" event:
  * nothing in the log is changed or removed.
  *
  * A reference in the old version that was merged away since (a speaker merged into another) is
@@ -159,9 +160,17 @@ async function restoreClaim(db: Db, viewer: UserViewer, id: number, input: Resto
     if (target.problem) throw new ConflictError(target.problem, current);
     const patch = changedFields(before, target.values as Partial<typeof before>);
     if (Object.keys(patch).length === 0) throw new ConflictError(nothingToRestore("claim"), current);
+    // A restored quote is looked for in the source as it reads now: the claim is anchored on it,
+    // or flagged on near words, or orphaned — never left quoting words its span does not hold.
+    let anchor: Partial<typeof before> = {};
+    if (typeof patch.quote === "string") {
+      const placed = await anchorForQuote(tx, before, patch.quote);
+      anchor = placed.columns;
+      if (placed.note) target.notes.push(placed.note);
+    }
     const [after] = await tx
       .update(claims)
-      .set({ ...patch, version: before.version + 1, updatedAt: nowIso() })
+      .set({ ...patch, ...anchor, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(claims.id, id))
       .returning();
     if (after!.storyId !== null) await touchStory(tx, after!.storyId);

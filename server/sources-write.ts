@@ -8,12 +8,14 @@ import { codePointLength } from "@/lib/codepoints";
 import type { ReanchorReport, RevisionDTO, SourceDTO } from "@/lib/dto";
 import { normalizeSourceText } from "@/lib/import/normalize";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Viewer } from "@/lib/model";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
-import type { UserViewer } from "./authz";
+import { authorize, type UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
 import { offload } from "./offload";
+import { quoteChange } from "./quote-change";
 import { peopleByIds } from "./reviews";
-import { getSource } from "./sources";
+import { getSource, readerMayReadText } from "./sources";
 import { changedFields, checkVersion, nowIso } from "./write-support";
 
 type SourceRow = typeof sources.$inferSelect;
@@ -103,7 +105,7 @@ async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldT
     placed.orphans.forEach((r, i) => results.set(stale[i]!.id, r));
   }
 
-  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0 };
+  const report: ReanchorReport = { revision, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0, stillOrphaned: 0, reattached: 0, quoteChanged: [] };
   const at = nowIso();
   for (const claim of rows) {
     const result = results.get(claim.id)!;
@@ -132,13 +134,18 @@ async function reanchorClaims(tx: Tx, viewer: UserViewer, sourceId: number, oldT
         anchorEnd: a.end,
         anchorRevision: revision,
         anchorState: "anchored",
-        quote: claim.quote === claim.anchorExact ? a.exact : claim.quote,
+        // The quote is what was verified: it never follows the source on its own. When the span
+        // now holds other words the claim is flagged (queue_reason 'quote_changed') until a
+        // person accepts them or keeps the quote (server/quote-change.ts).
         version: claim.version + 1,
         updatedAt: at,
       })
       .where(eq(claims.id, claim.id))
       .returning();
-    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}` });
+    const changed = quoteChange(after!);
+    if (changed) report.quoteChanged.push(changed);
+    const note = changed && changed.proposed !== quoteChange(claim)?.proposed ? "; the quote changed in the source and waits for review" : "";
+    await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: claim.id, action: "reanchor", before: claim, after, comment: `revision ${revision}: ${result.method} match, score ${result.score.toFixed(2)}${note}` });
   }
   return report;
 }
@@ -179,8 +186,11 @@ export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: n
     publishedOn: input.publishedOn,
     language: input.language,
     text,
+    publishable: input.publishable,
   });
   if (Object.keys(patch).length === 0) return null;
+  // Whether readers see the whole text is an editor's decision.
+  if (patch.publishable !== undefined) authorize(viewer, "review:decide");
   const revision = patch.text !== undefined ? before.revision + 1 : before.revision;
   const [after] = await tx
     .update(sources)
@@ -204,9 +214,14 @@ export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: n
   return report;
 }
 
-export async function listRevisions(db: Db, sourceId: number): Promise<RevisionDTO[]> {
+/** Revisions are the source's text: a reader sees them only for a publishable source with a published claim. */
+async function assertTextVisible(db: Db, viewer: Viewer, sourceId: number): Promise<void> {
   const [exists] = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId));
-  if (!exists) throw new NotFoundError(`No source with id ${sourceId}.`);
+  if (!exists || !(await readerMayReadText(db, viewer, sourceId))) throw new NotFoundError(`No source with id ${sourceId}.`);
+}
+
+export async function listRevisions(db: Db, viewer: Viewer, sourceId: number): Promise<RevisionDTO[]> {
+  await assertTextVisible(db, viewer, sourceId);
   // length() counts characters (code points) on both engines, the unit of anchors.
   const rows = await db
     .select({ revision: sourceRevisions.revision, note: sourceRevisions.note, createdBy: sourceRevisions.createdBy, createdAt: sourceRevisions.createdAt, length: sql<number>`length(${sourceRevisions.text})`.mapWith(Number) })
@@ -217,7 +232,8 @@ export async function listRevisions(db: Db, sourceId: number): Promise<RevisionD
   return rows.map(({ createdBy, ...r }) => ({ ...r, author: people.get(createdBy)! }));
 }
 
-export async function getRevision(db: Db, sourceId: number, revision: number): Promise<RevisionDTO & { text: string }> {
+export async function getRevision(db: Db, viewer: Viewer, sourceId: number, revision: number): Promise<RevisionDTO & { text: string }> {
+  await assertTextVisible(db, viewer, sourceId);
   const [row] = await db.select().from(sourceRevisions).where(and(eq(sourceRevisions.sourceId, sourceId), eq(sourceRevisions.revision, revision)));
   if (!row) throw new NotFoundError(`Source ${sourceId} has no revision ${revision}.`);
   const author = (await peopleByIds(db, [row.createdBy])).get(row.createdBy)!;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contains } from "@/db/sql";
 import { claims, sources } from "@/db/schema";
@@ -9,6 +9,11 @@ import { NotFoundError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { selectClaims, toClaimDTO, visibleClaim } from "./claim-query";
 import { decodeCursor, keysetAfter, toPage } from "./pagination";
+
+/** A source readers may see: one with a published claim (kept by the database, migration published_reach). */
+export const publicSource: SQL = sql`${sources.publishedClaims} > 0`;
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSourceSummaries>["execute"]>>[number];
 
 /** Source columns without the (possibly 2 MB) text, with a count of visible claims. */
 function selectSourceSummaries(db: Db, viewer: Viewer) {
@@ -27,6 +32,8 @@ function selectSourceSummaries(db: Db, viewer: Viewer) {
       publishedOn: sources.publishedOn,
       language: sources.language,
       revision: sources.revision,
+      publishable: sources.publishable,
+      publishedClaims: sources.publishedClaims,
       version: sources.version,
       createdAt: sources.createdAt,
       updatedAt: sources.updatedAt,
@@ -43,27 +50,46 @@ export async function listSources(db: Db, viewer: Viewer, query: { q?: string; c
   const rows = await selectSourceSummaries(db, viewer)
     .where(
       and(
+        // Readers see a source once it has a published claim (sources_public_created_idx).
+        viewer.kind === "anonymous" ? publicSource : undefined,
         query.q ? or(contains(sources.title, query.q), contains(sources.publisher, query.q)) : undefined,
         cursor ? keysetAfter([sources.createdAt, sources.id], [String(cursor[0]), cursor[1]], "desc") : undefined,
       ),
     )
     .orderBy(desc(sources.createdAt), desc(sources.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => r, (r) => [r.createdAt, r.id]);
+  return toPage(rows, query.limit, toSummary, (r) => [r.createdAt, r.id]);
 }
 
+function toSummary({ publishedClaims: _count, ...summary }: SummaryRow): SourceSummaryDTO {
+  return summary;
+}
+
+/**
+ * A source with its text. Readers see a source only once it has a published claim, and its full
+ * text only when an editor marked it publishable; otherwise `text` is empty and `textWithheld`
+ * true, and the reader sees the source through its published claims in context.
+ */
 export async function getSource(db: Db, viewer: Viewer, id: number): Promise<SourceDTO> {
   const [summary] = await selectSourceSummaries(db, viewer).where(eq(sources.id, id));
-  if (!summary) throw new NotFoundError(`No source with id ${id}.`);
+  if (!summary || (viewer.kind === "anonymous" && summary.publishedClaims === 0)) throw new NotFoundError(`No source with id ${id}.`);
+  if (viewer.kind === "anonymous" && !summary.publishable) return { ...toSummary(summary), text: "", length: 0, textWithheld: true };
   const [row] = await db.select({ text: sources.text }).from(sources).where(eq(sources.id, id));
   const text = row?.text ?? "";
-  return { ...summary, text, length: codePointLength(text) };
+  return { ...toSummary(summary), text, length: codePointLength(text), textWithheld: false };
+}
+
+/** Whether a reader may read source `id`'s full text (published claims and marked publishable); staff always. */
+export async function readerMayReadText(db: Db, viewer: Viewer, id: number): Promise<boolean> {
+  if (viewer.kind !== "anonymous") return true;
+  const [row] = await db.select({ publishable: sources.publishable, publishedClaims: sources.publishedClaims }).from(sources).where(eq(sources.id, id));
+  return !!row && row.publishable && row.publishedClaims > 0;
 }
 
 /** Every claim the viewer may see made in a source, in text order (orphans last). */
 export async function listSourceClaims(db: Db, viewer: Viewer, id: number): Promise<ClaimDTO[]> {
-  const [exists] = await db.select({ id: sources.id }).from(sources).where(eq(sources.id, id));
-  if (!exists) throw new NotFoundError(`No source with id ${id}.`);
+  const [exists] = await db.select({ id: sources.id, publishedClaims: sources.publishedClaims }).from(sources).where(eq(sources.id, id));
+  if (!exists || (viewer.kind === "anonymous" && exists.publishedClaims === 0)) throw new NotFoundError(`No source with id ${id}.`);
   const rows = await selectClaims(db, viewer)
     .where(and(visibleClaim(viewer), eq(claims.sourceId, id)))
     // Claims with no span first, then spans in text order, orphans last (NULLs sort apart on each engine).

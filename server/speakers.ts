@@ -11,15 +11,16 @@ import { decodeCursor, toPage } from "./pagination";
 
 const affiliation = alias(speakers, "affiliation");
 
-function selectSpeakers(db: Db) {
+function selectSpeakers(db: Db, viewer: Viewer) {
   return db
     .select({ speaker: speakers, affiliation: { id: affiliation.id, name: affiliation.name, kind: affiliation.kind } })
     .from(speakers)
-    .leftJoin(affiliation, eq(affiliation.id, speakers.affiliationId))
+    // A reader is told of an affiliation only once it has a published claim of its own.
+    .leftJoin(affiliation, and(eq(affiliation.id, speakers.affiliationId), viewer.kind === "anonymous" ? sql`${affiliation.publishedClaims} > 0` : undefined))
     .$dynamic();
 }
 
-type SpeakerRow = Awaited<ReturnType<typeof selectSpeakers>>[number];
+type SpeakerRow = Awaited<ReturnType<ReturnType<typeof selectSpeakers>["execute"]>>[number];
 
 export function toSpeakerDTO({ speaker: s, affiliation: a }: SpeakerRow): SpeakerDTO {
   return {
@@ -36,12 +37,17 @@ export function toSpeakerDTO({ speaker: s, affiliation: a }: SpeakerRow): Speake
   };
 }
 
+/** A speaker readers may see: one with a published claim (kept by the database, migration published_reach). */
+export const publicSpeaker: SQL = sql`${speakers.publishedClaims} > 0`;
+
 /**
  * Speakers by name, A–Z; `q` matches a name or an alias anywhere (case-insensitive), for the
  * speaker autocomplete. Merged speakers are left out: their claims live on the survivor.
  */
-export async function listSpeakers(db: Db, query: { q?: string; cursor?: string; limit: number }): Promise<Page<SpeakerDTO>> {
-  const conditions: SQL[] = [isNull(speakers.mergedIntoId)];
+export async function listSpeakers(db: Db, viewer: Viewer, query: { q?: string; cursor?: string; limit: number }): Promise<Page<SpeakerDTO>> {
+  // Readers see a speaker once it has a published claim (speakers_public_name_idx); a merged
+  // speaker has none, its claims having moved to the survivor.
+  const conditions: SQL[] = [viewer.kind === "anonymous" ? publicSpeaker : isNull(speakers.mergedIntoId)];
   if (query.q) {
     conditions.push(or(contains(speakers.name, query.q), jsonArrayContains(speakers.aliases, query.q))!);
   }
@@ -52,7 +58,7 @@ export async function listSpeakers(db: Db, query: { q?: string; cursor?: string;
       or(sql`${nocase(speakers.name)} > ${nocase(sql`${String(name)}`)}`, and(sql`${nocase(speakers.name)} = ${nocase(sql`${String(name)}`)}`, gt(speakers.id, id)))!,
     );
   }
-  const rows = await selectSpeakers(db)
+  const rows = await selectSpeakers(db, viewer)
     .where(and(...conditions))
     .orderBy(asc(nocase(speakers.name)), asc(speakers.id))
     .limit(query.limit + 1);
@@ -60,16 +66,28 @@ export async function listSpeakers(db: Db, query: { q?: string; cursor?: string;
 }
 
 export async function getSpeaker(db: Db, viewer: Viewer, id: number): Promise<SpeakerDetailDTO> {
-  const [row] = await selectSpeakers(db).where(eq(speakers.id, id));
-  if (!row) throw new NotFoundError(`No speaker with id ${id}.`);
+  const [row] = await selectSpeakers(db, viewer).where(eq(speakers.id, id));
+  if (!row || (viewer.kind === "anonymous" && !(await readerMaySee(db, row.speaker)))) throw new NotFoundError(`No speaker with id ${id}.`);
+  const reader = viewer.kind === "anonymous";
   const affiliates = await db
     .select({ id: speakers.id, name: speakers.name, kind: speakers.kind })
     .from(speakers)
-    .where(and(eq(speakers.affiliationId, id), isNull(speakers.mergedIntoId)))
+    .where(and(eq(speakers.affiliationId, id), isNull(speakers.mergedIntoId), reader ? publicSpeaker : undefined))
     .orderBy(asc(speakers.name));
   const [counts = { claimCount: 0, contestedCount: 0 }] = await db
     .select({ claimCount: countAll(), contestedCount: countWhere(contestedExpr(viewer)) })
     .from(claims)
     .where(and(visibleClaim(viewer), eq(claims.speakerId, id)));
   return { ...toSpeakerDTO(row), affiliates, claimCount: counts.claimCount, contestedCount: counts.contestedCount };
+}
+
+/** A speaker readers may see: one with a published claim, or one merged into such a speaker (its page points there). */
+async function readerMaySee(db: Db, s: { publishedClaims: number; mergedIntoId: number | null }): Promise<boolean> {
+  if (s.publishedClaims > 0) return true;
+  return s.mergedIntoId !== null && (await readerMaySeeId(db, s.mergedIntoId));
+}
+
+async function readerMaySeeId(db: Db, id: number): Promise<boolean> {
+  const [row] = await db.select({ publishedClaims: speakers.publishedClaims, mergedIntoId: speakers.mergedIntoId }).from(speakers).where(eq(speakers.id, id));
+  return row ? row.publishedClaims > 0 || (row.mergedIntoId !== null && row.mergedIntoId !== id && (await readerMaySeeId(db, row.mergedIntoId))) : false;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, max, min } from "drizzle-orm";
+import { and, count, desc, eq, inArray, max, min, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contains } from "@/db/sql";
 import { claims, stories } from "@/db/schema";
@@ -10,6 +10,9 @@ import { visibleClaim } from "./claim-query";
 import { decodeCursor, keysetAfter, toPage } from "./pagination";
 
 type StoryRow = typeof stories.$inferSelect;
+
+/** A story readers may see: one with a published claim (kept by the database, migration published_reach). */
+export const publicStory: SQL = sql`${stories.publishedClaims} > 0`;
 
 /**
  * The stories with counts over the claims the viewer may see: one grouped read of the claims
@@ -47,6 +50,8 @@ export async function listStories(db: Db, viewer: Viewer, query: { q?: string; c
     .from(stories)
     .where(
       and(
+        // Readers see a story once it has a published claim (stories_public_updated_idx).
+        viewer.kind === "anonymous" ? publicStory : undefined,
         query.q ? contains(stories.title, query.q) : undefined,
         cursor ? keysetAfter([stories.updatedAt, stories.id], [String(cursor[0]), cursor[1]], "desc") : undefined,
       ),
@@ -59,6 +64,6 @@ export async function listStories(db: Db, viewer: Viewer, query: { q?: string; c
 
 export async function getStory(db: Db, viewer: Viewer, id: number): Promise<StoryDTO> {
   const [row] = await db.select().from(stories).where(eq(stories.id, id));
-  if (!row) throw new NotFoundError(`No story with id ${id}.`);
+  if (!row || (viewer.kind === "anonymous" && row.publishedClaims === 0)) throw new NotFoundError(`No story with id ${id}.`);
   return (await withCounts(db, viewer, [row]))[0]!;
 }

@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Review queue" };
 
 const FILTERS = [
   { value: "all", label: "Everything waiting" },
+  { value: "quote_changed", label: "Quote changed in source" },
   { value: "in_review", label: "In review" },
   { value: "contested", label: "Contested, no verdict" },
   { value: "returned", label: "Returned" },
@@ -33,7 +34,7 @@ export default async function ReviewPage(props: { searchParams: Promise<Record<s
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   const db = getDb();
   const queue = await or404(() => listQueue(db, viewer, query));
-  const facets = { stories: await searchOnlyFacet(db, "story", query.story), speakers: await searchOnlyFacet(db, "speaker", query.speaker) };
+  const facets = { stories: await searchOnlyFacet(db, viewer, "story", query.story), speakers: await searchOnlyFacet(db, viewer, "speaker", query.speaker) };
   const assignees = await listAssignees(db);
   return (
     <div className="space-y-6">

@@ -25,7 +25,7 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
   const parsed = searchQuerySchema.safeParse({ ...values, cursor: param(raw.cursor) ?? "", limit: param(raw.limit) ?? "" });
   const errors = parsed.success ? null : zodFieldErrors(parsed.error);
   const page = parsed.success && parsed.data.q.trim() ? await or404(() => search(db, viewer, parsed.data)) : null;
-  const facets = await searchFacets(db, parsed.success ? parsed.data : {});
+  const facets = await searchFacets(db, viewer, parsed.success ? parsed.data : {});
   const shown = Number(param(raw.shown) ?? 0) || 0;
   const pagerParams: Record<string, string | undefined> = { ...Object.fromEntries(FIELDS.map((f) => [f, values[f] || undefined])), shown: String(shown + (page?.items.length ?? 0)), limit: param(raw.limit) };
 

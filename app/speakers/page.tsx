@@ -4,13 +4,15 @@ import { getDb } from "@/db/client";
 import { Pager } from "@/components/pager";
 import { or404, param } from "@/server/pages";
 import { listSpeakers } from "@/server/speakers";
+import { getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Speakers" };
 
 export default async function SpeakersPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const cursor = param((await props.searchParams).cursor);
-  const speakers = await or404(() => listSpeakers(getDb(), { cursor, limit: 50 }));
+  const viewer = await getViewer();
+  const speakers = await or404(() => listSpeakers(getDb(), viewer, { cursor, limit: 50 }));
   return (
     <div className="max-w-3xl">
       <h1 className="mb-2 font-serif text-3xl font-bold">Speakers</h1>

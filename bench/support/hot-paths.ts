@@ -16,8 +16,8 @@ import { listQueue } from "@/server/queue";
 import { getScorecard } from "@/server/scorecard";
 import { search } from "@/server/search";
 import { similarClaims } from "@/server/similar";
-import { getSource, listSourceClaims } from "@/server/sources";
-import { getSpeaker } from "@/server/speakers";
+import { getSource, listSourceClaims, listSources } from "@/server/sources";
+import { getSpeaker, listSpeakers } from "@/server/speakers";
 import { encodeCursor } from "@/server/pagination";
 import { listStories } from "@/server/stories";
 import { getStoryTimeline } from "@/server/timelines";
@@ -63,5 +63,7 @@ export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>)
     ["review queue: big story", () => listQueue(db, staff, { filter: "all", story: bigStory, limit: 20 } as never)],
     ["claim history", () => getHistory(db, "claim", claim)],
     ["annotation export: a page from the longest source on", () => allAnnotations(db, ANONYMOUS, SITE, encodeCursor([longSource, 0]))],
+    ["review queue: quote changed", () => listQueue(db, staff, { filter: "quote_changed", limit: 20 } as never)],
+    ["readers' lists: speakers, stories, sources", async () => [await listSpeakers(db, ANONYMOUS, { limit: 50 }), await listStories(db, ANONYMOUS, { limit: 30 }), await listSources(db, ANONYMOUS, { limit: 30 })]],
   ];
 }

@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { ClaimCard } from "@/components/claim-card";
+import { QuoteChangeReview } from "@/components/quote-change-review";
 import { SaveError } from "@/components/field-errors";
 import { useDecision } from "@/components/hooks/mutations";
 import { QueueMatchHint } from "@/components/matches/queue-match-hint";
 import { VerdictBadge } from "@/components/verdict-badge";
 import type { QueueItemDTO } from "@/lib/dto";
 
-const REASON: Record<QueueItemDTO["reason"], string> = { in_review: "In review", returned: "Returned", contested: "Contested, no verdict" };
+const REASON: Record<QueueItemDTO["reason"], string> = { quote_changed: "Quote changed in source", in_review: "In review", returned: "Returned", contested: "Contested, no verdict" };
 
 function age(iso: string): string {
   const days = Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
@@ -95,6 +96,7 @@ function QueueItem({ item, canDecide }: { item: QueueItemDTO; canDecide: boolean
       ) : (
         <ClaimCard claim={item.claim} />
       )}
+      <QuoteChangeReview claim={item.claim} canDecide={canDecide || item.claim.status !== "published"} />
       <QueueMatchHint claim={item.claim} known={item.otherSide.map((c) => c.id)} />
       {item.pending ? (
         <div className="rounded bg-stone-50 p-3 text-sm">

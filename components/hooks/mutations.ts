@@ -131,3 +131,10 @@ export const useAssign = (claimId: number) =>
 
 export const useRequestCheck = (claimId: number) =>
   useWrite((input: { reason: string }) => apiFetch<{ requests: number }>(`/api/claims/${claimId}/check-requests`, json("POST", input)), () => []);
+
+/** Settles a quote that changed in its source: accept the new words, or keep the quote (the claim becomes an orphan). */
+export const useQuoteDecision = (id: number) =>
+  useWrite(
+    (input: { decision: "accept" | "keep"; version: number }) => apiFetch<ClaimDetailDTO>(`/api/claims/${id}/quote`, json("POST", input)),
+    (claim) => [queryKeys.claims, ...(claim.source ? [queryKeys.sourceClaims(claim.source.id)] : [])],
+  );

@@ -78,8 +78,10 @@ export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promis
 }
 
 /** Sources rank by their best passage among the newest matching ones (each passage is indexed with its source's title). */
-export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string }): Promise<RankedHit[]> {
+export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string; publicOnly?: boolean }): Promise<RankedHit[]> {
   const where: SQL[] = [];
+  // Readers find a source's text only when it is publishable and has a published claim.
+  if (filter.publicOnly) where.push(sql`s.publishable = true AND s.published_claims > 0`);
   if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
   if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
   const from = where.length > 0 ? sql`source_passages t JOIN sources s ON s.id = t.source_id` : sql`source_passages t`;
@@ -91,8 +93,9 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   );
 }
 
-export function speakerHits(db: Db, plan: SearchPlan): Promise<RankedHit[]> {
-  return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${ranked(sql`speakers t`, [sql`t.merged_into_id IS NULL`], otherWeights, plan)}) x ${page(plan.after, plan.limit)}`);
+export function speakerHits(db: Db, plan: SearchPlan, filter: { publicOnly?: boolean } = {}): Promise<RankedHit[]> {
+  const where = [sql`t.merged_into_id IS NULL`, ...(filter.publicOnly ? [sql`t.published_claims > 0`] : [])];
+  return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${ranked(sql`speakers t`, where, otherWeights, plan)}) x ${page(plan.after, plan.limit)}`);
 }
 
 /** ts_headline options: the markers of lib/search-query, and about as many words as SQLite's snippets. */

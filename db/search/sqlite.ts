@@ -70,8 +70,10 @@ export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promis
 }
 
 /** Sources rank by their best passage among the newest matching ones (a source's title is indexed with each of its passages). */
-export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string }): Promise<RankedHit[]> {
+export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to?: string; publicOnly?: boolean }): Promise<RankedHit[]> {
   const where: SQL[] = [];
+  // Readers find a source's text only when it is publishable and has a published claim.
+  if (filter.publicOnly) where.push(sql`s.publishable = 1 AND s.published_claims > 0`);
   if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
   if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
   const from = sql`source_passages_fts CROSS JOIN source_passages p ON p.id = source_passages_fts.rowid${where.length > 0 ? sql` CROSS JOIN sources s ON s.id = p.source_id` : sql``}`;
@@ -84,8 +86,9 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   );
 }
 
-export function speakerHits(db: Db, plan: SearchPlan): Promise<RankedHit[]> {
-  const candidates = ranked("speakers_fts", sql`bm25(speakers_fts, 2.0, 1.0)`, sql`speakers_fts CROSS JOIN speakers s ON s.id = speakers_fts.rowid`, sql`s.id`, [sql`s.merged_into_id IS NULL`], plan);
+export function speakerHits(db: Db, plan: SearchPlan, filter: { publicOnly?: boolean } = {}): Promise<RankedHit[]> {
+  const where = [sql`s.merged_into_id IS NULL`, ...(filter.publicOnly ? [sql`s.published_claims > 0`] : [])];
+  const candidates = ranked("speakers_fts", sql`bm25(speakers_fts, 2.0, 1.0)`, sql`speakers_fts CROSS JOIN speakers s ON s.id = speakers_fts.rowid`, sql`s.id`, where, plan);
   return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${candidates}) ${page(plan.after, plan.limit)}`);
 }
 

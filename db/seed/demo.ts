@@ -114,7 +114,8 @@ export async function seedDemo(db: Db, options: { ifEmpty?: boolean } = {}, cont
         continue;
       }
       const { key: _key, ...values } = s;
-      const [row] = await tx.insert(sources).values({ ...values, createdBy: SEED_ACTOR }).returning();
+      // The demo desk's own articles: the newsroom may reproduce them, so readers see them whole.
+      const [row] = await tx.insert(sources).values({ ...values, publishable: true, createdBy: SEED_ACTOR }).returning();
       await tx.insert(sourceRevisions).values({ sourceId: row!.id, revision: 1, text: s.text, createdBy: SEED_ACTOR, note: "demo data" });
       sourceIds.set(s.key, row!.id);
       const { text: _text, ...summary } = row!;

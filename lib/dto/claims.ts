@@ -41,6 +41,12 @@ export interface ClaimDTO {
   story: StoryRef | null;
   verdict: VerdictDTO | null;
   anchor: AnchorDTO | null;
+  /**
+   * "Quote changed in source": the words the claim's anchored span now holds when they differ
+   * from `quote` (a revision edited the quoted passage). `quote` stays what was verified until a
+   * person accepts the new words (POST /api/claims/{id}/quote); null when they agree.
+   */
+  quoteChanged: string | null;
   /** True when a `disputes` link touches this claim (visible to the viewer). */
   contested: boolean;
   version: number;

@@ -16,6 +16,19 @@ export interface ReanchorReport {
   stillOrphaned: number;
   /** Earlier orphans whose quote this revision brought back. */
   reattached: number;
+  /**
+   * Claims whose anchor now lies on words other than their quote (the revision edited the quoted
+   * passage): each keeps its quote and waits for a person to accept the new words or keep it.
+   */
+  quoteChanged: QuoteChangeDTO[];
+}
+
+/** A claim whose quote and anchored span differ: what it quotes and what the source now says. */
+export interface QuoteChangeDTO {
+  claimId: number;
+  text: string;
+  quote: string;
+  proposed: string;
 }
 
 export interface RevisionDTO {
@@ -40,6 +53,8 @@ export interface SourceSummaryDTO extends SourceRef {
   author: string | null;
   language: string;
   revision: number;
+  /** Whether readers may see the whole text (set by an editor); otherwise only the published claims in context. */
+  publishable: boolean;
   claimCount: number;
   version: number;
   createdAt: string;
@@ -50,4 +65,6 @@ export interface SourceDTO extends SourceSummaryDTO {
   text: string;
   /** Length of `text` in code points (the unit of every anchor offset). */
   length: number;
+  /** True for a reader when the source is not publishable: `text` is then empty. */
+  textWithheld: boolean;
 }

@@ -1,4 +1,5 @@
 /** The editorial workflow (staff only): reviews, evidence, comments, returns, the review queue. */
+import type { QueueReason } from "../model";
 import type { ClaimDTO, RatingDTO } from "./claims";
 import type { SourceRef } from "./sources";
 
@@ -75,7 +76,7 @@ export interface EditorialDTO {
 export interface QueueItemDTO {
   claim: ClaimDTO;
   /** Why it is in the queue. */
-  reason: "in_review" | "returned" | "contested";
+  reason: QueueReason;
   pending: ReviewDTO | null;
   lastReturn: ReturnNoteDTO | null;
   requests: number;

@@ -105,3 +105,15 @@ export const listClaimLinksSchema = z.object({
   cursor: z.string().max(500, "malformed cursor").optional(),
   limit: limitSchema.default(50),
 });
+
+/**
+ * Settling a claim whose quote changed in its source: `accept` makes the source's new words the
+ * quote; `keep` keeps the verified quote and makes the claim an orphan to re-attach.
+ */
+export const quoteDecisionSchema = z
+  .object({
+    decision: z.enum(["accept", "keep"], { error: "must be accept or keep" }),
+    version: versionSchema,
+  })
+  .strict();
+export type QuoteDecisionInput = z.infer<typeof quoteDecisionSchema>;

@@ -45,6 +45,8 @@ export const updateSourceSchema = z
     /** New text: stored as a new revision, and the source's claims are re-anchored. */
     text: sourceText.optional(),
     revisionNote: optionalText(500),
+    /** Readers may see the whole text (an editor's decision: a document the newsroom owns or may reproduce). */
+    publishable: z.boolean({ error: "must be true or false" }).optional(),
     version: versionSchema,
   })
   .strict();

@@ -55,7 +55,7 @@ export const assignSchema = z.object({
 });
 
 export const queueQuerySchema = z.object({
-  filter: z.enum(["all", "in_review", "contested", "returned"], { error: "must be all, in_review, contested or returned" }).default("all"),
+  filter: z.enum(["all", "quote_changed", "in_review", "contested", "returned"], { error: "must be all, quote_changed, in_review, contested or returned" }).default("all"),
   story: idSchema.optional(),
   speaker: idSchema.optional(),
   assignee: z.string().max(100).optional(),

@@ -28,10 +28,10 @@ export async function claimHits(db: Db, viewer: Viewer, q: SearchQuery, plan: Se
   return (await rankClaims(db, plan, filter)).map((r) => ({ type: "claim", key: [r.tier, r.score, r.id], pool: r.pool }));
 }
 
-export async function sourceHits(db: Db, q: SearchQuery, plan: SearchPlan): Promise<Hit[]> {
-  return (await rankSources(db, plan, { from: q.from, to: q.to })).map((r) => ({ type: "source", key: [r.tier, r.score, r.id], passage: r.passage, pool: r.pool }));
+export async function sourceHits(db: Db, viewer: Viewer, q: SearchQuery, plan: SearchPlan): Promise<Hit[]> {
+  return (await rankSources(db, plan, { from: q.from, to: q.to, publicOnly: viewer.kind === "anonymous" })).map((r) => ({ type: "source", key: [r.tier, r.score, r.id], passage: r.passage, pool: r.pool }));
 }
 
-export async function speakerHits(db: Db, plan: SearchPlan): Promise<Hit[]> {
-  return (await rankSpeakers(db, plan)).map((r) => ({ type: "speaker", key: [r.tier, r.score, r.id], pool: r.pool }));
+export async function speakerHits(db: Db, viewer: Viewer, plan: SearchPlan): Promise<Hit[]> {
+  return (await rankSpeakers(db, plan, { publicOnly: viewer.kind === "anonymous" })).map((r) => ({ type: "speaker", key: [r.tier, r.score, r.id], pool: r.pool }));
 }

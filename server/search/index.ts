@@ -56,8 +56,8 @@ async function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[
     if (done.includes(type)) continue;
     const plan: SearchPlan = { terms, mode, after: cursor?.k[type] ?? null, limit: fetch };
     if (type === "claim") hits.push(...(await claimHits(db, viewer, q, plan)));
-    else if (type === "source") hits.push(...(await sourceHits(db, q, plan)));
-    else hits.push(...(await speakerHits(db, plan)));
+    else if (type === "source") hits.push(...(await sourceHits(db, viewer, q, plan)));
+    else hits.push(...(await speakerHits(db, viewer, plan)));
   }
   hits.sort(compareHits);
   const taken = hits.slice(0, q.limit);

@@ -174,7 +174,7 @@ describe("writes that succeed", () => {
     const cps = [...revised];
     expect(cps.slice(after.body.anchor.start, after.body.anchor.end).join("")).toBe(quote);
     expect(after.body.anchor.revision).toBe(2);
-    const rev1 = await call(getRevision, `/api/sources/${sid}/revisions/1`, { params: { id: String(sid), revision: "1" } });
+    const rev1 = await call(getRevision, `/api/sources/${sid}/revisions/1`, { token: fc, params: { id: String(sid), revision: "1" } });
     expect(rev1.body.text).toBe(text);
 
     // Deleting the quoted sentence orphans the claim; it is kept, never dropped.
@@ -182,14 +182,16 @@ describe("writes that succeed", () => {
     expect(cut.body.reanchor).toMatchObject({ anchored: 0, orphaned: 1 });
     const orphan = await call(getClaim, `/api/claims/${claim.body.id}`, { token: fc, params: { id: String(claim.body.id) } });
     expect(orphan.body.anchor.state).toBe("orphan");
-    // …and can be re-attached by selecting a new span.
+    // …and can be re-attached by selecting a new span, saying which words the claim now quotes.
+    await refused(patchClaim, `/api/claims/${claim.body.id}`, { method: "PATCH", params: { id: String(claim.body.id) }, json: { anchor: { start: 0, end: 12, exact: "Only critics" }, version: orphan.body.version } }, 400, ["quote"]);
     const reattached = await call(patchClaim, `/api/claims/${claim.body.id}`, {
       method: "PATCH",
       token: fc,
       params: { id: String(claim.body.id) },
-      json: { anchor: { start: 0, end: 12, exact: "Only critics" }, version: orphan.body.version },
+      json: { anchor: { start: 0, end: 12, exact: "Only critics" }, quote: "Only critics", version: orphan.body.version },
     });
     expect(reattached.body.anchor).toMatchObject({ state: "anchored", start: 0, end: 12, revision: 3 });
+    expect(reattached.body).toMatchObject({ quote: "Only critics", quoteChanged: null });
   });
 
   it("refuses the second of two edits based on the same version, showing what the first changed", async () => {

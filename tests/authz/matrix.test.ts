@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Permission> = {
   "POST /api/claims": "content:write",
   "PATCH /api/claims/[id]": "content:write",
   "POST /api/claims/[id]/restore": "content:write",
+  "POST /api/claims/[id]/quote": "content:write",
   "POST /api/claims/[id]/links": "content:write",
   "DELETE /api/links/[id]": "content:write",
   "POST /api/claims/[id]/evidence": "content:write",

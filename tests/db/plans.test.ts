@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hotPaths, type HotPath } from "@/bench/support/hot-paths";
 import type { Db } from "@/db/client";
-import { captureQueries, fullScans } from "@/db/query-log";
+import { sql } from "drizzle-orm";
+import { captureQueries, fullScans, inlineParams } from "@/db/query-log";
+import { explain } from "@/db/sql";
+import { listSources } from "@/server/sources";
+import { listSpeakers } from "@/server/speakers";
+import { listStories } from "@/server/stories";
 import { getClaimDetail } from "@/server/claims";
 import { getEditorial, listAssignees } from "@/server/editorial";
 import { claimReviewFor } from "@/server/feeds";
@@ -43,6 +48,22 @@ describe("query plans of the hot paths", () => {
   it("notices a scan when there is one", async () => {
     expect(await fullScans(db, { sql: "SELECT count(*) FROM claims WHERE lower(text) LIKE ?", params: ["%tax%"] })).toHaveLength(1);
     expect(await fullScans(db, { sql: "SELECT text FROM claims WHERE id = ?", params: [1] })).toEqual([]);
+  });
+});
+
+describe("readers' lists of speakers, stories and sources", () => {
+  // Readers see only what has a published claim: each list reads its partial index in order
+  // (migration published_reach), never the table, whatever the share of drafts.
+  it.each([
+    ["speakers", "speakers_public_name_idx", (): Promise<unknown> => listSpeakers(db, ANONYMOUS, { limit: 50 })],
+    ["stories", "stories_public_updated_idx", (): Promise<unknown> => listStories(db, ANONYMOUS, { limit: 30 })],
+    ["sources", "sources_public_created_idx", (): Promise<unknown> => listSources(db, ANONYMOUS, { limit: 30 })],
+  ])("%s through %s", async (table, index, list) => {
+    const { queries } = await captureQueries(list);
+    const main = queries.find((q) => new RegExp(`from "${table}"`, "i").test(q.sql))!;
+    expect(main, queries.map((q) => q.sql).join("\n")).toBeDefined();
+    const plan = (await explain(db, sql.raw(inlineParams(main.sql, main.params)))).join("\n");
+    expect(plan).toContain(index);
   });
 });
 

@@ -9,6 +9,15 @@ import { tokenize } from "@/lib/suggest/tokens";
 const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
 
 describe("sentenceSpans", () => {
+  it("keeps names, initials, numbers and quotations whole (the cases a newsroom hit)", () => {
+    expect(split("Rep. Stephen Lynch said so. Then Mr. Smith and Mrs. Jones left.")).toEqual(["Rep. Stephen Lynch said so.", "Then Mr. Smith and Mrs. Jones left."]);
+    expect(split("Sen. Warren and Gov. Newsom met Dr. Fauci. The U.S. Senate voted. The U.N. met.")).toEqual(["Sen. Warren and Gov. Newsom met Dr. Fauci.", "The U.S. Senate voted.", "The U.N. met."]);
+    expect(split("J. R. R. Tolkien wrote it. He said No. 5 was best.")).toEqual(["J. R. R. Tolkien wrote it.", "He said No. 5 was best."]);
+    expect(split("It grew 3.5 percent. Wait... Then it fell… Really.")).toEqual(["It grew 3.5 percent.", "Wait...", "Then it fell…", "Really."]);
+    expect(split('"It is over." Then he left. She said, "We won." He agreed.')).toEqual(['"It is over."', "Then he left.", 'She said, "We won."', "He agreed."]);
+    expect(split("It happened in the U.S. The next day it was over.")).toEqual(["It happened in the U.S.", "The next day it was over."]);
+  });
+
   it("ends sentences at . ! ? before a capital, a digit or an opening quote", () => {
     expect(split("It rained. Then it stopped! Why? 2016 was dry. “We know,” he said.")).toEqual([
       "It rained.",

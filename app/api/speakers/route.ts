@@ -5,7 +5,7 @@ import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/ser
 import { listSpeakers } from "@/server/speakers";
 import { createSpeaker } from "@/server/speakers-write";
 
-export const GET = apiRoute(({ request, db }) => listSpeakers(db, parseWith(searchPageQuerySchema, queryObject(request), "query")));
+export const GET = apiRoute(({ request, db, viewer }) => listSpeakers(db, viewer, parseWith(searchPageQuerySchema, queryObject(request), "query")));
 
 export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
   createSpeaker(db, viewer, parseWith(createSpeakerSchema, await readJson(request), "speaker")),

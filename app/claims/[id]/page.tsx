@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { ClaimCard, ClaimProvenance, Quote, SpeakerLine, spanHref } from "@/components/claim-card";
 import { ClaimStaffPanel } from "@/components/claim-staff-panel";
 import { ClaimMatches } from "@/components/matches/claim-matches";
+import { QuoteChangeReview } from "@/components/quote-change-review";
 import { Rationale } from "@/components/rationale";
 import { RequestCheck } from "@/components/request-check";
 import { StatusBadge, VerdictBadge } from "@/components/verdict-badge";
@@ -123,6 +124,12 @@ export default async function ClaimPage(props: Props) {
           ) : null}
         </figure>
       </section>
+
+      {viewer.kind === "user" && claim.quoteChanged !== null ? (
+        <div className="max-w-4xl">
+          <QuoteChangeReview claim={claim} canDecide={viewer.role !== "factchecker" || claim.status !== "published"} />
+        </div>
+      ) : null}
 
       {claim.verdict ? (
         <section aria-labelledby="verdict-heading" className="max-w-4xl">

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { HighlightedText } from "@/components/highlighted-text";
+import { PublishableToggle } from "@/components/publishable-toggle";
 import { VerdictBadge } from "@/components/verdict-badge";
 import type { ClaimDTO } from "@/lib/dto";
 import { formatDate, hostOf, plural } from "@/lib/format";
 import { or404, pageId, param } from "@/server/pages";
+import { contextsOf } from "@/server/claims";
 import { getSource, listSourceClaims } from "@/server/sources";
 import { getViewer } from "@/server/viewer";
 
@@ -52,7 +54,7 @@ export default async function SourcePage(props: Props) {
               </a>
             </p>
           ) : null}
-          {viewer.kind === "user" || source.revision > 1 ? (
+          {viewer.kind === "user" || (source.revision > 1 && !source.textWithheld) ? (
             <nav aria-label="Source tools" className="flex flex-wrap gap-4 pt-1 text-sm">
               {viewer.kind === "user" ? <Link href={`/sources/${id}/annotate`}>Annotate</Link> : null}
               {viewer.kind === "user" ? <Link href={`/sources/${id}/edit`}>Edit</Link> : null}
@@ -60,8 +62,9 @@ export default async function SourcePage(props: Props) {
               <Link href={`/sources/${id}/revisions`}>Revisions</Link>
             </nav>
           ) : null}
+          {viewer.kind === "user" ? <PublishableToggle id={id} publishable={source.publishable} version={source.version} canChange={viewer.role !== "factchecker"} /> : null}
         </header>
-        <HighlightedText text={source.text} claims={anchored} focusedId={focused} />
+        {source.textWithheld ? <ClaimsInContext claims={anchored} contexts={await contextsOf(db, showAll ? anchored : anchored.slice(0, INDEX_SIZE))} /> : <HighlightedText text={source.text} claims={anchored} focusedId={focused} />}
       </article>
       <aside aria-labelledby="claims-heading" className="lg:sticky lg:top-4 lg:self-start">
         <h2 id="claims-heading" className="mb-3 font-serif text-xl font-bold">
@@ -112,5 +115,38 @@ function ClaimIndex({ claims, focusedId, showAll }: { claims: ClaimDTO[]; focuse
         </li>
       ) : null}
     </ol>
+  );
+}
+
+/**
+ * A reader's view of a source whose full text is not reproduced here (not marked publishable):
+ * each published claim's quote with the sentences around it, as on the claim page.
+ */
+function ClaimsInContext({ claims, contexts }: { claims: ClaimDTO[]; contexts: Map<number, { before: string; quote: string; after: string }> }) {
+  return (
+    <section aria-label="The claims in context" data-testid="claims-in-context" className="space-y-5">
+      <p className="rounded border border-rule bg-stone-50 px-3 py-2 text-sm text-muted">
+        The full text of this source is not reproduced here. These are the passages of it that published claims quote{contexts.size < claims.length ? ` (the first ${contexts.size})` : ""}.
+      </p>
+      {claims.map((c) => {
+        const context = contexts.get(c.id);
+        if (!context) return null;
+        return (
+          <figure key={c.id} id={`claim-${c.id}`} className="rounded-md border border-rule bg-white p-4">
+            <blockquote className="font-serif text-lg leading-relaxed text-ink/80">
+              {context.before}
+              <mark className="span focused" data-depth="1">
+                {context.quote}
+              </mark>
+              {context.after}
+            </blockquote>
+            <figcaption className="mt-2 text-sm">
+              <span className="font-semibold">{c.speaker.name}</span> ·{" "}
+              <Link href={`/claims/${c.id}`}>{c.text}</Link>
+            </figcaption>
+          </figure>
+        );
+      })}
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { SOURCE_KINDS } from "@/lib/model";
-import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
+import { bool, isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
 
 /** A document claims are made in (see db/schema/sqlite/sources.ts, its twin). */
 export const sources = pgTable(
@@ -17,6 +17,13 @@ export const sources = pgTable(
     language: text("language").notNull().default("en"),
     text: text("text").notNull(),
     revision: integer("revision").notNull().default(1),
+    /**
+     * Whether readers may see the whole text (a document the newsroom owns or may reproduce), set
+     * by an editor. Otherwise readers see the source only through its published claims.
+     */
+    publishable: bool("publishable").notNull().default(false),
+    /** Published claims made in the source, kept by triggers: readers see a source once it has one. */
+    publishedClaims: integer("published_claims").notNull().default(0),
     ...versioned(),
   },
   (t) => [
@@ -25,6 +32,8 @@ export const sources = pgTable(
     check("sources_text_check", sql`length(text) > 0`),
     index("sources_created_at_idx").on(t.createdAt),
     index("sources_published_on_idx").on(t.publishedOn),
+    // Readers' source list: the sources with a published claim, newest first.
+    index("sources_public_created_idx").on(t.createdAt, t.id).where(sql`published_claims > 0`),
   ],
 );
 

@@ -51,10 +51,13 @@ export const claims = sqliteTable(
     requestCount: integer("request_count").notNull().default(0),
     /** When the verdict shown was published: the feeds' order (set with the verdict). */
     verdictAt: text("verdict_at"),
-    /** Why the claim waits in the editors' queue, or NULL: computed from status, verdict and disputes. */
+    /**
+     * Why the claim waits in the editors' queue, or NULL: computed from status, verdict and disputes,
+     * and first of all a quote that no longer equals its anchored span (a revision changed the words).
+     */
     queueReason: computed(
       text("queue_reason", { enum: QUEUE_REASONS }),
-      sql`CASE WHEN status = 'in_review' THEN 'in_review' WHEN status = 'returned' THEN 'returned' WHEN dispute_count > 0 AND rating_id IS NULL AND status <> 'archived' THEN 'contested' END`,
+      sql`CASE WHEN anchor_state = 'anchored' AND quote IS NOT NULL AND quote <> anchor_exact AND status <> 'archived' THEN 'quote_changed' WHEN status = 'in_review' THEN 'in_review' WHEN status = 'returned' THEN 'returned' WHEN dispute_count > 0 AND rating_id IS NULL AND status <> 'archived' THEN 'contested' END`,
     ),
     ...versioned(),
   },

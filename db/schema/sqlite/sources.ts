@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { SOURCE_KINDS } from "@/lib/model";
-import { isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
+import { bool, isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
 
 /** A document claims are made in. `text` is the current revision's text, exactly as given. */
 export const sources = sqliteTable(
@@ -18,6 +18,13 @@ export const sources = sqliteTable(
     text: text("text").notNull(),
     /** Number of the current revision in source_revisions. */
     revision: integer("revision").notNull().default(1),
+    /**
+     * Whether readers may see the whole text (a document the newsroom owns or may reproduce), set
+     * by an editor. Otherwise readers see the source only through its published claims.
+     */
+    publishable: bool("publishable").notNull().default(false),
+    /** Published claims made in the source, kept by triggers: readers see a source once it has one. */
+    publishedClaims: integer("published_claims").notNull().default(0),
     ...versioned(),
   },
   (t) => [
@@ -26,6 +33,8 @@ export const sources = sqliteTable(
     check("sources_text_check", sql`length(text) > 0`),
     index("sources_created_at_idx").on(t.createdAt),
     index("sources_published_on_idx").on(t.publishedOn),
+    // Readers' source list: the sources with a published claim, newest first.
+    index("sources_public_created_idx").on(t.createdAt, t.id).where(sql`published_claims > 0`),
   ],
 );
 

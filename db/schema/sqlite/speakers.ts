@@ -16,6 +16,8 @@ export const speakers = sqliteTable(
     affiliationId: integer("affiliation_id").references((): AnySQLiteColumn => speakers.id),
     /** Set when this speaker was merged into another; its claims moved there. */
     mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => speakers.id),
+    /** Published claims attributed to the speaker, kept by triggers: readers see a speaker once it has one. */
+    publishedClaims: integer("published_claims").notNull().default(0),
     ...versioned(),
   },
   (t) => [
@@ -26,5 +28,8 @@ export const speakers = sqliteTable(
     index("speakers_name_idx").on(nocaseIndexed(t.name)),
     index("speakers_affiliation_idx").on(t.affiliationId),
     index("speakers_merged_into_idx").on(t.mergedIntoId),
+    // Readers' speaker list and autocomplete: the speakers with a published claim, A–Z (a merged
+    // speaker has none: its claims moved to the survivor).
+    index("speakers_public_name_idx").on(nocaseIndexed(t.name), t.id).where(sql`published_claims > 0`),
   ],
 );

@@ -30,7 +30,7 @@ export default async function RevisionsPage(props: Props) {
   const db = getDb();
   const viewer = await getViewer();
   const source = await or404(() => getSource(db, viewer, id));
-  const revisions = await or404(() => listRevisions(db, id));
+  const revisions = await or404(() => listRevisions(db, viewer, id));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-1 border-b border-rule pb-4">

@@ -6,4 +6,4 @@ import { listRevisions } from "@/server/sources-write";
 
 const paramsSchema = z.object({ id: idSchema });
 
-export const GET = apiRoute(async ({ params, db }) => ({ items: await listRevisions(db, parseWith(paramsSchema, params, "path").id) }));
+export const GET = apiRoute(async ({ params, db, viewer }) => ({ items: await listRevisions(db, viewer, parseWith(paramsSchema, params, "path").id) }));

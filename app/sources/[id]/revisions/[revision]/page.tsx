@@ -38,8 +38,8 @@ export default async function RevisionPage(props: Props) {
   const db = getDb();
   const viewer = await getViewer();
   const source = await or404(() => getSource(db, viewer, id));
-  const revision = await or404(() => getRevision(db, id, number));
-  const previous = number > 1 ? await or404(() => getRevision(db, id, number - 1)) : null;
+  const revision = await or404(() => getRevision(db, viewer, id, number));
+  const previous = number > 1 ? await or404(() => getRevision(db, viewer, id, number - 1)) : null;
   // Comparing two long revisions is long work: on a worker thread, with a deadline.
   const parts = previous && view === "changes" ? await offload("diffParagraphs", { before: previous.text, after: revision.text }, { deadlineMs: 10_000, what: "Comparing the revisions" }) : null;
   const stats = parts ? diffStats(parts) : null;

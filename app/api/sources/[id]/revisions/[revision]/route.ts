@@ -6,7 +6,7 @@ import { getRevision } from "@/server/sources-write";
 
 const paramsSchema = z.object({ id: idSchema, revision: idSchema });
 
-export const GET = apiRoute(async ({ params, db }) => {
+export const GET = apiRoute(async ({ params, db, viewer }) => {
   const { id, revision } = parseWith(paramsSchema, params, "path");
-  return await getRevision(db, id, revision);
+  return await getRevision(db, viewer, id, revision);
 });

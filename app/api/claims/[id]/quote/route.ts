@@ -1,0 +1,13 @@
+// POST /api/claims/{id}/quote — settle a quote that changed in the source: { decision: "accept" | "keep", version }
+import { z } from "zod";
+import { idSchema, quoteDecisionSchema } from "@/lib/schemas";
+import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { decideQuoteChange } from "@/server/quote-change";
+
+const paramsSchema = z.object({ id: idSchema });
+
+// A published claim's quote also needs review:decide (checked in decideQuoteChange).
+export const POST = mutationRoute("content:write", async ({ request, params, db, viewer }) => {
+  const { id } = parseWith(paramsSchema, params, "path");
+  return await decideQuoteChange(db, viewer, id, parseWith(quoteDecisionSchema, await readVersionedJson(request), "quote"));
+});
