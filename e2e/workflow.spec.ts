@@ -43,7 +43,8 @@ test("a fact-checker drafts a verdict with evidence, an editor approves it in th
   await expect(item).toContainText(text);
   await expect(item).toContainText("Verdict proposed by Fatima Checker");
   await item.getByRole("button", { name: "Approve" }).click();
-  await expect(editor.page.locator(`[data-queue-claim="${claim.id}"]`)).toHaveCount(0);
+  // Sent once the undo window has passed.
+  await expect(editor.page.locator(`[data-queue-claim="${claim.id}"]`)).toHaveCount(0, { timeout: 15_000 });
 
   const published = await reader.page.goto(`/claims/${claim.id}`);
   expect(published?.status()).toBe(200);
