@@ -15,6 +15,8 @@ async function as(browser: Browser, role: "factchecker" | "editor" | "admin" | n
 }
 
 test("a fact-checker drafts a verdict with evidence, an editor approves it in the queue, a reader sees it", async ({ browser, baseURL }) => {
+  // The approval waits out the queue's undo window.
+  test.setTimeout(60_000);
   const checker = await as(browser, "factchecker");
   const text = unique("Cambodia shut down every scam compound");
   const claim = await draftClaim(checker.page.request, baseURL!, text);
