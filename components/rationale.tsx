@@ -5,9 +5,9 @@ import Markdown from "react-markdown";
  * Markdown syntax tree and never passes raw HTML through (no rehype-raw), and its default URL
  * transform drops `javascript:` and other unsafe link protocols, so a rationale cannot run code.
  */
-export function Rationale({ markdown }: { markdown: string }) {
+export function Rationale({ markdown, compact = false }: { markdown: string; compact?: boolean }) {
   return (
-    <div className="rationale space-y-3 font-serif text-lg leading-relaxed">
+    <div className={`rationale font-serif leading-relaxed ${compact ? "space-y-2 text-base" : "space-y-3 text-lg"}`}>
       <Markdown
         skipHtml
         components={{

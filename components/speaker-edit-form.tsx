@@ -181,7 +181,7 @@ function MergeSection({ speaker }: { speaker: SpeakerDetailDTO }) {
         Merge into another speaker
       </h2>
       <p className="text-sm text-muted">For duplicates: the same person or body entered twice. Merging cannot be undone.</p>
-      <SpeakerPicker label="Merge into" allowNew={false} value={target} onChange={choose} />
+      <SpeakerPicker label="Merge into" allowNew={false} exclude={[speaker.id]} value={target} onChange={choose} />
       {target?.kind === "existing" && target.id === speaker.id ? (
         <p role="alert" className="text-sm text-red-800">
           Pick another speaker: a speaker cannot be merged into itself.

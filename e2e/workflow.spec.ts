@@ -15,6 +15,8 @@ async function as(browser: Browser, role: "factchecker" | "editor" | "admin" | n
 }
 
 test("a fact-checker drafts a verdict with evidence, an editor approves it in the queue, a reader sees it", async ({ browser, baseURL }) => {
+  // The approval waits out the queue's undo window.
+  test.setTimeout(60_000);
   const checker = await as(browser, "factchecker");
   const text = unique("Cambodia shut down every scam compound");
   const claim = await draftClaim(checker.page.request, baseURL!, text);
@@ -43,7 +45,8 @@ test("a fact-checker drafts a verdict with evidence, an editor approves it in th
   await expect(item).toContainText(text);
   await expect(item).toContainText("Verdict proposed by Fatima Checker");
   await item.getByRole("button", { name: "Approve" }).click();
-  await expect(editor.page.locator(`[data-queue-claim="${claim.id}"]`)).toHaveCount(0);
+  // Sent once the undo window has passed.
+  await expect(editor.page.locator(`[data-queue-claim="${claim.id}"]`)).toHaveCount(0, { timeout: 15_000 });
 
   const published = await reader.page.goto(`/claims/${claim.id}`);
   expect(published?.status()).toBe(200);

@@ -4,7 +4,7 @@
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, toQueryString } from "./api-client";
-import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, EditorialDTO, MatchDTO, Page, SourceSummaryDTO, SpeakerDTO, StoryDTO } from "./dto";
+import type { ClaimDetailDTO, ClaimDTO, ContestedPairDTO, EditorialDTO, MatchDTO, Page, SourceSummaryDTO, SpeakerDTO, SpeakerMatchDTO, StoryDTO } from "./dto";
 import type { SearchPageDTO } from "./search-query";
 
 export interface ContestedFilters {
@@ -57,6 +57,14 @@ export const speakerSearchQuery = (q: string) =>
     queryKey: [...queryKeys.speakers, "search", q] as const,
     queryFn: () => apiFetch<Page<SpeakerDTO>>(`/api/speakers${toQueryString({ q, limit: 8 })}`),
     enabled: q.trim().length > 0,
+  });
+
+/** The speaker a typed name means, and the close ones (the speaker picker: exact first; ask before a near-duplicate). */
+export const speakerMatchQuery = (name: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.speakers, "match", name] as const,
+    queryFn: () => apiFetch<SpeakerMatchDTO>(`/api/speakers/match${toQueryString({ name })}`),
+    enabled: name.trim().length > 0,
   });
 
 export const storySearchQuery = (q: string) =>

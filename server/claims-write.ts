@@ -56,7 +56,7 @@ export async function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaim
   if (input.sameAsClaimId !== undefined && (await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.sameAsClaimId))).length === 0) {
     throw new ValidationError(`No claim with id ${input.sameAsClaimId}.`, { [`${fieldPrefix}sameAsClaimId`]: "no such claim" });
   }
-  const speakerId = input.speaker ? (await insertSpeaker(tx, viewer, input.speaker)).id : input.speakerId!;
+  const speakerId = input.speaker ? (await insertSpeaker(tx, viewer, input.speaker, `${fieldPrefix}speaker.name`)).id : input.speakerId!;
   if (!input.speaker) await assertLiveSpeaker(tx, speakerId, `${fieldPrefix}speakerId`);
   let storyId = input.storyId ?? null;
   if (input.story) storyId = (await insertStory(tx, viewer, input.story)).id;

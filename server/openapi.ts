@@ -106,6 +106,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
     get: { summary: "Speakers A–Z; q matches names and aliases", auth: "public", query: s.searchPageQuerySchema },
     post: { summary: "A new speaker", auth: "content:write", body: s.createSpeakerSchema },
   },
+  "/api/speakers/match": { get: { summary: "The speaker a typed name means (name or alias, titles and party tags aside) and close ones", auth: "staff", query: s.speakerMatchQuerySchema } },
   "/api/speakers/{id}": {
     get: { summary: "A speaker with affiliation, affiliates and counts", auth: "public" },
     patch: { summary: "Edit a speaker", auth: "content:write", body: s.updateSpeakerSchema },

@@ -6,8 +6,10 @@ import { claims, speakers } from "@/db/schema";
 import type { SpeakerDetailDTO } from "@/lib/dto";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { CreateSpeakerInput, UpdateSpeakerInput } from "@/lib/schemas";
+import { isOnlyPartyTag, speakerKey } from "@/lib/speaker-names";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
+import { findSpeakerMatch } from "./speaker-match";
 import { getSpeaker } from "./speakers";
 import { changedFields, checkVersion, nowIso } from "./write-support";
 
@@ -39,8 +41,31 @@ async function checkAffiliation(tx: Tx, speakerId: number | null, affiliationId:
   }
 }
 
-/** Creates a speaker inside an existing transaction (used by createClaim for inline speakers). */
-export async function insertSpeaker(tx: Tx, viewer: UserViewer, input: CreateSpeakerInput): Promise<SpeakerRow> {
+/**
+ * The live speaker a create request means when its name (or one of its aliases) is already a
+ * speaker's name or alias — case, accents, titles and party/state tags aside — or null.
+ */
+async function existingSpeakerFor(tx: Tx, input: CreateSpeakerInput): Promise<SpeakerRow | null> {
+  for (const name of [input.name, ...input.aliases]) {
+    const key = speakerKey(name);
+    const { exact } = await findSpeakerMatch(tx, name);
+    if (exact && [exact.name, ...exact.aliases].some((n) => speakerKey(n) === key)) {
+      const [row] = await tx.select().from(speakers).where(eq(speakers.id, exact.id));
+      if (row) return row;
+    }
+  }
+  return null;
+}
+
+/**
+ * Creates a speaker inside an existing transaction (used by createClaim for inline speakers) —
+ * unless the name is already a speaker's name or alias: then that speaker is used, so a name
+ * typed faster than the autocomplete answered never makes a duplicate.
+ */
+export async function insertSpeaker(tx: Tx, viewer: UserViewer, input: CreateSpeakerInput, field = "name"): Promise<SpeakerRow> {
+  if (isOnlyPartyTag(input.name)) throw new ValidationError(`“${input.name}” is a party/state tag, not a name.`, { [field]: "is a party/state tag, not a name" });
+  const existing = await existingSpeakerFor(tx, input);
+  if (existing) return existing;
   await checkAffiliation(tx, null, input.affiliationId);
   const [row] = await tx
     .insert(speakers)

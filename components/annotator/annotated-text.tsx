@@ -20,8 +20,8 @@ export const SELECTION_ID = -1;
  * suggestions and the pending selection.
  */
 export const AnnotatedText = memo(
-  forwardRef<HTMLDivElement, { text: string; spans: TextSpan[]; activeId: number | null; titles: Map<number, string>; onKeyDown: (e: React.KeyboardEvent) => void; onPointerUp: () => void; onClick: (e: React.MouseEvent) => void }>(
-    function AnnotatedText({ text, spans, activeId, titles, onKeyDown, onPointerUp, onClick }, ref) {
+  forwardRef<HTMLDivElement, { text: string; spans: TextSpan[]; activeId: number | null; titles: Map<number, string>; onPointerDown: (e: React.PointerEvent) => void; onPointerUp: () => void; onClick: (e: React.MouseEvent) => void }>(
+    function AnnotatedText({ text, spans, activeId, titles, onPointerDown, onPointerUp, onClick }, ref) {
       const kinds = new Map(spans.map((s) => [s.id, s.kind]));
       return (
         <div
@@ -29,7 +29,7 @@ export const AnnotatedText = memo(
           tabIndex={0}
           role="document"
           aria-label="Source text. Select a passage to make a claim; press ? for keyboard shortcuts."
-          onKeyDown={onKeyDown}
+          onPointerDown={onPointerDown}
           onPointerUp={onPointerUp}
           onKeyUp={(e) => {
             if (e.shiftKey) onPointerUp();

@@ -55,6 +55,7 @@ export function ClaimForm({
   return (
     <form
       aria-label="New claim"
+      data-claim-form=""
       onSubmit={(e) => {
         e.preventDefault();
         save();

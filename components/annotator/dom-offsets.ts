@@ -1,11 +1,11 @@
 import { codePointLength } from "@/lib/codepoints";
 
 /**
- * Maps a DOM selection inside the annotated text to code-point offsets of the source text.
+ * Maps a DOM selection (or a caret: offsetOf) inside the annotated text to code-point offsets of the source text.
  * Every rendered piece of text sits in an element carrying `data-cp`, the code-point offset
  * where its text starts, and holds that text as its only text node.
  */
-function offsetOf(container: HTMLElement, node: Node, offset: number): number | null {
+export function offsetOf(container: HTMLElement, node: Node, offset: number): number | null {
   if (!container.contains(node)) return null;
   if (node.nodeType === Node.TEXT_NODE) {
     const holder = node.parentElement?.closest<HTMLElement>("[data-cp]");

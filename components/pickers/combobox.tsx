@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 export interface ComboOption<T> {
   key: string;
@@ -25,6 +25,7 @@ export function Combobox<T>({
   loading = false,
   hint,
   autoFocus = false,
+  busy = false,
 }: {
   label: string;
   query: string;
@@ -35,18 +36,29 @@ export function Combobox<T>({
   loading?: boolean;
   hint?: ReactNode;
   autoFocus?: boolean;
+  /** The options for what was typed are still on their way: Enter waits for them. */
+  busy?: boolean;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = `${id}-list`;
   const visible = open && query.trim().length > 0;
+  /** Enter was pressed while the options were on their way. */
+  const waiting = useRef(false);
   const choose = (index: number) => {
     const option = options[index];
     if (!option) return;
     onSelect(option.value);
     setOpen(false);
   };
+  // Enter pressed before the answer came: choose once it is here (the best option is first).
+  useEffect(() => {
+    if (!waiting.current || busy) return;
+    waiting.current = false;
+    const option = options[0];
+    if (option) onSelect(option.value);
+  }, [busy, options, onSelect]);
   return (
     <div className="relative">
       <label htmlFor={`${id}-input`} className="block text-sm font-medium">
@@ -67,6 +79,7 @@ export function Combobox<T>({
           onQueryChange(e.target.value);
           setOpen(true);
           setActive(0);
+          waiting.current = false;
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -78,6 +91,9 @@ export function Combobox<T>({
           } else if (e.key === "ArrowUp") {
             e.preventDefault();
             setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === "Enter" && busy && query.trim()) {
+            e.preventDefault();
+            waiting.current = true;
           } else if (e.key === "Enter" && visible && options.length > 0) {
             e.preventDefault();
             choose(active);
@@ -90,7 +106,7 @@ export function Combobox<T>({
       {hint ? <p className="mt-1 text-xs text-muted">{hint}</p> : null}
       {visible ? (
         <ul id={listId} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-rule bg-white shadow-lg">
-          {loading && options.length === 0 ? <li className="px-3 py-2 text-sm text-muted">Searching…</li> : null}
+          {(loading || busy) && options.length === 0 ? <li className="px-3 py-2 text-sm text-muted">Searching…</li> : null}
           {options.map((option, i) => (
             <li
               key={option.key}

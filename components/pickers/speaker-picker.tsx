@@ -1,9 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { SaveError } from "@/components/field-errors";
+import { apiFetch } from "@/lib/api-client";
+import type { SpeakerDetailDTO, SpeakerMatchDTO } from "@/lib/dto";
 import { SPEAKER_KINDS, type SpeakerKind } from "@/lib/model";
-import { speakerSearchQuery } from "@/lib/queries";
+import { speakerMatchQuery, speakerSearchQuery } from "@/lib/queries";
+import { isOnlyPartyTag, searchableName } from "@/lib/speaker-names";
 import { Combobox, type ComboOption } from "./combobox";
 
 export type SpeakerChoice =
@@ -15,26 +19,86 @@ const KIND_LABELS: Record<SpeakerKind, string> = { person: "Person", organisatio
 /**
  * Picks a speaker by name or alias, or creates one inline (name, kind, affiliation) — so a
  * fact-checker never retypes a speaker that exists, and never leaves the form to add one.
+ * The speaker a typed name means (its name or an alias, titles such as "Rep." and party tags
+ * such as "R-Utah" aside, or the one speaker with that surname) comes first, and Enter pressed
+ * before the answer arrives waits for it; creating a name close to an existing one asks first.
  */
-export function SpeakerPicker({ value, onChange, allowNew = true, label = "Speaker" }: { value: SpeakerChoice | null; onChange: (choice: SpeakerChoice | null) => void; allowNew?: boolean; label?: string }) {
+export function SpeakerPicker({
+  value,
+  onChange,
+  allowNew = true,
+  label = "Speaker",
+  exclude = [],
+  newKind = "person",
+}: {
+  value: SpeakerChoice | null;
+  onChange: (choice: SpeakerChoice | null) => void;
+  allowNew?: boolean;
+  label?: string;
+  /** Speakers never offered (a speaker is not its own merge target). */
+  exclude?: number[];
+  /** The kind a new speaker starts as. */
+  newKind?: SpeakerKind;
+}) {
   const [query, setQuery] = useState("");
-  const search = useQuery(speakerSearchQuery(query));
-  const found = search.data?.items ?? [];
-  const options: ComboOption<SpeakerChoice>[] = found.map((s) => ({
-    key: `s${s.id}`,
-    value: { kind: "existing", id: s.id, name: s.name },
-    label: (
-      <span>
-        <span className="font-medium">{s.name}</span>
-        {s.affiliation ? <span className="text-muted"> · {s.affiliation.name}</span> : null}
-        {s.aliases.length > 0 ? <span className="block text-xs text-muted">also {s.aliases.join(", ")}</span> : null}
-      </span>
-    ),
-  }));
+  const [confirm, setConfirm] = useState<{ choice: SpeakerChoice; close: SpeakerMatchDTO["close"] } | null>(null);
+  /** After a choice the input is gone: the Change button takes the focus, so it stays in the form (Ctrl+Enter still saves). */
+  const justChose = useRef(false);
+  const focusIfChosen = (el: HTMLButtonElement | null) => {
+    if (el && justChose.current) {
+      justChose.current = false;
+      el.focus();
+    }
+  };
   const typed = query.trim();
-  if (allowNew && typed && !found.some((s) => s.name.toLowerCase() === typed.toLowerCase())) {
-    options.push({ key: "new", value: { kind: "new", name: typed, speakerKind: "person", affiliation: null }, label: <span>Create new speaker “{typed}”</span> });
+  const search = useQuery(speakerSearchQuery(searchableName(typed)));
+  const match = useQuery(speakerMatchQuery(typed));
+  const exact = match.data?.exact ?? null;
+  const found = (search.data?.items ?? []).filter((s) => !exclude.includes(s.id) && s.id !== exact?.id);
+  const options: ComboOption<SpeakerChoice>[] = [];
+  if (exact && !exclude.includes(exact.id)) {
+    options.push({
+      key: `s${exact.id}`,
+      value: { kind: "existing", id: exact.id, name: exact.name },
+      label: (
+        <span>
+          <span className="font-medium">{exact.name}</span>
+          {exact.aliases.length > 0 ? <span className="block text-xs text-muted">also {exact.aliases.join(", ")}</span> : null}
+        </span>
+      ),
+    });
   }
+  for (const s of found) {
+    options.push({
+      key: `s${s.id}`,
+      value: { kind: "existing", id: s.id, name: s.name },
+      label: (
+        <span>
+          <span className="font-medium">{s.name}</span>
+          {s.affiliation ? <span className="text-muted"> · {s.affiliation.name}</span> : null}
+          {s.aliases.length > 0 ? <span className="block text-xs text-muted">also {s.aliases.join(", ")}</span> : null}
+        </span>
+      ),
+    });
+  }
+  const tagOnly = isOnlyPartyTag(typed);
+  if (allowNew && typed && !exact && !tagOnly && !found.some((s) => s.name.toLowerCase() === typed.toLowerCase())) {
+    options.push({ key: "new", value: { kind: "new", name: searchableName(typed) || typed, speakerKind: newKind, affiliation: null }, label: <span>Create new speaker “{searchableName(typed) || typed}”</span> });
+  }
+  // The answer for what is typed now has not arrived (Enter waits for it).
+  const busy = typed.length > 0 && (search.isFetching || match.isFetching || (!match.data && !match.isError) || (!search.data && !search.isError));
+
+  const choose = (choice: SpeakerChoice) => {
+    const close = (match.data?.close ?? []).filter((c) => !exclude.includes(c.id));
+    if (choice.kind === "new" && close.length > 0) {
+      setConfirm({ choice, close });
+      return;
+    }
+    setConfirm(null);
+    justChose.current = true;
+    onChange(choice);
+    setQuery("");
+  };
 
   if (value) {
     return (
@@ -45,7 +109,7 @@ export function SpeakerPicker({ value, onChange, allowNew = true, label = "Speak
             {value.name}
             {value.kind === "new" ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs">new</span> : null}
           </span>
-          <button type="button" onClick={() => onChange(null)} className="text-sm underline">
+          <button ref={focusIfChosen} type="button" onClick={() => onChange(null)} className="text-sm underline" aria-label={`Change ${label.toLowerCase()}`}>
             Change
           </button>
         </div>
@@ -72,29 +136,76 @@ export function SpeakerPicker({ value, onChange, allowNew = true, label = "Speak
     );
   }
   return (
-    <Combobox
-      label={label}
-      query={query}
-      onQueryChange={setQuery}
-      options={options}
-      loading={search.isFetching}
-      placeholder="Type a name or alias"
-      onSelect={(choice) => {
-        onChange(choice);
-        setQuery("");
-      }}
-    />
+    <div>
+      <Combobox
+        label={label}
+        query={query}
+        onQueryChange={(q) => {
+          setQuery(q);
+          setConfirm(null);
+        }}
+        options={options}
+        loading={search.isFetching}
+        busy={busy}
+        placeholder="Type a name or alias"
+        hint={tagOnly ? `“${typed}” is a party/state tag, not a name: type the person’s name.` : undefined}
+        onSelect={choose}
+      />
+      {confirm ? (
+        <div role="alertdialog" aria-label="A speaker with a close name exists" className="mt-2 space-y-2 rounded border-2 border-amber-500 bg-amber-50 p-2 text-sm">
+          <p className="font-medium">Did you mean an existing speaker?</p>
+          <div className="flex flex-wrap gap-2">
+            {confirm.close.map((c) => (
+              <button key={c.id} type="button" className="rounded border border-ink bg-white px-2 py-1 font-semibold" onClick={() => choose({ kind: "existing", id: c.id, name: c.name })}>
+                Use {c.name}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="rounded border border-ink px-2 py-1"
+              onClick={() => {
+                setConfirm(null);
+                justChose.current = true;
+                onChange(confirm.choice);
+                setQuery("");
+              }}
+            >
+              No, create “{confirm.choice.name}”
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
   );
 }
 
+/**
+ * The organisation a new speaker belongs to: an existing speaker, or a new organisation made
+ * on the spot (the server uses an existing one of the same name instead, if there is one).
+ */
 function AffiliationPicker({ value, onChange }: { value: { id: number; name: string } | null; onChange: (v: { id: number; name: string } | null) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
   return (
-    <SpeakerPicker
-      label="Affiliated to (optional)"
-      allowNew={false}
-      value={value ? { kind: "existing", ...value } : null}
-      onChange={(choice) => onChange(choice && choice.kind === "existing" ? { id: choice.id, name: choice.name } : null)}
-    />
+    <div>
+      <SpeakerPicker
+        label="Affiliated to (optional)"
+        newKind="organisation"
+        value={value ? { kind: "existing", ...value } : null}
+        onChange={(choice) => {
+          setError(null);
+          if (!choice) return onChange(null);
+          if (choice.kind === "existing") return onChange({ id: choice.id, name: choice.name });
+          setCreating(true);
+          apiFetch<SpeakerDetailDTO>("/api/speakers", { method: "POST", body: JSON.stringify({ name: choice.name, kind: "organisation" }) })
+            .then((made) => onChange({ id: made.id, name: made.name }))
+            .catch(setError)
+            .finally(() => setCreating(false));
+        }}
+      />
+      {creating ? <p className="text-xs text-muted">Creating the organisation…</p> : null}
+      {error ? <SaveError error={error} /> : null}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { storySearchQuery } from "@/lib/queries";
 import { Combobox, type ComboOption } from "./combobox";
 
@@ -10,6 +10,14 @@ export type StoryChoice = { kind: "existing"; id: number; title: string } | { ki
 /** Picks a story by title or creates one inline. */
 export function StoryPicker({ value, onChange }: { value: StoryChoice | null; onChange: (choice: StoryChoice | null) => void }) {
   const [query, setQuery] = useState("");
+  /** After a choice the input is gone: the Change button takes the focus, so it stays in the form (Ctrl+Enter still saves). */
+  const justChose = useRef(false);
+  const focusIfChosen = (el: HTMLButtonElement | null) => {
+    if (el && justChose.current) {
+      justChose.current = false;
+      el.focus();
+    }
+  };
   const search = useQuery(storySearchQuery(query));
   const found = search.data?.items ?? [];
   const options: ComboOption<StoryChoice>[] = found.map((s) => ({ key: `s${s.id}`, value: { kind: "existing", id: s.id, title: s.title }, label: s.title }));
@@ -26,7 +34,7 @@ export function StoryPicker({ value, onChange }: { value: StoryChoice | null; on
             {value.title}
             {value.kind === "new" ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs">new</span> : null}
           </span>
-          <button type="button" onClick={() => onChange(null)} className="text-sm underline">
+          <button ref={focusIfChosen} type="button" onClick={() => onChange(null)} className="text-sm underline" aria-label="Change story">
             Change
           </button>
         </div>
@@ -41,7 +49,9 @@ export function StoryPicker({ value, onChange }: { value: StoryChoice | null; on
       options={options}
       loading={search.isFetching}
       placeholder="Type a story title"
+      busy={query.trim().length > 0 && (search.isFetching || (!search.data && !search.isError))}
       onSelect={(choice) => {
+        justChose.current = true;
         onChange(choice);
         setQuery("");
       }}

@@ -41,3 +41,21 @@ export async function dragSelect(page: Page, container: Locator, phrase: string)
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
 }
+
+/** The viewport point in the middle of the first character of `phrase` inside `container`. */
+export async function pointOnText(container: Locator, phrase: string): Promise<{ x: number; y: number }> {
+  await container.getByText(phrase, { exact: false }).first().scrollIntoViewIfNeeded();
+  return container.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = (n as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    throw new Error(`"${wanted}" is not in one text node`);
+  }, phrase);
+}

@@ -23,3 +23,9 @@ export interface SpeakerDetailDTO extends SpeakerDTO {
   claimCount: number;
   contestedCount: number;
 }
+
+/** The speaker a typed name means, and those close to it (GET /api/speakers/match). */
+export interface SpeakerMatchDTO {
+  exact: { id: number; name: string; aliases: string[] } | null;
+  close: { id: number; name: string; aliases: string[] }[];
+}

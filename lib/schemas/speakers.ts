@@ -34,6 +34,9 @@ export const mergeSpeakerSchema = z.object({
   targetVersion: versionSchema,
 });
 
+/** GET /api/speakers/match: the name typed in the speaker picker. */
+export const speakerMatchQuerySchema = z.object({ name: createSpeakerSchema.shape.name });
+
 /** What a client sends (before defaults are applied), for typing request bodies. */
 export type CreateSpeakerBody = z.input<typeof createSpeakerSchema>;
 export type UpdateSpeakerBody = z.input<typeof updateSpeakerSchema>;
