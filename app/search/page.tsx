@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
 
 const FIELDS = ["q", "type", "speaker", "story", "verdict", "status", "from", "to"] as const;
-const LABELS: Record<string, string> = { q: "Words", type: "Show", speaker: "Speaker", story: "Story", verdict: "Verdict", status: "Status", from: "From", to: "To", cursor: "Page", limit: "Results per page" };
+const LABELS: Record<string, string> = { spell: "Spelling", q: "Words", type: "Show", speaker: "Speaker", story: "Story", verdict: "Verdict", status: "Status", from: "From", to: "To", cursor: "Page", limit: "Results per page" };
 
 export default async function SearchPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await props.searchParams;
@@ -22,7 +22,7 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
   const viewer = await getViewer();
   const staff = viewer.kind === "user";
   const db = getDb();
-  const parsed = searchQuerySchema.safeParse({ ...values, cursor: param(raw.cursor) ?? "", limit: param(raw.limit) ?? "" });
+  const parsed = searchQuerySchema.safeParse({ ...values, cursor: param(raw.cursor) ?? "", limit: param(raw.limit) ?? "", spell: param(raw.spell) ?? "" });
   const errors = parsed.success ? null : zodFieldErrors(parsed.error);
   const page = parsed.success && parsed.data.q.trim() ? await or404(() => search(db, viewer, parsed.data)) : null;
   const facets = await searchFacets(db, parsed.success ? parsed.data : {});

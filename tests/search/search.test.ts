@@ -392,3 +392,20 @@ describe("query plan", () => {
     }
   });
 });
+
+describe("rows far apart in age", () => {
+  it("finds the newest matches whether they are among the newest ids or long before them", async () => {
+    const speaker = await idOf(db, "speakers", "name", "Pen Bona");
+    const old = [
+      await insertId(db, "INSERT INTO claims (text, speaker_id, status) VALUES ('The gazebo fund ran dry in spring', ?, 'published')", speaker),
+      await insertId(db, "INSERT INTO claims (text, speaker_id, status) VALUES ('A second gazebo fund was opened', ?, 'published')", speaker),
+    ];
+    // PostgreSQL reads the newest 50,000 ids first (db/search/pg.ts): a row far newer than the rest puts these outside them.
+    const far = (await num(db, "SELECT max(id) FROM claims")) + 200_000;
+    await run(db, "INSERT INTO claims (id, text, speaker_id, status) VALUES (?, 'The gazebo fund was closed for good', ?, 'published')", far, speaker);
+    expect(new Set(claimIds(await find(ANONYMOUS, { q: "gazebo", type: "claim" })))).toEqual(new Set([...old, far]));
+    expect(claimIds(await find(ANONYMOUS, { q: "gazebo spring", type: "claim" }))).toEqual([old[0]]);
+    expect(new Set(claimIds(await find(ANONYMOUS, { q: '"gazebo fund"', type: "claim" })))).toEqual(new Set([...old, far]));
+    expect(claimIds(await find(ANONYMOUS, { q: "gazebo closed", type: "claim" }))).toEqual([far]);
+  });
+});
