@@ -123,4 +123,18 @@ test.describe("with JavaScript turned off", () => {
     await expect(page.getByRole("heading", { name: "Scorecard" })).toBeVisible();
     await expect(page.locator("svg[role=img]").first()).toBeVisible();
   });
+
+  test("gets misspelt words corrected on /search, and can search as typed instead", async ({ page }) => {
+    await page.goto("/search?q=Amnesti+scam+centers");
+    const correction = page.getByTestId("search-correction");
+    await expect(correction).toContainText("Showing results for Amnesty scam centers — search instead for Amnesti scam centers");
+    await expect(page.getByRole("heading", { name: /results for “amnesty scam centers”/ })).toBeVisible();
+    await expect(page.locator("main mark", { hasText: /^Amnesty$/i }).first()).toBeVisible();
+    await page.screenshot({ path: "/tmp/search-correction.png", fullPage: true });
+
+    await correction.getByRole("link", { name: "Amnesti scam centers" }).click();
+    await expect(page).toHaveURL(/spell=off/);
+    await expect(page.getByTestId("search-correction")).toHaveCount(0);
+    await expect(page.locator("#results-heading")).toContainText("results for “amnesti scam centers”");
+  });
 });

@@ -155,6 +155,16 @@ export type SearchResultDTO =
       snippet: SearchSegment[];
     };
 
+/** A query searched with its misspelt words corrected ("did you mean"). */
+export interface SearchCorrection {
+  /** The query as typed. */
+  typed: string;
+  /** The query searched instead: the typed text with each corrected word replaced. */
+  query: string;
+  /** Each word corrected (lower case, diacritics removed) and the word searched for it. */
+  words: { from: string; to: string }[];
+}
+
 export interface SearchPageDTO {
   items: SearchResultDTO[];
   nextCursor: string | null;
@@ -168,6 +178,11 @@ export interface SearchPageDTO {
    * the results are the best of the most recent matches, and older ones may be left out.
    */
   capped: boolean;
+  /**
+   * Set when words typed are in nothing the viewer can search and a word near each was searched
+   * instead ("showing results for …"); null otherwise, and with `spell=off`.
+   */
+  correction: SearchCorrection | null;
 }
 
 /** A claim that looks like the one being written. */

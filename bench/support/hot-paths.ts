@@ -15,6 +15,8 @@ import { getHistory } from "@/server/history";
 import { listQueue } from "@/server/queue";
 import { getScorecard } from "@/server/scorecard";
 import { search } from "@/server/search";
+import { correctTerms } from "@/server/search/spelling";
+import { parseSearchQuery } from "@/lib/search-query";
 import { similarClaims } from "@/server/similar";
 import { getSource, listSourceClaims, listSources } from "@/server/sources";
 import { getSpeaker, listSpeakers } from "@/server/speakers";
@@ -56,6 +58,8 @@ export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>)
     ["search: common word", () => search(db, ANONYMOUS, q("tax"))],
     ["search: phrase", () => search(db, ANONYMOUS, q('"health care"'))],
     ["search: prefix", () => search(db, ANONYMOUS, q("immigra*"))],
+    ["search: misspelt words", () => search(db, ANONYMOUS, q("Obma helth insurence"))],
+    ["spelling: correct the misspelt words alone", () => correctTerms(db, ANONYMOUS, parseSearchQuery("Obma helth insurence"), "Obma helth insurence")],
     ["similar claims", () => similarClaims(db, staff, text, { limit: 5 })],
     ["feed: published verdicts", () => listPublishedVerdicts(db)],
     ["review queue: all", () => listQueue(db, staff, { filter: "all", limit: 20 } as never)],

@@ -34,6 +34,13 @@ function phraseQuery(plan: SearchPlan): SQL | null {
   return termQuery({ words, prefix: plan.terms[plan.terms.length - 1]!.prefix });
 }
 
+/**
+ * How many of the newest ids a search reads first. A word in 4% of a million claims has its
+ * newest 1,000 among the newest 25,000; the GIN index alone would have every page holding the
+ * word read (40,000 for "health care") to keep the newest.
+ */
+const RECENT = 50 * CANDIDATES;
+
 function page(after: Key | null, limit: number, id: SQL = sql`id`): SQL {
   if (!after) return sql`ORDER BY tier, score, ${id} LIMIT ${limit}`;
   return sql`WHERE (tier, score, ${id}) > (${after[0]}, ${after[1]}::double precision, ${after[2]}) ORDER BY tier, score, ${id} LIMIT ${limit}`;
@@ -43,24 +50,68 @@ function page(after: Key | null, limit: number, id: SQL = sql`id`): SQL {
 const claimWeights = sql`'{0, 0, 0.6, 1.0}'::real[]`;
 const otherWeights = sql`'{0, 0, 0.5, 1.0}'::real[]`;
 
+/** A term's words each on its own, all of them (the last a prefix when typed so): what the GIN index answers without rechecking positions. */
+function wordsQuery(words: string[], prefix: boolean): SQL {
+  return sql.join(
+    words.map((w, i) => termQuery({ words: [w], prefix: prefix && i === words.length - 1 })),
+    sql` && `,
+  );
+}
+
+/** The plan's query with each quoted phrase loosened to its words: the rows its matches are among. */
+function looseQuery(plan: SearchPlan): SQL {
+  const loose = plan.terms.map((t) => (t.words.length === 1 ? termQuery(t) : sql`(${wordsQuery(t.words, t.prefix)})`));
+  return sql.join(loose, plan.mode === "all" ? sql` && ` : sql` || `);
+}
+
 /**
  * The bounded candidates of a ranked search, as on SQLite (db/search/sqlite.ts): the newest
- * CANDIDATES matching rows that pass the filters, per tier (tier 0: the whole phrase typed), and
- * ts_rank_cd computed for those only. `from` names the table as `t` (with `t.search_tsv` and
- * `t.id`) and what joins to it; `extra` adds columns to each candidate.
+ * CANDIDATES matching rows that pass the filters, and ts_rank_cd computed for those only. `from`
+ * names `table` as `t` (with `t.search_tsv` and `t.id`) and what joins to it; `extra` adds
+ * columns to each candidate (`nulls` as many NULLs).
+ *
+ * Phrases are checked on the candidates, never through the index. The GIN index knows which
+ * rows hold a word but not where, so a phrase searched through it rechecks the positions of
+ * every row holding all its words (40,000 rows for "health care" at a million claims) before
+ * the newest can be kept. Instead the candidates are the newest CANDIDATES rows holding the
+ * words (each quoted phrase loosened to its words: `base`), and a quoted phrase is then checked
+ * on their tsvectors (`rest`). Rows holding the whole query as one phrase come first (tier 0):
+ * with `all` those are found among `base`; with `any`, among the newest CANDIDATES rows holding
+ * every word (the newest rows holding any word need not hold them all). A phrase row among the
+ * candidates is always among those, so the tiers never disagree. Unlike SQLite (whose index
+ * walks a phrase's own rows newest first), a phrase older than the newest CANDIDATES rows
+ * holding its words is not found; the search is then `capped` and says so.
  */
-function ranked(from: SQL, where: SQL[], weights: SQL, plan: SearchPlan, extra: SQL = sql``): SQL {
+function ranked(table: string, from: SQL, where: SQL[], weights: SQL, plan: SearchPlan, extra: SQL = sql``, nulls: SQL = sql``): SQL {
+  const words = plan.terms.flatMap((t) => t.words);
   const phrase = phraseQuery(plan);
   const filters = where.length > 0 ? sql` AND ${sql.join(where, sql` AND `)}` : sql``;
-  const pick = (query: SQL) => sql`SELECT t.id, t.search_tsv${extra} FROM ${from}, (SELECT ${query} AS q) q WHERE t.search_tsv @@ q.q${filters} ORDER BY t.id DESC LIMIT ${CANDIDATES}`;
+  // The newest rows first: those among the newest RECENT ids (the index's matches ANDed with an
+  // id range, so only their pages are read), then, only when fewer than CANDIDATES were there, the rest.
+  const where_ = (query: SQL, range: SQL) => sql`SELECT t.id, t.search_tsv${extra} FROM ${from}, (SELECT ${query} AS q) q WHERE t.search_tsv @@ q.q${filters} AND ${range} ORDER BY t.id DESC LIMIT ${CANDIDATES}`;
+  const bound = sql`(SELECT max(id) FROM ${sql.raw(table)}) - ${RECENT}`;
+  const pick = (query: SQL) => sql`WITH recent AS MATERIALIZED (${where_(query, sql`t.id > ${bound}`)}),
+      older AS MATERIALIZED (${where_(query, sql`t.id <= ${bound} AND (SELECT count(*) FROM recent) < ${CANDIDATES}`)})
+    SELECT * FROM recent UNION ALL (SELECT * FROM older LIMIT ${CANDIDATES} - (SELECT count(*) FROM recent))`;
   const score = (query: SQL, table: string) => sql`-ts_rank_cd(${weights}, ${sql.raw(table)}.search_tsv, ${query}, 1|32)::double precision`;
   const match = matchQuery(plan);
-  const rest = sql`rest AS MATERIALIZED (${pick(match)})`;
-  if (!phrase) return sql`WITH ${rest} SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, (SELECT count(*) FROM rest)::integer AS pool FROM rest`;
-  return sql`WITH phrase AS MATERIALIZED (${pick(phrase)}), ${rest}
-    SELECT phrase.*, 0 AS tier, ${score(phrase, "phrase")} AS score, (SELECT count(*) FROM rest)::integer AS pool FROM phrase
-    UNION ALL
-    SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, (SELECT count(*) FROM rest)::integer AS pool FROM rest WHERE rest.id NOT IN (SELECT id FROM phrase)`;
+  const quoted = plan.terms.some((t) => t.words.length > 1);
+  const candidates = quoted
+    ? sql`base AS MATERIALIZED (${pick(looseQuery(plan))}), rest AS MATERIALIZED (SELECT base.* FROM base, (SELECT ${match} AS q) q WHERE base.search_tsv @@ q.q)`
+    : sql`rest AS MATERIALIZED (${pick(match)}), base AS (SELECT id FROM rest)`;
+  const pool = sql`(SELECT count(*) FROM base)::integer`;
+  const phrased = phrase
+    ? sql`, ${plan.mode === "all" ? sql`every_word AS (SELECT * FROM rest)` : sql`every_word AS MATERIALIZED (${pick(wordsQuery(words, plan.terms[plan.terms.length - 1]!.prefix))})`},
+      phrase AS MATERIALIZED (SELECT every_word.* FROM every_word, (SELECT ${phrase} AS q) q WHERE every_word.search_tsv @@ q.q),
+      found AS (
+        SELECT phrase.*, 0 AS tier, ${score(phrase, "phrase")} AS score, ${pool} AS pool FROM phrase
+        UNION ALL
+        SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, ${pool} AS pool FROM rest WHERE rest.id NOT IN (SELECT id FROM phrase))`
+    : sql`, found AS (SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, ${pool} AS pool FROM rest)`;
+  // A quoted phrase may match none of a full `base`: a row of NULLs then carries the pool, so the
+  // search can still say it is capped (server/search/hits.ts drops the row).
+  const empty = quoted ? sql` UNION ALL SELECT NULL::integer, NULL::tsvector${nulls}, NULL::integer, NULL::double precision, ${pool} WHERE NOT EXISTS (SELECT 1 FROM found)` : sql``;
+  return sql`WITH ${candidates}${phrased} SELECT * FROM found${empty}`;
 }
 
 export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
@@ -70,7 +121,7 @@ export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
   if (filter.verdict) where.push(sql`t.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
   if (filter.from) where.push(sql`t.stated_on >= ${filter.from}`);
   if (filter.to) where.push(sql`t.stated_on <= ${filter.to}`);
-  return sql`SELECT id, tier, score, pool FROM (${ranked(sql`claims t`, where, claimWeights, plan)}) x ${page(plan.after, plan.limit)}`;
+  return sql`SELECT id, tier, score, pool FROM (${ranked("claims", sql`claims t`, where, claimWeights, plan)}) x ${page(plan.after, plan.limit)}`;
 }
 
 export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promise<RankedHit[]> {
@@ -88,14 +139,14 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   return rows<RankedHit>(
     db,
     sql`SELECT source AS id, id AS passage, tier, score, pool FROM (
-      SELECT DISTINCT ON (source) * FROM (${ranked(from, where, otherWeights, plan, sql`, t.source_id AS source`)}) c ORDER BY source, tier, score, id
+      SELECT DISTINCT ON (source) * FROM (${ranked("source_passages", from, where, otherWeights, plan, sql`, t.source_id AS source`, sql`, NULL::integer`)}) c ORDER BY source, tier, score, id
     ) x ${page(plan.after, plan.limit, sql`source`)}`,
   );
 }
 
 export function speakerHits(db: Db, plan: SearchPlan, filter: { publicOnly?: boolean } = {}): Promise<RankedHit[]> {
   const where = [sql`t.merged_into_id IS NULL`, ...(filter.publicOnly ? [sql`t.published_claims > 0`] : [])];
-  return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${ranked(sql`speakers t`, where, otherWeights, plan)}) x ${page(plan.after, plan.limit)}`);
+  return rows<RankedHit>(db, sql`SELECT id, tier, score, pool FROM (${ranked("speakers", sql`speakers t`, where, otherWeights, plan)}) x ${page(plan.after, plan.limit)}`);
 }
 
 /** ts_headline options: the markers of lib/search-query, and about as many words as SQLite's snippets. */

@@ -34,7 +34,8 @@ export interface ClaimFilter {
 export const CANDIDATES = 1000;
 
 export interface RankedHit {
-  id: number;
+  /** Null in the one row PostgreSQL answers when a quoted phrase matched none of its candidates: it carries only `pool`. */
+  id: number | null;
   tier: number;
   score: number;
   /** How many candidates were ranked: CANDIDATES when older matches were left out. */

@@ -28,6 +28,8 @@ export const searchQuerySchema = z
     to: blank(calendarDateSchema),
     cursor: blank(z.string().max(2000, "malformed cursor")),
     limit: blank(limitSchema).transform((v) => v ?? 20),
+    /** `off`: search the words as typed, with no spelling correction. */
+    spell: blank(z.enum(["on", "off"], { error: "must be on or off" })),
   })
   .superRefine((s, ctx) => {
     if (s.from && s.to && s.from > s.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });

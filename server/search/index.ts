@@ -14,6 +14,7 @@ import {
 import { type Cursor, decodeCursor, encodeCursor, RESULT_TYPES } from "./cursor";
 import { claimHits, type Hit, sourceHits, speakerHits } from "./hits";
 import { claimResults, sourceResults, speakerResults } from "./results";
+import { correctTerms } from "./spelling";
 
 export { searchFacets, type SearchFacets } from "./facets";
 export { claimFilter } from "./hits";
@@ -31,7 +32,7 @@ export { CANDIDATES } from "@/db/search";
  *
  * The parts: hits.ts (the ranking per type), results.ts (snippets and the rows shown),
  * cursor.ts (the keyset cursor), facets.ts (the search page's filter options); this file merges
- * the types into one page.
+ * the types into one page; spelling.ts corrects misspelt words ("did you mean").
  */
 
 const TYPE_ORDER: Record<ResultType, number> = { speaker: 0, claim: 1, source: 2 };
@@ -52,12 +53,13 @@ async function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[
   const fetch = q.limit + 1;
   const done = cursor?.x ?? [];
   const hits: Hit[] = [];
+  let capped = false;
   for (const type of types) {
     if (done.includes(type)) continue;
     const plan: SearchPlan = { terms, mode, after: cursor?.k[type] ?? null, limit: fetch };
-    if (type === "claim") hits.push(...(await claimHits(db, viewer, q, plan)));
-    else if (type === "source") hits.push(...(await sourceHits(db, viewer, q, plan)));
-    else hits.push(...(await speakerHits(db, viewer, plan)));
+    const found = type === "claim" ? await claimHits(db, viewer, q, plan) : type === "source" ? await sourceHits(db, viewer, q, plan) : await speakerHits(db, viewer, plan);
+    hits.push(...found.hits);
+    if (found.pool >= CANDIDATES) capped = true;
   }
   hits.sort(compareHits);
   const taken = hits.slice(0, q.limit);
@@ -76,7 +78,6 @@ async function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[
   const speakers = await speakerResults(db, shown, taken.filter((h) => h.type === "speaker").map((h) => h.key[2]));
   const byType = { claim: claims, source: sources, speaker: speakers };
   const items = taken.map((h) => byType[h.type].get(h.key[2])).filter((r): r is SearchResultDTO => r !== undefined);
-  const capped = hits.some((h) => h.pool >= CANDIDATES);
   return { items, hasMore, nextCursor: hasMore ? encodeCursor(next) : null, capped };
 }
 
@@ -85,16 +86,19 @@ async function runPage(db: Db, viewer: Viewer, q: SearchQuery, terms: QueryTerm[
  * FTS5 by lib/search-query, and a query with nothing searchable in it finds nothing.
  */
 export async function search(db: Db, viewer: Viewer, q: SearchQuery): Promise<SearchPageDTO> {
-  const terms = parseSearchQuery(q.q);
+  const typed = parseSearchQuery(q.q);
   const cursor = decodeCursor(q.cursor);
-  const understood = describeQuery(terms);
   const types = searchedTypes(q);
   let mode = cursor?.m ?? "all";
-  if (terms.length === 0 || types.length === 0) return { items: [], nextCursor: null, hasMore: false, mode, understood, capped: false };
+  if (typed.length === 0 || types.length === 0) return { items: [], nextCursor: null, hasMore: false, mode, understood: describeQuery(typed), capped: false, correction: null };
+  // Misspelt words are corrected on every page alike (the cursor's positions are the corrected query's).
+  const corrected = q.spell === "off" ? null : await correctTerms(db, viewer, typed, q.q);
+  const terms = corrected?.terms ?? typed;
+  const understood = describeQuery(terms);
   let page = await runPage(db, viewer, q, terms, mode, types, cursor);
   if (!cursor && page.items.length === 0 && terms.length > 1) {
     mode = "any";
     page = await runPage(db, viewer, q, terms, mode, types, null);
   }
-  return { ...page, mode, understood };
+  return { ...page, mode, understood, correction: corrected?.correction ?? null };
 }
