@@ -80,3 +80,9 @@ export class UnsupportedMediaTypeError extends AppError {
   override readonly status = 415;
   override readonly code = "unsupported_media_type";
 }
+
+/** 422: an `Idempotency-Key` used before with a different request. */
+export class IdempotencyKeyReusedError extends AppError {
+  override readonly status = 422;
+  override readonly code = "idempotency_key_reused";
+}
