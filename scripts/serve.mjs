@@ -8,6 +8,7 @@
 //
 // Usage: node scripts/serve.mjs [--port N] [--hostname H]   (PORT and HOSTNAME work too)
 import { createServer } from "node:http";
+import { isIP } from "node:net";
 import process from "node:process";
 
 /** Keep in step with PEER_HEADER and STAMPED in server/forwarding.ts. */
@@ -26,6 +27,20 @@ const dev = process.env.NODE_ENV === "development";
 // As `next start` does; set before Next loads.
 if (!dev) process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
+
+// A malformed COUNTERPOINT_TRUSTED_PROXIES stops the start (server/forwarding.ts reads it).
+const trusted = process.env.COUNTERPOINT_TRUSTED_PROXIES?.trim() ?? "";
+if (trusted !== "" && !/^\d+$/.test(trusted)) {
+  for (const entry of trusted.split(",").map((e) => e.trim()).filter(Boolean)) {
+    const [address = "", prefix, extra] = entry.split("/");
+    const family = isIP(address.replace(/^\[|\]$/g, ""));
+    const bits = prefix === undefined ? 0 : /^\d+$/.test(prefix) ? Number(prefix) : -1;
+    if (!family || extra !== undefined || bits < 0 || bits > (family === 6 ? 128 : 32)) {
+      console.error(`COUNTERPOINT_TRUSTED_PROXIES: "${entry}" is neither an address nor a CIDR range.`);
+      process.exit(1);
+    }
+  }
+}
 
 if (!dev && !process.env.COUNTERPOINT_URL) {
   const line = "!".repeat(78);
