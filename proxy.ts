@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { hsts, pageCacheControl } from "@/lib/page-headers";
+import { requestSite } from "@/server/forwarding";
 import { NOT_FOUND_PATH, cachedPage, malformedReaderPath } from "@/server/page-cache";
 
 /**
@@ -58,12 +59,12 @@ export async function proxy(request: NextRequest) {
 
 /**
  * The site a request was made to, for the page cache's key: the configured public URL, else the
- * Host the request came with (forwarded host headers are not believed here).
+ * site as requestSite decides it (forwarded host and protocol only from a trusted proxy).
  */
 function publicSite(request: NextRequest): { host: string; proto: string } {
   const configured = process.env.COUNTERPOINT_URL ? new URL(process.env.COUNTERPOINT_URL) : null;
   if (configured) return { host: configured.host, proto: configured.protocol.replace(":", "") };
-  return { host: request.headers.get("host") ?? request.nextUrl.host, proto: request.nextUrl.protocol.replace(":", "") };
+  return requestSite(request.headers, request.url);
 }
 
 // Pages only: the API answers JSON (its headers come from next.config.ts), and a proxy in front

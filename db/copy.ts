@@ -12,7 +12,8 @@ import { withTx } from "./tx";
  * into an empty PostgreSQL database, or back), table by table in foreign-key order, in batches
  * of bounded size, then proves the copy: the same number of rows and the same checksum per table
  * on both sides. Derived data (search indexes, source passages) is not copied: the target's own
- * triggers and generated columns build it as the rows arrive.
+ * triggers and generated columns build it as the rows arrive. Idempotency keys (a day's
+ * retried creates) are not copied either: a retry after a move simply runs again.
  */
 
 /** Tables in the order their rows can be inserted (a table after every table it references). */

@@ -92,3 +92,9 @@ export class BusyError extends AppError {
   override readonly status = 503;
   override readonly code = "busy";
 }
+
+/** 422: an `Idempotency-Key` used before with a different request. */
+export class IdempotencyKeyReusedError extends AppError {
+  override readonly status = 422;
+  override readonly code = "idempotency_key_reused";
+}

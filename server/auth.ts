@@ -7,12 +7,22 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from "@/lib
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { eq } from "drizzle-orm";
-import { authDatabase } from "@/db/auth-database";
+import { authDatabase, hashSessionTokens } from "@/db/auth-database";
 import { type Db, getDb } from "@/db/client";
 import { withTx } from "@/db/tx";
 import { demoMode } from "./demo-mode";
 import { consumeRateLimit, type RateRule } from "./rate-limit";
 import { accounts, sessions, settings, users, verifications } from "@/db/schema";
+
+/** The header the auth route sets to the client's address as server/forwarding.ts decides it. */
+export const CLIENT_ADDRESS_HEADER = "x-counterpoint-client";
+
+/**
+ * Sign-in attempts per account, from any address: slower than the per-address limit, so an
+ * attacker rotating addresses gets 10 guesses a quarter hour at one account, and one address
+ * that exhausts its own limit locks out nobody else.
+ */
+export const ACCOUNT_SIGN_IN_RULE: RateRule = { window: 15 * 60, max: 10 };
 
 /** Sessions last a week and are extended once a day while in use. */
 const SESSION_SECONDS = 7 * 24 * 60 * 60;
@@ -48,10 +58,13 @@ function createAuth(db: Db, secret: string) {
       protocol: "auto",
       fallback: `http://localhost:${process.env.PORT ?? 3000}`,
     },
-    database: drizzleAdapter(adapter.db, {
-      provider: adapter.provider,
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
-    }),
+    // Session tokens are kept hashed at rest (see hashSessionTokens).
+    database: hashSessionTokens(
+      drizzleAdapter(adapter.db, {
+        provider: adapter.provider,
+        schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      }),
+    ),
     emailAndPassword: {
       enabled: true,
       // Accounts are made by admins (or `npm run user:create`), never by self-service sign-up.
@@ -70,6 +83,14 @@ function createAuth(db: Db, secret: string) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email") {
+          // Per account, whatever address the attempts come from (the per-address limit ran before).
+          const email = (ctx.body as { email?: unknown } | undefined)?.email;
+          if (typeof email === "string") {
+            const decision = await consumeRateLimit(db, `sign-in-account:${email.trim().toLowerCase()}`, ACCOUNT_SIGN_IN_RULE);
+            if (!decision.allowed) {
+              throw new APIError("TOO_MANY_REQUESTS", { message: `Too many sign-in attempts for this account; try again in ${Math.ceil(decision.retryAfter! / 60)} minutes.` }, { "Retry-After": String(decision.retryAfter) });
+            }
+          }
           // The demo passwords are in the README: outside demo mode they open nothing.
           const password = (ctx.body as { password?: unknown } | undefined)?.password;
           if (typeof password === "string" && DEMO_PASSWORDS.has(password) && !(await demoMode(db))) {
@@ -98,12 +119,15 @@ function createAuth(db: Db, secret: string) {
       enabled: true,
       window: 60,
       max: 100,
-      // Sign-in: at most 5 attempts a minute per client address.
+      // Sign-in: at most 5 attempts a minute per client address (and ACCOUNT_SIGN_IN_RULE per
+      // account, in the hook above). The address is the one server/forwarding.ts decided, passed
+      // in CLIENT_ADDRESS_HEADER by the auth route; a client's own copy of it is replaced.
       customRules: { "/sign-in/email": { window: 60, max: 5 } },
       // Counted in the database, so every app server (and a restarted one) sees the same counts.
       customStorage: { consume: (key: string, rule: RateRule) => consumeRateLimit(db, key, rule) },
     },
     advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       cookiePrefix: "counterpoint",
       // Secure cookies in production (browsers accept them on localhost too); a plain-HTTP
       // install on a LAN address must opt out explicitly.

@@ -33,11 +33,6 @@ export async function getEditorial(db: Db, claimId: number): Promise<EditorialDT
 /** Requests one client may make per hour, and per claim per day. */
 const REQUESTS_PER_HOUR = 5;
 
-/** The address a request came from (set by Next's server from the socket), for rate limiting. */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
-
 /**
  * A reader asks for a claim to be checked. The requester is kept only as a salted hash (of the
  * user id, or of the address for anonymous readers), enough to limit each to a few requests an

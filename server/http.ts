@@ -7,6 +7,8 @@ import { readerCacheControl } from "@/lib/credentials";
 import { findBadText } from "@/lib/text-input";
 import type { Viewer } from "@/lib/model";
 import { authorize, type Permission, type UserViewer } from "./authz";
+import { clientAddress } from "./forwarding";
+import { withIdempotency } from "./idempotency";
 import { getViewer } from "./viewer";
 
 /** Validates `input` with `schema`; a failure is a 400 naming each bad field. */
@@ -230,9 +232,17 @@ function wrapMutation<P, C extends ApiContext<P>>(permission: Permission, handle
       const viewer = await getViewer(request);
       authorize(viewer, permission);
       const params = (await resolveParams(context)) as P;
-      const result = await handler({ request, params, viewer, db: getDb() } as C);
-      if (result instanceof Response) return result;
-      return Response.json(result, { status: request.method === "POST" ? 201 : 200, headers: NO_STORE });
+      const db = getDb();
+      const caller = viewer.kind === "user" ? `user:${viewer.id}` : `address:${clientAddress(request)}`;
+      return await withIdempotency(db, request, caller, readBodyBytes, async (keyed) => {
+        try {
+          const result = await handler({ request: keyed, params, viewer, db } as C);
+          if (result instanceof Response) return result;
+          return Response.json(result, { status: keyed.method === "POST" ? 201 : 200, headers: NO_STORE });
+        } catch (error) {
+          return errorResponse(error);
+        }
+      });
     } catch (error) {
       return errorResponse(error);
     }
@@ -243,7 +253,8 @@ function wrapMutation<P, C extends ApiContext<P>>(permission: Permission, handle
 /**
  * Wraps a mutating route handler. In this order: the cross-site guard, the viewer, the
  * authorization check for `permission` (401 anonymous, 403 wrong role) — before the body is even
- * read — then the handler, whose errors are mapped in one place. The permission is attached to
+ * read — then the handler (once per `Idempotency-Key`, see server/idempotency.ts), whose errors
+ * are mapped in one place. The permission is attached to
  * the handler so the authorization matrix test can enumerate every mutating route.
  */
 export function mutationRoute<P = Record<string, string>>(permission: Exclude<Permission, "public">, handler: (ctx: MutationContext<P>) => unknown) {

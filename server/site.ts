@@ -1,6 +1,7 @@
 import "server-only";
 import { headers as nextHeaders } from "next/headers";
 import type { SiteInfo } from "@/lib/claimreview";
+import { isPlainHost, requestSite } from "./forwarding";
 import { HOST_HEADER, isInternalRender, PROTO_HEADER } from "./page-cache";
 
 /**
@@ -8,21 +9,12 @@ import { HOST_HEADER, isInternalRender, PROTO_HEADER } from "./page-cache";
  * Web Annotations, feeds, embeds and oEmbed.
  *
  * - COUNTERPOINT_URL: the public URL. Without it, each request's own host and protocol are used
- *   (X-Forwarded-Host/-Proto first, as set by a reverse proxy). Set it in production: feeds and
+ *   (X-Forwarded-Host/-Proto only from a trusted proxy, see forwarding.ts). Set it in production: feeds and
  *   embeds are cached publicly for five minutes, and a permalink should not depend on the Host a
  *   client chose to send.
  * - COUNTERPOINT_ORG_NAME: the organisation publishing the fact checks (default "Counterpoint").
  * - COUNTERPOINT_ORG_URL: its web site (default the site URL).
  */
-
-/** A host[:port] we are willing to write into a link: no userinfo, path, spaces or markup. */
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-/** The first value of a comma-separated forwarding header. */
-function first(value: string | null): string | null {
-  const v = value?.split(",")[0]?.trim();
-  return v ? v : null;
-}
 
 /** An absolute http(s) URL without its trailing slash, or null when `raw` is not one. */
 export function normaliseSiteUrl(raw: string | undefined | null): string | null {
@@ -37,22 +29,18 @@ export function normaliseSiteUrl(raw: string | undefined | null): string | null 
 }
 
 /**
- * The site URL as the client reached it: forwarded host/protocol, else Host, else the request
- * URL's own. A host header that is not a plain host name is ignored (never written into links).
+ * The site URL as the client reached it (see requestSite: forwarded host and protocol only from
+ * a trusted proxy, else the Host header). A host header that is not a plain host name is
+ * ignored (never written into links).
  */
 export function siteUrlFromHeaders(headers: Headers, requestUrl?: string): string {
   // A page the page cache renders for a reader carries the site the reader asked for.
   if (isInternalRender(headers)) {
     const host = headers.get(HOST_HEADER);
     const proto = headers.get(PROTO_HEADER);
-    if (host && HOST.test(host) && (proto === "http" || proto === "https")) return `${proto}://${host}`;
+    if (isPlainHost(host) && (proto === "http" || proto === "https")) return `${proto}://${host}`;
   }
-  const fallback = requestUrl ? new URL(requestUrl) : null;
-  const forwardedHost = first(headers.get("x-forwarded-host"));
-  const hostHeader = headers.get("host");
-  const host = [forwardedHost, hostHeader, fallback?.host].find((h): h is string => Boolean(h && HOST.test(h))) ?? "localhost";
-  const forwardedProto = first(headers.get("x-forwarded-proto"))?.toLowerCase();
-  const proto = forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : (fallback?.protocol.replace(":", "") ?? "http");
+  const { host, proto } = requestSite(headers, requestUrl);
   return `${proto}://${host}`;
 }
 

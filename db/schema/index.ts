@@ -29,6 +29,7 @@ export const {
   apiTokens,
   settings,
   rateLimits,
+  idempotencyKeys,
   suggestionRejections,
   imports,
   importRecords,

@@ -144,7 +144,7 @@ describe("bodies have a size limit", () => {
 
 describe("auth endpoints", () => {
   const signIn = (headers: Record<string, string>) =>
-    authPost(new Request("http://localhost/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json", host: "localhost", "x-forwarded-for": "10.9.0.1", ...headers }, body: JSON.stringify({ email: "editor@counterpoint.test", password: "demo-editor-pass" }) }));
+    authPost(new Request("http://localhost/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json", host: "localhost", "x-counterpoint-peer": "10.9.0.1", ...headers }, body: JSON.stringify({ email: "editor@counterpoint.test", password: "demo-editor-pass" }) }));
   it("refuses a sign-in from a foreign origin in the error shape", async () => {
     const res = await signIn({ origin: "https://evil.example" });
     expect(res.status).toBe(403);
@@ -161,7 +161,7 @@ describe("auth endpoints", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
   });
   it("refuses a weak new password on change-password", async () => {
-    const signedIn = await signIn({ origin: "http://localhost", "x-forwarded-for": "10.9.0.2" });
+    const signedIn = await signIn({ origin: "http://localhost", "x-counterpoint-peer": "10.9.0.2" });
     const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const change = (newPassword: string) =>
       authPost(new Request("http://localhost/api/auth/change-password", { method: "POST", headers: { "content-type": "application/json", host: "localhost", origin: "http://localhost", cookie }, body: JSON.stringify({ currentPassword: "demo-editor-pass", newPassword }) }));

@@ -19,7 +19,7 @@ const signIn = (email: string, password: string) =>
   authPost(
     new Request("http://localhost/api/auth/sign-in/email", {
       method: "POST",
-      headers: { "content-type": "application/json", host: "localhost", origin: "http://localhost", "x-forwarded-for": `10.77.0.${++ip}` },
+      headers: { "content-type": "application/json", host: "localhost", origin: "http://localhost", "x-counterpoint-peer": `10.77.0.${++ip}` },
       body: JSON.stringify({ email, password }),
     }),
   );

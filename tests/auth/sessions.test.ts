@@ -17,7 +17,7 @@ function auth(path: string, body: unknown, ip: string, cookie?: string) {
   return authPost(
     new Request(`http://localhost/api/auth${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost", "x-forwarded-for": ip, ...(cookie ? { cookie } : {}) },
+      headers: { "content-type": "application/json", origin: "http://localhost", host: "localhost", "x-counterpoint-peer": ip, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     }),
   );

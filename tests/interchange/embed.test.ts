@@ -6,6 +6,7 @@ import { claimIdFromUrl } from "@/app/embed/claim-card-html";
 import { GET as embedRoute } from "@/app/embed/claims/[id]/route";
 import type { Db } from "@/db/client";
 import { config as proxyConfig, proxy } from "@/proxy";
+import { PEER_HEADER } from "@/server/forwarding";
 import { normaliseSiteUrl, siteFromHeaders, siteUrlFromHeaders } from "@/server/site";
 import { createSeededDb, get, insertId, installDb } from "@/tests/support/db";
 import { call } from "@/tests/support/http";
@@ -200,12 +201,20 @@ describe("server/site", () => {
     expect(normaliseSiteUrl("ftp://x")).toBeNull();
   });
 
-  it("derives the URL from forwarded or Host headers otherwise, ignoring a host that is not one", () => {
+  it("derives the URL from the Host header otherwise, forwarded headers only from a trusted proxy, ignoring a host that is not one", () => {
     delete process.env.COUNTERPOINT_URL;
     delete process.env.COUNTERPOINT_ORG_NAME;
     delete process.env.COUNTERPOINT_ORG_URL;
     expect(siteUrlFromHeaders(new Headers({ host: "localhost:3000" }), "http://localhost:3000/feed.xml")).toBe("http://localhost:3000");
-    expect(siteUrlFromHeaders(new Headers({ host: "internal:3000", "x-forwarded-host": "claims.example.org", "x-forwarded-proto": "https" }))).toBe("https://claims.example.org");
+    const forwarded = { host: "internal:3000", "x-forwarded-host": "claims.example.org", "x-forwarded-proto": "https", [PEER_HEADER]: "10.0.0.9" };
+    // From a peer nobody said to trust, the forwarded host and protocol are a client's say-so.
+    expect(siteUrlFromHeaders(new Headers(forwarded), "https://internal:3000/feed.xml")).toBe("http://internal:3000");
+    process.env.COUNTERPOINT_TRUSTED_PROXIES = "10.0.0.0/8";
+    try {
+      expect(siteUrlFromHeaders(new Headers(forwarded))).toBe("https://claims.example.org");
+    } finally {
+      delete process.env.COUNTERPOINT_TRUSTED_PROXIES;
+    }
     expect(siteUrlFromHeaders(new Headers({ host: 'evil.test"><script>' }), "http://localhost:3000/")).toBe("http://localhost:3000");
     const site = siteFromHeaders(new Headers({ host: "news.example.org" }), "https://news.example.org/x");
     expect(site).toEqual({ url: "https://news.example.org", orgName: "Counterpoint", orgUrl: "https://news.example.org" });

@@ -127,21 +127,21 @@ describe("readers' check requests", () => {
   it("counts requests, limits each reader, and treats drafts as not found", async () => {
     const published = await idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
     const params = { id: String(published) };
-    const headers = { "x-forwarded-for": "203.0.113.7" };
+    const headers = { "x-counterpoint-peer": "203.0.113.7" };
     const first = await call(checkRequest, "/x", { method: "POST", params, headers, json: { reason: "The number seems high" } });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.requests).toBe(1);
     const again = await call(checkRequest, "/x", { method: "POST", params, headers, json: { reason: "Please check" } });
     expect(again.status).toBe(429);
-    const other = await call(checkRequest, "/x", { method: "POST", params, headers: { "x-forwarded-for": "198.51.100.2" }, json: { reason: "Me too" } });
+    const other = await call(checkRequest, "/x", { method: "POST", params, headers: { "x-counterpoint-peer": "198.51.100.2" }, json: { reason: "Me too" } });
     expect(other.body.requests).toBe(2);
     expect((await call(checkRequest, "/x", { method: "POST", params, headers, json: { reason: "" } })).status).toBe(400);
     const draft = (await get(db, "SELECT id FROM claims WHERE status = 'draft' LIMIT 1")) as { id: number };
-    expect((await call(checkRequest, "/x", { method: "POST", params: { id: String(draft.id) }, headers: { "x-forwarded-for": "192.0.2.9" }, json: { reason: "Is it true?" } })).status).toBe(404);
+    expect((await call(checkRequest, "/x", { method: "POST", params: { id: String(draft.id) }, headers: { "x-counterpoint-peer": "192.0.2.9" }, json: { reason: "Is it true?" } })).status).toBe(404);
     // Five requests an hour per reader, across claims.
     const others = (await all(db, "SELECT id FROM claims WHERE status = 'published' AND id <> ? LIMIT 6", published)) as { id: number }[];
     const statuses: number[] = [];
-    for (const c of others) statuses.push((await call(checkRequest, "/x", { method: "POST", params: { id: String(c.id) }, headers: { "x-forwarded-for": "192.0.2.50" }, json: { reason: "check" } })).status);
+    for (const c of others) statuses.push((await call(checkRequest, "/x", { method: "POST", params: { id: String(c.id) }, headers: { "x-counterpoint-peer": "192.0.2.50" }, json: { reason: "check" } })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     // The queue ranks the most-requested claim first.
     const q = await call(queue, "/api/queue?filter=all", { token: editor });

@@ -1,4 +1,4 @@
-import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/model";
 import { bool, instant, nocaseIndexed, nowInstant, nowIso, oneOf, serialId } from "./columns";
 
@@ -115,3 +115,22 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
   windowStart: bigint("window_start", { mode: "number" }).notNull(),
 });
+
+/**
+ * Idempotency keys of creates (`Idempotency-Key`): per caller and key, a hash of the request
+ * (method, path and body), and once it finished its answer, replayed to a repeat. `status` is
+ * null while the first request is still running. Rows older than a day are removed.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    caller: text("caller").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    body: text("body"),
+    contentType: text("content_type"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caller, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);

@@ -1,7 +1,8 @@
 // POST /api/claims/{id}/check-requests — a reader asks for a claim to be checked: { reason } (rate-limited)
 import { z } from "zod";
 import { checkRequestSchema, idSchema } from "@/lib/schemas";
-import { clientAddress, requestCheck } from "@/server/editorial";
+import { requestCheck } from "@/server/editorial";
+import { clientAddress } from "@/server/forwarding";
 import { parseWith, publicMutationRoute, readJson } from "@/server/http";
 
 const paramsSchema = z.object({ id: idSchema });
