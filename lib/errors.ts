@@ -80,3 +80,9 @@ export class UnsupportedMediaTypeError extends AppError {
   override readonly status = 415;
   override readonly code = "unsupported_media_type";
 }
+
+/** 405: a method the route does not serve; the response names those it does in `Allow`. */
+export class MethodNotAllowedError extends AppError {
+  override readonly status = 405;
+  override readonly code = "method_not_allowed";
+}

@@ -1,13 +1,13 @@
 // GET /api/exports/annotations — every anchored claim the caller may see, in every source, as one W3C AnnotationCollection (100 a page; ?page=N)
-import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
-import { canonicalNumber } from "@/lib/schemas";
+import { collectionPageQuerySchema } from "@/lib/schemas";
 import { ANNOTATION_MEDIA_TYPE } from "@/lib/web-annotation";
 import { allAnnotations } from "@/server/annotation-export";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
-const querySchema = z.object({ page: canonicalNumber(z.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative")).optional() });
+const querySchema = collectionPageQuerySchema;
 
 export const GET = apiRoute(async ({ request, db, viewer }) => {
   const { page } = parseWith(querySchema, queryObject(request), "query");
@@ -15,3 +15,6 @@ export const GET = apiRoute(async ({ request, db, viewer }) => {
   if (!body) throw new ValidationError("There is no such page.", { page: "is past the last page" });
   return Response.json(body, { headers: { "Content-Type": ANNOTATION_MEDIA_TYPE, "Cache-Control": viewer.kind === "anonymous" ? "public, max-age=60" : "private, no-store", Vary: "Authorization, Cookie" } });
 });
+
+const notAllowed = methodNotAllowed("/api/exports/annotations");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

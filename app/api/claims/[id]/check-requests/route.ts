@@ -3,6 +3,7 @@ import { z } from "zod";
 import { checkRequestSchema, idSchema } from "@/lib/schemas";
 import { clientAddress, requestCheck } from "@/server/editorial";
 import { parseWith, publicMutationRoute, readJson } from "@/server/http";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -11,3 +12,6 @@ export const POST = publicMutationRoute(async ({ request, params, db, viewer }) 
   const { reason } = parseWith(checkRequestSchema, await readJson(request), "check request");
   return await requestCheck(db, viewer, id, reason, clientAddress(request));
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/check-requests");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createLinkSchema, idSchema } from "@/lib/schemas";
 import { mutationRoute, parseWith, readJson } from "@/server/http";
 import { createLink } from "@/server/links-write";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -10,3 +11,6 @@ export const POST = mutationRoute("content:write", async ({ request, params, db,
   const { id } = parseWith(paramsSchema, params, "path");
   return await createLink(db, viewer, id, parseWith(createLinkSchema, await readJson(request), "link"));
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/links");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };
