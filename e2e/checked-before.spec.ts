@@ -132,3 +132,52 @@ test("an editor sees in the review queue that a claim was checked before", async
   await checker.context().close();
   await editor.context().close();
 });
+
+test("a reader asking for a check sees the published checks the claim may repeat, with verdict, date and why, before sending", async ({ page, browser, baseURL }) => {
+  // A published claim repeating the seeded Amnesty check, imported as ClaimReview by an editor;
+  // and a draft saying the same, which a reader must not be shown.
+  const tag = unique("request");
+  const editor = await (await browser.newContext({ storageState: storageStatePath("editor") })).newPage();
+  const review = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: `https://checks.example.net/${encodeURIComponent(tag)}`,
+    datePublished: "2025-07-01",
+    claimReviewed: `Amnesty says 53 scam centers operate across Cambodia (${tag})`,
+    itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: `A Blogger ${tag}` } },
+    reviewRating: { "@type": "Rating", alternateName: "False" },
+  };
+  const started = await editor.request.post("/api/imports", { headers: { origin: baseURL!, "content-type": "application/ld+json" }, data: JSON.stringify(review) });
+  expect(started.status(), await started.text()).toBe(202);
+  let claimId: number | undefined;
+  await expect(async () => {
+    const state = await (await editor.request.get(`/api/imports/${(await started.json()).id}`)).json();
+    expect(state.state).toBe("done");
+    claimId = state.report.items[0].claimId;
+  }).toPass();
+  const speakers = await (await editor.request.get("/api/speakers?q=Pen%20Bona")).json();
+  const draft = await editor.request.post("/api/claims", { headers: { origin: baseURL! }, data: { text: `Amnesty identified 53 scam centers in Cambodia, a draft (${tag})`, speakerId: speakers.items[0].id } });
+  expect(draft.status(), await draft.text()).toBe(201);
+  await editor.context().close();
+
+  await page.goto(`/claims/${claimId}`);
+  await page.getByRole("button", { name: "Request a check" }).click();
+  const form = page.getByRole("form", { name: "Request a check" });
+  await expect(form.getByRole("heading", { name: "Checked before?" })).toBeVisible();
+  const list = form.getByRole("list", { name: "Published checks this claim may repeat" });
+  // The seeded Amnesty reports are the published checks this claim repeats: the best is shown
+  // with its verdict, when it was checked and why it matches.
+  const first = list.getByRole("listitem").first();
+  await expect(first).toHaveAccessibleName(/^Match: Amnesty International/);
+  await expect(first.getByText(/checked \d{1,2} \w+ \d{4}/)).toBeVisible();
+  await expect(first.getByText("Shared names")).toBeVisible();
+  await expect(first.getByText(/Cambodia/).first()).toBeVisible();
+  await expect(first.getByText(/match$/)).toBeVisible();
+  await expect(list.getByText("Draft", { exact: true })).toHaveCount(0);
+  await expect(list.getByRole("listitem", { name: /a draft/ })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("request-check.png") });
+  // The request still goes out.
+  await form.getByLabel("Why should this claim be checked?").fill("I read a different number elsewhere.");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you — your request was sent to the editors.");
+});

@@ -83,7 +83,8 @@ export const updateUserSchema = z
     version: versionSchema,
   })
   .strict()
-  .refine((v) => v.role !== undefined || v.active !== undefined || v.name !== undefined, { message: "send at least one of role, active, name", path: ["_"] });
+  .refine((v) => v.role !== undefined || v.active !== undefined || v.name !== undefined, { message: "send at least one of role, active, name", path: ["_"] })
+  .meta({ anyOf: [{ required: ["role"] }, { required: ["active"] }, { required: ["name"] }] });
 export type UpdateUserBody = z.input<typeof updateUserSchema>;
 
 /** A user id in a path (better-auth ids are opaque strings). */
@@ -175,7 +176,8 @@ const expiresAtSchema = z
       return z.NEVER;
     }
     return when.toISOString();
-  });
+  })
+  .meta({ description: "a date YYYY-MM-DD or an ISO date-time, in the future; empty for never", pattern: "^$|^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$" });
 
 export const createTokenSchema = z
   .object({
@@ -184,3 +186,6 @@ export const createTokenSchema = z
   })
   .strict();
 export type CreateTokenBody = z.input<typeof createTokenSchema>;
+
+/** GET /api/tokens query: an admin may list another user's tokens. */
+export const listTokensQuerySchema = z.object({ user: userIdSchema.optional() });

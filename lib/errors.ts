@@ -26,13 +26,22 @@ export class AppError extends Error {
 
 /** 400: the input is malformed; `fields` names each bad field (dotted paths) with what is wrong. */
 export class ValidationError extends AppError {
-  override readonly status = 400;
-  override readonly code = "invalid";
+  override readonly status: number = 400;
+  override readonly code: string = "invalid";
   readonly fields: FieldErrors;
   constructor(message: string, fields: FieldErrors = {}) {
     super(message);
     this.fields = fields;
   }
+}
+
+/**
+ * 422: the input is well formed but cannot be applied to the data as it is now (re-attaching a
+ * claim to words other than its quote without saying which it quotes); `fields` names what to send.
+ */
+export class UnprocessableError extends ValidationError {
+  override readonly status: number = 422;
+  override readonly code: string = "unprocessable";
 }
 
 export class UnauthenticatedError extends AppError {
@@ -97,4 +106,10 @@ export class BusyError extends AppError {
 export class IdempotencyKeyReusedError extends AppError {
   override readonly status = 422;
   override readonly code = "idempotency_key_reused";
+}
+
+/** 405: a method the route does not serve; the response names those it does in `Allow`. */
+export class MethodNotAllowedError extends AppError {
+  override readonly status = 405;
+  override readonly code = "method_not_allowed";
 }

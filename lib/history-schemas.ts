@@ -130,3 +130,6 @@ export interface HistoryDTO {
  * bookkeeping; references are resolved to names by the caller's `Resolve`. A column added later
  * still shows, under its own name, until it gets a label here.
  */
+
+/** GET …/history query: `version` is an event id whose snapshot to show beside the history. */
+export const historyQuerySchema = z.object({ version: eventIdSchema.optional() });

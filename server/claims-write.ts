@@ -6,7 +6,7 @@ import { claimLinks, claims, sources, stories } from "@/db/schema";
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
 import type { ClaimDetailDTO } from "@/lib/dto";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { CreateClaimInput, SpanInput, UpdateClaimInput } from "@/lib/schemas";
 import { type ClaimAction, nextStatus, TRANSITIONS } from "@/lib/workflow";
 import type { UserViewer } from "./authz";
@@ -118,7 +118,7 @@ export async function updateClaim(db: Db, viewer: UserViewer, id: number, input:
       // Re-attaching to other words than the quote is a choice of which the claim now quotes:
       // the new words, or the old quote kept (then flagged, its span holding other words).
       if (input.quote === undefined && before.quote !== null && before.quote !== input.anchor.exact) {
-        throw new ValidationError("The selected words differ from the claim's quote: say which the claim quotes now.", {
+        throw new UnprocessableError("The selected words differ from the claim's quote: say which the claim quotes now.", {
           quote: "must be given when re-attaching to other words: the selected words, or the old quote to keep it (flagged for review)",
         });
       }

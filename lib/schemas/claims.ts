@@ -37,7 +37,8 @@ export const spanSchema = z
     end: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive"),
     exact: z.string({ error: "must be the selected text" }).min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
   })
-  .refine((s) => s.end > s.start, { message: "must end after it starts", path: ["end"] });
+  .refine((s) => s.end > s.start, { message: "must end after it starts", path: ["end"] })
+  .meta({ description: "end must be greater than start; exact must be the text at start..end" });
 export type SpanInput = z.infer<typeof spanSchema>;
 
 const claimText = z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(1000, "must be at most 1000 characters");
@@ -62,6 +63,13 @@ export const createClaimSchema = z
     if ((c.speakerId === undefined) === (c.speaker === undefined)) ctx.addIssue({ code: "custom", path: ["speakerId"], message: "give either speakerId or a new speaker, not both or neither" });
     if (c.storyId != null && c.story !== undefined) ctx.addIssue({ code: "custom", path: ["storyId"], message: "give either storyId or a new story, not both" });
     if (c.anchor && c.sourceId == null) ctx.addIssue({ code: "custom", path: ["sourceId"], message: "is required when an anchor is given" });
+  })
+  // The same rules, for the OpenAPI document: exactly one of speakerId and speaker; not both a
+  // storyId and a new story; an anchor needs its sourceId.
+  .meta({
+    oneOf: [{ required: ["speakerId"] }, { required: ["speaker"] }],
+    not: { required: ["storyId", "story"], properties: { storyId: { type: "integer" } } },
+    dependentSchemas: { anchor: { required: ["sourceId"], properties: { sourceId: { type: "integer" } } } },
   });
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
@@ -91,7 +99,8 @@ export const createLinkSchema = z
   })
   .superRefine((l, ctx) => {
     if ((l.targetClaimId === undefined) === (l.targetClaim === undefined)) ctx.addIssue({ code: "custom", path: ["targetClaimId"], message: "give either targetClaimId or a new targetClaim, not both or neither" });
-  });
+  })
+  .meta({ oneOf: [{ required: ["targetClaimId"] }, { required: ["targetClaim"] }] });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 
 /** What a client sends (before defaults are applied), for typing request bodies. */

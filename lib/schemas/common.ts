@@ -38,7 +38,16 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** A calendar date YYYY-MM-DD that exists (no 30 February). */
-export const calendarDateSchema = z.string({ error: "must be a date YYYY-MM-DD" }).refine(isCalendarDate, "must be a real date written YYYY-MM-DD");
+export const calendarDateSchema = z
+  .string({ error: "must be a date YYYY-MM-DD" })
+  .refine(isCalendarDate, "must be a real date written YYYY-MM-DD")
+  .meta({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 
 /** The version the change was based on (optimistic concurrency). */
 export const versionSchema = z.number({ error: "must be the version number you edited" }).int("must be a whole number").positive("must be positive");
+
+/** `?page=N` of a paged collection (annotation pages count from 0). */
+/** The whole-site annotation export: `after` is the cursor a page's `next` link carries. */
+export const annotationExportQuerySchema = z.object({ after: z.string({ error: "must be a cursor" }).max(200, "must be at most 200 characters").optional() });
+
+export const collectionPageQuerySchema = z.object({ page: canonicalNumber(z.number({ error: "must be a page number" }).int("must be a whole number").min(0, "must not be negative")).optional() });

@@ -23,4 +23,5 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, "must be an http(s) URL such as https://example.org/article");
+  }, "must be an http(s) URL such as https://example.org/article")
+  .meta({ format: "uri", pattern: "^\\s*[hH][tT][tT][pP][sS]?://[^/?#]*\\.", description: "an http(s) URL with a dotted host name" });

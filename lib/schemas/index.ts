@@ -12,3 +12,4 @@ export * from "./suggestions";
 export * from "./timelines";
 export * from "./search";
 export * from "./imports";
+export * from "./responses";

@@ -10,7 +10,8 @@ export const MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024;
 const sourceText = z
   .string({ error: "must be text" })
   .refine((t) => t.trim().length > 0, "must not be empty")
-  .refine((t) => new TextEncoder().encode(t).length <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES / 1024 / 1024} MB`);
+  .refine((t) => new TextEncoder().encode(t).length <= MAX_SOURCE_TEXT_BYTES, `must be at most ${MAX_SOURCE_TEXT_BYTES / 1024 / 1024} MB`)
+  .meta({ pattern: "\\S", description: `not blank; at most ${MAX_SOURCE_TEXT_BYTES / 1024 / 1024} MB of UTF-8` });
 
 const sourceFields = {
   title: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
@@ -49,7 +50,11 @@ export const updateSourceSchema = z
     publishable: z.boolean({ error: "must be true or false" }).optional(),
     version: versionSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((u, ctx) => {
+    if (u.revisionNote && u.text === undefined) ctx.addIssue({ code: "custom", path: ["revisionNote"], message: "goes with a change to the text: send text too" });
+  })
+  .meta({ dependentSchemas: { revisionNote: { anyOf: [{ required: ["text"] }, { properties: { revisionNote: { anyOf: [{ type: "null" }, { pattern: "^\\s*$" }] } } }] } } });
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 
 /** What a client sends (before defaults are applied), for typing request bodies. */

@@ -11,9 +11,14 @@ export const transitionBodySchema = z.object({
 });
 
 /** An editor's decision on a claim in review. */
-export const decisionSchema = transitionBodySchema.extend({
-  action: z.enum(["approve", "return"], { error: "must be approve or return" }),
-});
+export const decisionSchema = transitionBodySchema
+  .extend({
+    action: z.enum(["approve", "return"], { error: "must be approve or return" }),
+  })
+  .superRefine((d, ctx) => {
+    if (d.action === "return" && !d.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "is required to return a claim: say what needs to change" });
+  })
+  .meta({ if: { required: ["action"], properties: { action: { const: "return" } } }, then: { required: ["comment"], properties: { comment: { type: "string", pattern: "\\S" } } } });
 
 export const evidenceInputSchema = z
   .object({
@@ -27,7 +32,8 @@ export const evidenceInputSchema = z
   .superRefine((e, ctx) => {
     if (!e.url && e.sourceId === undefined) ctx.addIssue({ code: "custom", path: ["url"], message: "give a URL or a source" });
     if (e.quote !== undefined && e.sourceId === undefined) ctx.addIssue({ code: "custom", path: ["sourceId"], message: "is required with a quote" });
-  });
+  })
+  .meta({ anyOf: [{ required: ["url"] }, { required: ["sourceId"] }], dependentRequired: { quote: ["sourceId"] } });
 export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 export const createReviewSchema = z.object({

@@ -28,8 +28,8 @@ describe("the OpenAPI document", () => {
       if (EXEMPT.has(route)) continue;
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
       for (const method of ["GET", "POST", "PATCH", "DELETE", "PUT"]) {
-        const handler = mod[method] as ((...args: unknown[]) => unknown) & { permission?: string };
-        if (typeof handler !== "function") continue;
+        const handler = mod[method] as ((...args: unknown[]) => unknown) & { permission?: string; notAllowed?: true };
+        if (typeof handler !== "function" || handler.notAllowed) continue;
         const documented = route.replace(/\[(\w+)\]/g, "{$1}");
         served.push(`${method.toLowerCase()} ${documented}`);
         const op = OPERATIONS[documented]?.[method.toLowerCase() as "get"];

@@ -183,7 +183,7 @@ describe("writes that succeed", () => {
     const orphan = await call(getClaim, `/api/claims/${claim.body.id}`, { token: fc, params: { id: String(claim.body.id) } });
     expect(orphan.body.anchor.state).toBe("orphan");
     // …and can be re-attached by selecting a new span, saying which words the claim now quotes.
-    await refused(patchClaim, `/api/claims/${claim.body.id}`, { method: "PATCH", params: { id: String(claim.body.id) }, json: { anchor: { start: 0, end: 12, exact: "Only critics" }, version: orphan.body.version } }, 400, ["quote"]);
+    await refused(patchClaim, `/api/claims/${claim.body.id}`, { method: "PATCH", params: { id: String(claim.body.id) }, json: { anchor: { start: 0, end: 12, exact: "Only critics" }, version: orphan.body.version } }, 422, ["quote"]);
     const reattached = await call(patchClaim, `/api/claims/${claim.body.id}`, {
       method: "PATCH",
       token: fc,

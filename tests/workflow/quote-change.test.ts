@@ -164,7 +164,7 @@ describe("re-attaching and restoring a quote that is gone", () => {
     const other = "work on the port starts next year";
     const at = revised.indexOf(other);
     const anchor = { start: at, end: at + other.length, exact: other };
-    await refused(db, patchClaim, `/api/claims/${id}`, { method: "PATCH", token: fc, params: { id: String(id) }, json: { anchor, version: orphan.version } }, 400, ["quote"]);
+    await refused(db, patchClaim, `/api/claims/${id}`, { method: "PATCH", token: fc, params: { id: String(id) }, json: { anchor, version: orphan.version } }, 422, ["quote"]);
     // Keeping the old quote on new words flags the claim…
     const keptOld = await call(patchClaim, `/api/claims/${id}`, { method: "PATCH", token: fc, params: { id: String(id) }, json: { anchor, quote: span, version: orphan.version } });
     expect(keptOld.body).toMatchObject({ quote: span, quoteChanged: other, anchor: { state: "anchored", exact: other } });

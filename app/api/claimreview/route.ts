@@ -3,6 +3,7 @@ import { claimReviewFeedQuerySchema } from "@/lib/schemas";
 import { claimReviewFeed } from "@/server/claimreview-feed";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ request, db }) => {
   const { after } = parseWith(claimReviewFeedQuerySchema, queryObject(request), "query");
@@ -11,3 +12,6 @@ export const GET = apiRoute(async ({ request, db }) => {
   if (feed.nextPage) headers.Link = `<${feed.nextPage}>; rel="next"`;
   return new Response(JSON.stringify(feed), { headers });
 });
+
+const notAllowed = methodNotAllowed("/api/claimreview");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

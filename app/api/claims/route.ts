@@ -4,6 +4,7 @@ import { createClaimSchema, listClaimsQuerySchema } from "@/lib/schemas";
 import { listClaims } from "@/server/claims";
 import { createClaim } from "@/server/claims-write";
 import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(({ request, db, viewer }) =>
   listClaims(db, viewer, parseWith(listClaimsQuerySchema, queryObject(request), "query")),
@@ -12,3 +13,6 @@ export const GET = apiRoute(({ request, db, viewer }) =>
 export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
   createClaim(db, viewer, parseWith(createClaimSchema, await readJson(request), "claim")),
 );
+
+const notAllowed = methodNotAllowed("/api/claims");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

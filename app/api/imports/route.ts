@@ -7,6 +7,7 @@ import { authorize } from "@/server/authz";
 import { apiRoute, mutationRoute, parseWith, readBodyBytes, utf8 } from "@/server/http";
 import { formatFor, listImports, startImport } from "@/server/importers";
 import { getSite } from "@/server/site";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ db, viewer }) => {
   authorize(viewer, "imports:run");
@@ -31,3 +32,6 @@ export const POST = mutationRoute("imports:run", async ({ request, db, viewer })
   const started = await startImport(db, viewer, { format, content, filename: query.filename ?? null, dryRun: query.dryRun ?? false, ratingMap, site: await getSite(request) });
   return Response.json(started, { status: 202, headers: { Location: `/api/imports/${started.id}`, "Cache-Control": "no-store" } });
 });
+
+const notAllowed = methodNotAllowed("/api/imports");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -2,6 +2,7 @@
 import { findMatchesSchema } from "@/lib/schemas";
 import { apiRoute, parseWith, queryObject, readJson } from "@/server/http";
 import { findMatches } from "@/server/matches";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ request, db, viewer }) => {
   const input = parseWith(findMatchesSchema, queryObject(request), "query");
@@ -13,3 +14,6 @@ export const POST = apiRoute(async ({ request, db, viewer }) => {
   const input = parseWith(findMatchesSchema, await readJson(request));
   return { items: await findMatches(db, viewer, input.text, { limit: input.limit, excludeId: input.exclude }) };
 });
+
+const notAllowed = methodNotAllowed("/api/matches");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

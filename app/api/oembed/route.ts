@@ -7,6 +7,7 @@ import { oembedQuerySchema as querySchema } from "@/lib/schemas";
 import { getPublicClaim } from "@/server/feeds";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ request, db }) => {
   const query = parseWith(querySchema, queryObject(request), "query");
@@ -42,3 +43,6 @@ export const GET = apiRoute(async ({ request, db }) => {
     { headers: { "Cache-Control": "public, max-age=300" } },
   );
 });
+
+const notAllowed = methodNotAllowed("/api/oembed");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -5,9 +5,13 @@ import { apiRoute, mutationRoute, parseWith, queryObject } from "@/server/http";
 import { readSourceBody } from "@/server/source-upload";
 import { listSources } from "@/server/sources";
 import { createSource } from "@/server/sources-write";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(({ request, db, viewer }) => listSources(db, viewer, parseWith(searchPageQuerySchema, queryObject(request), "query")));
 
 export const POST = mutationRoute("content:write", async ({ request, db, viewer }) =>
   createSource(db, viewer, parseWith(createSourceSchema, await readSourceBody(request), "source")),
 );
+
+const notAllowed = methodNotAllowed("/api/sources");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

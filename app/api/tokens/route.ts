@@ -1,13 +1,13 @@
 // GET /api/tokens — your API tokens (admins: ?user={id} for another user's), without secrets
 // POST /api/tokens — a new API token for you; the secret is in this answer and never again
-import { z } from "zod";
-import { createTokenSchema, userIdSchema } from "@/lib/admin-schemas";
+import { createTokenSchema, listTokensQuerySchema } from "@/lib/admin-schemas";
 import { authorize } from "@/server/authz";
 import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
 import { createApiToken, listApiTokens, listUserApiTokens } from "@/server/tokens";
 import { getUser } from "@/server/users";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
-const querySchema = z.object({ user: userIdSchema.optional() });
+const querySchema = listTokensQuerySchema;
 
 export const GET = apiRoute(async ({ request, db, viewer }) => {
   authorize(viewer, "tokens:own");
@@ -18,3 +18,6 @@ export const GET = apiRoute(async ({ request, db, viewer }) => {
 });
 
 export const POST = mutationRoute("tokens:own", async ({ request, db, viewer }) => createApiToken(db, viewer, parseWith(createTokenSchema, await readJson(request), "token")));
+
+const notAllowed = methodNotAllowed("/api/tokens");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -4,6 +4,7 @@ import { createUserSchema } from "@/lib/admin-schemas";
 import { authorize } from "@/server/authz";
 import { apiRoute, mutationRoute, parseWith, readJson } from "@/server/http";
 import { createUser, listUsers } from "@/server/users";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ db, viewer }) => {
   authorize(viewer, "users:manage");
@@ -11,3 +12,6 @@ export const GET = apiRoute(async ({ db, viewer }) => {
 });
 
 export const POST = mutationRoute("users:manage", async ({ request, db, viewer }) => createUser(db, viewer.id, parseWith(createUserSchema, await readJson(request), "user")));
+
+const notAllowed = methodNotAllowed("/api/users");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

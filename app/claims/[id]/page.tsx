@@ -81,7 +81,7 @@ export default async function ClaimPage(props: Props) {
           <VerdictBadge verdict={claim.verdict} />
           <StatusBadge status={claim.status} />
           {claim.contested ? <span className="text-sm font-semibold uppercase tracking-wide text-counter">Contested</span> : null}
-          {claim.status === "published" ? <RequestCheck claimId={claim.id} /> : null}
+          {claim.status === "published" ? <RequestCheck claimId={claim.id} text={claim.text} /> : null}
           {claim.story ? (
             <span className="text-sm text-muted">
               Story:{" "}

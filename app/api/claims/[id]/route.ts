@@ -5,6 +5,7 @@ import { idSchema, updateClaimSchema } from "@/lib/schemas";
 import { getClaimDetail } from "@/server/claims";
 import { updateClaim } from "@/server/claims-write";
 import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/http";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -14,3 +15,6 @@ export const PATCH = mutationRoute("content:write", async ({ request, params, db
   const { id } = parseWith(paramsSchema, params, "path");
   return await updateClaim(db, viewer, id, parseWith(updateClaimSchema, await readVersionedJson(request), "claim"));
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

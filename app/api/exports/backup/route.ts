@@ -2,6 +2,7 @@
 import { authorize } from "@/server/authz";
 import { backupStream } from "@/server/backup";
 import { apiRoute } from "@/server/http";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ db, viewer }) => {
   authorize(viewer, "users:manage");
@@ -10,3 +11,6 @@ export const GET = apiRoute(async ({ db, viewer }) => {
     headers: { "Content-Type": "application/jsonl; charset=utf-8", "Content-Disposition": `attachment; filename="counterpoint-${day}.jsonl"`, "Cache-Control": "private, no-store" },
   });
 });
+
+const notAllowed = methodNotAllowed("/api/exports/backup");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { claimsExportQuerySchema } from "@/lib/schemas";
 import { claimsCsvStream } from "@/server/exports";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getSite } from "@/server/site";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 export const GET = apiRoute(async ({ request, db, viewer }) => {
   const filter = parseWith(claimsExportQuerySchema, queryObject(request), "query");
@@ -16,3 +17,6 @@ export const GET = apiRoute(async ({ request, db, viewer }) => {
     },
   });
 });
+
+const notAllowed = methodNotAllowed("/api/exports/claims.csv");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -4,6 +4,7 @@ import { idSchema } from "@/lib/schemas";
 import { authorize } from "@/server/authz";
 import { apiRoute, parseWith } from "@/server/http";
 import { getImport } from "@/server/importers";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -12,3 +13,6 @@ export const GET = apiRoute(async ({ params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
   return getImport(db, id);
 });
+
+const notAllowed = methodNotAllowed("/api/imports/{id}");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -5,6 +5,7 @@ import { updateRatingSchema } from "@/lib/admin-schemas";
 import { idSchema } from "@/lib/schemas";
 import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 import { deleteRating, updateRating } from "@/server/ratings";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -14,3 +15,6 @@ export const PATCH = mutationRoute("scale:manage", async ({ request, params, db,
 });
 
 export const DELETE = mutationRoute("scale:manage", ({ params, db, viewer }) => deleteRating(db, viewer, parseWith(paramsSchema, params, "path").id));
+
+const notAllowed = methodNotAllowed("/api/ratings/{id}");
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT, notAllowed as HEAD };

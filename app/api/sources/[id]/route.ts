@@ -6,6 +6,7 @@ import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/
 import { SOURCE_JSON_LIMIT } from "@/server/source-upload";
 import { getSource } from "@/server/sources";
 import { updateSource } from "@/server/sources-write";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -15,3 +16,6 @@ export const PATCH = mutationRoute("content:write", async ({ request, params, db
   const { id } = parseWith(paramsSchema, params, "path");
   return await updateSource(db, viewer, id, parseWith(updateSourceSchema, await readVersionedJson(request, SOURCE_JSON_LIMIT), "source"));
 });
+
+const notAllowed = methodNotAllowed("/api/sources/{id}");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

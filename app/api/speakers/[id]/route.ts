@@ -5,6 +5,7 @@ import { idSchema, updateSpeakerSchema } from "@/lib/schemas";
 import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 import { getSpeaker } from "@/server/speakers";
 import { updateSpeaker } from "@/server/speakers-write";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -14,3 +15,6 @@ export const PATCH = mutationRoute("content:write", async ({ request, params, db
   const { id } = parseWith(paramsSchema, params, "path");
   return await updateSpeaker(db, viewer, id, parseWith(updateSpeakerSchema, await readVersionedJson(request), "speaker"));
 });
+
+const notAllowed = methodNotAllowed("/api/speakers/{id}");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

@@ -5,6 +5,7 @@ import { idSchema, updateStorySchema } from "@/lib/schemas";
 import { apiRoute, mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 import { getStory } from "@/server/stories";
 import { updateStory } from "@/server/stories-write";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -14,3 +15,6 @@ export const PATCH = mutationRoute("content:write", async ({ request, params, db
   const { id } = parseWith(paramsSchema, params, "path");
   return await updateStory(db, viewer, id, parseWith(updateStorySchema, await readVersionedJson(request), "story"));
 });
+
+const notAllowed = methodNotAllowed("/api/stories/{id}");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

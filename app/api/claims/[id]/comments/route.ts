@@ -3,6 +3,7 @@ import { z } from "zod";
 import { commentSchema, idSchema } from "@/lib/schemas";
 import { mutationRoute, parseWith, readJson } from "@/server/http";
 import { addComment } from "@/server/reviews";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -10,3 +11,6 @@ export const POST = mutationRoute("comment:write", async ({ request, params, db,
   const { id } = parseWith(paramsSchema, params, "path");
   return await addComment(db, viewer, id, parseWith(commentSchema, await readJson(request), "comment").body);
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/comments");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };

@@ -4,6 +4,7 @@ import { decisionSchema, idSchema } from "@/lib/schemas";
 import { getEditorial } from "@/server/editorial";
 import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 import { decideClaim } from "@/server/reviews";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -12,3 +13,6 @@ export const POST = mutationRoute("review:decide", async ({ request, params, db,
   await decideClaim(db, viewer, id, parseWith(decisionSchema, await readVersionedJson(request), "decision"));
   return await getEditorial(db, id);
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/decision");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };

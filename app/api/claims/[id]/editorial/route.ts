@@ -4,6 +4,7 @@ import { idSchema } from "@/lib/schemas";
 import { authorize } from "@/server/authz";
 import { getEditorial } from "@/server/editorial";
 import { apiRoute, parseWith } from "@/server/http";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -11,3 +12,6 @@ export const GET = apiRoute(async ({ params, db, viewer }) => {
   authorize(viewer, "review:draft");
   return await getEditorial(db, parseWith(paramsSchema, params, "path").id);
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/editorial");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { evidenceInputSchema, idSchema } from "@/lib/schemas";
 import { mutationRoute, parseWith, readJson } from "@/server/http";
 import { addEvidence } from "@/server/reviews";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -10,3 +11,6 @@ export const POST = mutationRoute("content:write", async ({ request, params, db,
   const { id } = parseWith(paramsSchema, params, "path");
   return await addEvidence(db, viewer, id, parseWith(evidenceInputSchema, await readJson(request), "evidence"));
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/evidence");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };

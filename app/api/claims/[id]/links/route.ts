@@ -5,6 +5,7 @@ import { createLinkSchema, idSchema, listClaimLinksSchema } from "@/lib/schemas"
 import { listClaimLinks } from "@/server/claims";
 import { apiRoute, mutationRoute, parseWith, queryObject, readJson } from "@/server/http";
 import { createLink } from "@/server/links-write";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -18,3 +19,6 @@ export const POST = mutationRoute("content:write", async ({ request, params, db,
   const { id } = parseWith(paramsSchema, params, "path");
   return await createLink(db, viewer, id, parseWith(createLinkSchema, await readJson(request), "link"));
 });
+
+const notAllowed = methodNotAllowed("/api/claims/{id}/links");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { idSchema, suggestionRangeSchema } from "@/lib/schemas";
 import { mutationRoute, parseWith, readJson } from "@/server/http";
 import { suggestForSource } from "@/server/suggestions";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -11,3 +12,6 @@ export const POST = mutationRoute("content:write", async ({ request, params, db,
   const { id } = parseWith(paramsSchema, params, "path");
   return Response.json(await suggestForSource(db, viewer, id, parseWith(suggestionRangeSchema, await readJson(request), "range")));
 });
+
+const notAllowed = methodNotAllowed("/api/sources/{id}/suggestions");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };

@@ -1,13 +1,14 @@
 // GET /api/speakers/{id}/history — the speaker's changes from the events log, newest first; ?version={eventId} adds that version's snapshot (staff only)
 import { z } from "zod";
-import { eventIdSchema } from "@/lib/history-schemas";
+import { historyQuerySchema } from "@/lib/history-schemas";
 import { idSchema } from "@/lib/schemas";
 import { authorize } from "@/server/authz";
 import { getHistoryDTO } from "@/server/history";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
-const querySchema = z.object({ version: eventIdSchema.optional() });
+const querySchema = historyQuerySchema;
 
 export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   authorize(viewer, "content:write");
@@ -15,3 +16,6 @@ export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { version } = parseWith(querySchema, queryObject(request), "query");
   return await getHistoryDTO(db, "speaker", id, version);
 });
+
+const notAllowed = methodNotAllowed("/api/speakers/{id}/history");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

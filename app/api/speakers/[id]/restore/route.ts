@@ -4,6 +4,7 @@ import { restoreVersionSchema } from "@/lib/history-schemas";
 import { idSchema } from "@/lib/schemas";
 import { mutationRoute, parseWith, readVersionedJson } from "@/server/http";
 import { restoreVersion } from "@/server/restore";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -11,3 +12,6 @@ export const POST = mutationRoute("content:write", async ({ request, params, db,
   const { id } = parseWith(paramsSchema, params, "path");
   return await restoreVersion(db, viewer, "speaker", id, parseWith(restoreVersionSchema, await readVersionedJson(request), "restore"));
 });
+
+const notAllowed = methodNotAllowed("/api/speakers/{id}/restore");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE, notAllowed as HEAD };

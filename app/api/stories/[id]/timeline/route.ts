@@ -3,6 +3,7 @@ import { z } from "zod";
 import { idSchema, timelineQuerySchema } from "@/lib/schemas";
 import { apiRoute, parseWith, queryObject } from "@/server/http";
 import { getStoryTimeline } from "@/server/timelines";
+import { methodNotAllowed } from "@/server/method-not-allowed";
 
 const paramsSchema = z.object({ id: idSchema });
 
@@ -10,3 +11,6 @@ export const GET = apiRoute(async ({ request, params, db, viewer }) => {
   const { id } = parseWith(paramsSchema, params, "path");
   return await getStoryTimeline(db, viewer, id, parseWith(timelineQuerySchema, queryObject(request), "query"));
 });
+
+const notAllowed = methodNotAllowed("/api/stories/{id}/timeline");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
