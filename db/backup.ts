@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import { type Db, engineOf } from "./client";
-import { advanceSequences, allRows, canonical, COPY_ORDER, countRows, loose, MIGRATION_ROWS, SELF_REFERENCES, type TableKey, tableOf } from "./copy";
+import { advanceSequences, allRows, canonical, COPY_ORDER, countRows, loose, MIGRATION_ROWS, SELF_REFERENCES, type TableKey, tableOf, TRIGGER_COUNTERS } from "./copy";
 import { execute } from "./sql";
 import { withTx } from "./tx";
 
@@ -110,7 +110,9 @@ export async function restoreDatabase(db: Db, lines: AsyncIterable<string>, onPr
   const flush = async () => {
     if (batch.length === 0 || current === null) return;
     const table = tableOf(db, current);
-    const rows = batch;
+    // Counters the triggers keep start at 0: the claims restored after them count themselves in.
+    const counters = TRIGGER_COUNTERS[current] ?? [];
+    const rows = counters.length === 0 ? batch : batch.map((row) => ({ ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) }));
     batch = [];
     await withTx(db, (tx) => loose(tx).insert(table).values(rows) as Promise<unknown>);
     restored += rows.length;

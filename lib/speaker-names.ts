@@ -4,6 +4,17 @@
  * "Sen.", "Dr.") and party/state tags ("R-Utah", "(D-N.Y.)") do not make a different person.
  */
 
+/** A name's comparable letters: accents, case, possessive 's and punctuation gone. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 /** Titles dropped from the front of a name before comparing ("Rep. Stephen Lynch" is "Stephen Lynch"). */
 const TITLES = new Set(
   (
@@ -16,33 +27,23 @@ const TITLES = new Set(
 /** A party/state tag: "R-Utah", "D-N.Y.", "(I-Vt.)", "R-New York". */
 const PARTY_TAG = /\(?\b[RDI]\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?\)?/g;
 
-function plain(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
 /** The comparable form of a name: no party tag, accents, case, punctuation or leading titles. */
 export function speakerKey(name: string): string {
-  const words = plain(name.replace(PARTY_TAG, " ")).split(" ").filter(Boolean);
+  const words = normalizeName(name.replace(PARTY_TAG, " ")).split(" ").filter(Boolean);
   while (words.length > 1 && TITLES.has(words[0]!)) words.shift();
   return words.join(" ");
 }
 
 /** True when the text is only a party/state tag ("R-Utah"): not a name anyone can be. */
 export function isOnlyPartyTag(name: string): boolean {
-  return /[RDI]\s?[-–]/.test(name) && plain(name.replace(PARTY_TAG, " ")) === "";
+  return /[RDI]\s?[-–]/.test(name) && normalizeName(name.replace(PARTY_TAG, " ")) === "";
 }
 
 /** What the picker sends to the name search: the name without its titles and tags, as typed otherwise. */
 export function searchableName(name: string): string {
   const stripped = name.replace(PARTY_TAG, " ").replace(/\s+/g, " ").trim();
   const words = stripped.split(" ");
-  while (words.length > 1 && TITLES.has(plain(words[0]!))) words.shift();
+  while (words.length > 1 && TITLES.has(normalizeName(words[0]!))) words.shift();
   return words.join(" ").replace(/^[,\s]+|[,\s]+$/g, "");
 }
 

@@ -4,6 +4,7 @@
  * the nearest fitting named mention for pronouns and nominals ("he", "the group",
  * "officials", "the government spokesman") — then matches known Counterpoint speakers.
  */
+import { normalizeName } from "../speaker-names";
 import { PERSON_TITLES } from "./lexicon";
 import { classify, type Mention } from "./mentions";
 import type { Range } from "./np";
@@ -29,16 +30,6 @@ const ORG_NOMINALS = new Set(["group", "organisation", "organization", "company"
 /** Public bodies named by description rather than by name. */
 const INSTITUTION_NOMINALS = new Set(["office", "council", "court", "authority", "commission", "board", "tribunal", "regulator", "inspectorate", "prosecutor", "ombudsman"]);
 const GOV_NOMINALS = new Set(["government", "ministry", "officials", "official", "authorities", "administration", "department", "police", "regime", "cabinet", "embassy", "military", "army", "prosecutors", "state"]);
-
-export function normalizeName(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /** Match a speaker to a known one: name or alias, then (persons) surname or full name containment. */
 export function matchKnown(name: string, kind: SpeakerKind, known: KnownSpeaker[], alsoTry: string[] = []): KnownSpeaker | null {
