@@ -12,7 +12,7 @@ import type { SpeakerKind } from "@/lib/model";
 import type { SpanInput } from "@/lib/schemas";
 import { SUGGESTION_DEADLINE_MS, SUGGESTION_RANGE_MAX } from "@/lib/schemas";
 import { groupOf, isFragment, type KnownSpeaker, normaliseStatement, type Span } from "@/lib/suggest";
-import { normalizeName } from "@/lib/suggest/speakers";
+import { normalizeName } from "@/lib/speaker-names";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
 import { offload } from "./offload";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { suggestClaims } from "@/lib/suggest";
-import { matchKnown, normalizeName } from "@/lib/suggest/speakers";
+import { normalizeName } from "@/lib/speaker-names";
+import { matchKnown } from "@/lib/suggest/speakers";
 import { at, claimWith, readable } from "./helpers";
 
 describe("resolving sources to speakers", () => {
