@@ -46,7 +46,8 @@ function poolSize(): number {
 /** Run from source (tests, scripts), a worker loads the TypeScript entry through tsx. */
 const FROM_SOURCE_BOOT = `import("tsx/esm/api").then(({ tsImport }) => tsImport(require("node:worker_threads").workerData.entry, require("node:worker_threads").workerData.entry))`;
 
-// The bundler's public path (webpack's module variable), in the production build only.
+// The bundler's public path (webpack's module variable), in the production build only: `npm run build`
+// builds with webpack, whose worker support this relies on (Turbopack's server build has no such variable).
 declare let __webpack_public_path__: string;
 
 /**
