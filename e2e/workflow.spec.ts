@@ -100,17 +100,18 @@ test("script in a rationale or a source text stays inert", async ({ browser, bas
   const approved = await editor.page.request.post(`/api/claims/${claim.id}/decision`, { headers: { origin: baseURL! }, data: { action: "approve", version: claimNow.version } });
   expect(approved.status(), await approved.text()).toBe(201);
 
+  // A reader sees the published claim; the source has no published claim yet, so only staff see its text.
   const reader = await as(browser, null);
-  for (const path of [`/claims/${claim.id}`, `/sources/${sourceId}`]) {
-    await reader.page.goto(path);
+  for (const [viewer, path] of [[reader, `/claims/${claim.id}`], [checker, `/sources/${sourceId}`]] as const) {
+    await viewer.page.goto(path);
     // Hover and click where an injected handler or link would fire.
-    if (path.startsWith("/sources")) await reader.page.getByText("bold?", { exact: false }).first().hover();
-    else await reader.page.locator(".rationale").getByText("a link").click();
-    expect(await reader.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(await reader.page.locator("a[href^='javascript:']").count()).toBe(0);
-    expect(await reader.page.locator("[onerror], [onmouseover]").count()).toBe(0);
+    if (path.startsWith("/sources")) await viewer.page.getByText("bold?", { exact: false }).first().hover();
+    else await viewer.page.locator(".rationale").getByText("a link").click();
+    expect(await viewer.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await viewer.page.locator("a[href^='javascript:']").count()).toBe(0);
+    expect(await viewer.page.locator("[onerror], [onmouseover]").count()).toBe(0);
   }
   // The hostile markup is shown as text where it was text (the source).
-  await expect(reader.page.getByText("<script>window.__pwned = 'script'</script>")).toBeVisible();
+  await expect(checker.page.getByText("<script>window.__pwned = 'script'</script>")).toBeVisible();
   for (const c of [checker, editor, reader]) await c.context.close();
 });
