@@ -43,13 +43,14 @@ function textOf(paragraphs: number, from = 0): string {
 /**
  * Each cheap request answers within 200 ms while the heavy one runs: nine in ten of them (the
  * machine the suite runs on is shared, and a busy neighbour can delay any request), and none
- * waits anywhere near as long as the heavy request takes.
+ * waits anywhere near as long as the heavy request takes. On a fast machine the heavy request may
+ * end after a request or two: at least one must have been answered while it ran.
  */
 function expectPrompt(times: number[], heavyMs: number): void {
-  expect(times.length).toBeGreaterThanOrEqual(3);
+  expect(times.length).toBeGreaterThanOrEqual(1);
   const sorted = [...times].sort((a, b) => a - b);
   expect(sorted[Math.floor(0.9 * (sorted.length - 1))]).toBeLessThan(200);
-  expect(sorted.at(-1)!).toBeLessThan(Math.min(1000, heavyMs / 2));
+  expect(sorted.at(-1)!).toBeLessThan(Math.min(1000, Math.max(200, heavyMs / 2)));
 }
 
 /** Runs `cheap` again and again until `heavy` settles; each cheap call's time in ms. */
