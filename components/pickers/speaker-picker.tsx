@@ -82,7 +82,10 @@ export function SpeakerPicker({
     });
   }
   const tagOnly = isOnlyPartyTag(typed);
-  if (allowNew && typed && !exact && !tagOnly && !found.some((s) => s.name.toLowerCase() === typed.toLowerCase())) {
+  // "Create new" is offered only once the match answer for what is typed has arrived: a click
+  // before it would skip the question about a close existing name.
+  const matchKnown = match.data !== undefined || match.isError;
+  if (allowNew && typed && matchKnown && !exact && !tagOnly && !found.some((s) => s.name.toLowerCase() === typed.toLowerCase())) {
     options.push({ key: "new", value: { kind: "new", name: searchableName(typed) || typed, speakerKind: newKind, affiliation: null }, label: <span>Create new speaker “{searchableName(typed) || typed}”</span> });
   }
   // The answer for what is typed now has not arrived (Enter waits for it).
