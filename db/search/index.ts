@@ -7,5 +7,5 @@ import * as sqliteSearch from "./sqlite";
 const engine: typeof sqliteSearch = ENGINE === "postgres" ? pgSearch : sqliteSearch;
 
 export const { claimHits, claimHitsQuery, sourceHits, speakerHits, claimSnippets, sourceSnippets, speakerSnippets, similarCandidates, wordCounts } = engine;
-export { CANDIDATES, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
+export { CANDIDATES, WALK, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
 export { nearWords, type SpellingScope, wordFrequencies } from "./spelling";

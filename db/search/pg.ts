@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { MARK_CLOSE, MARK_OPEN, type QueryTerm } from "@/lib/search-query";
 import type { Db } from "../client";
 import { rows } from "../sql";
-import { CANDIDATES, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
+import { CANDIDATES, type ClaimFilter, selectiveClaimFilter, WALK, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
 
 /**
  * Search on PostgreSQL: tsvector columns with GIN indexes under the `cp_porter` configuration
@@ -82,7 +82,7 @@ function looseQuery(plan: SearchPlan): SQL {
  * walks a phrase's own rows newest first), a phrase older than the newest CANDIDATES rows
  * holding its words is not found; the search is then `capped` and says so.
  */
-function ranked(table: string, from: SQL, where: SQL[], weights: SQL, plan: SearchPlan, extra: SQL = sql``, nulls: SQL = sql``): SQL {
+function ranked(table: string, from: SQL, where: SQL[], weights: SQL, plan: SearchPlan, extra: SQL = sql``, nulls: SQL = sql``, walk: number | null = null): SQL {
   const words = plan.terms.flatMap((t) => t.words);
   const phrase = phraseQuery(plan);
   const filters = where.length > 0 ? sql` AND ${sql.join(where, sql` AND `)}` : sql``;
@@ -90,16 +90,23 @@ function ranked(table: string, from: SQL, where: SQL[], weights: SQL, plan: Sear
   // id range, so only their pages are read), then, only when fewer than CANDIDATES were there, the rest.
   const where_ = (query: SQL, range: SQL) => sql`SELECT t.id, t.search_tsv${extra} FROM ${from}, (SELECT ${query} AS q) q WHERE t.search_tsv @@ q.q${filters} AND ${range} ORDER BY t.id DESC LIMIT ${CANDIDATES}`;
   const bound = sql`(SELECT max(id) FROM ${sql.raw(table)}) - ${RECENT}`;
+  // With a selective filter (types.ts WALK), the older rows are not read when the newest `walk`
+  // rows holding the words all lie among the recent ids: the search is then capped.
+  const crowded = (query: SQL) =>
+    walk
+      ? sql`(SELECT count(*) FROM (SELECT 1 FROM ${sql.raw(table)} w, (SELECT ${query} AS q) q WHERE w.search_tsv @@ q.q AND w.id > ${bound} LIMIT ${walk}) n) >= ${walk}`
+      : sql`false`;
   const pick = (query: SQL) => sql`WITH recent AS MATERIALIZED (${where_(query, sql`t.id > ${bound}`)}),
-      older AS MATERIALIZED (${where_(query, sql`t.id <= ${bound} AND (SELECT count(*) FROM recent) < ${CANDIDATES}`)})
+      older AS MATERIALIZED (${where_(query, sql`t.id <= ${bound} AND (SELECT count(*) FROM recent) < ${CANDIDATES} AND NOT ${crowded(query)}`)})
     SELECT * FROM recent UNION ALL (SELECT * FROM older LIMIT ${CANDIDATES} - (SELECT count(*) FROM recent))`;
   const score = (query: SQL, table: string) => sql`-ts_rank_cd(${weights}, ${sql.raw(table)}.search_tsv, ${query}, 1|32)::double precision`;
   const match = matchQuery(plan);
   const quoted = plan.terms.some((t) => t.words.length > 1);
+  const baseQuery = quoted ? looseQuery(plan) : match;
   const candidates = quoted
-    ? sql`base AS MATERIALIZED (${pick(looseQuery(plan))}), rest AS MATERIALIZED (SELECT base.* FROM base, (SELECT ${match} AS q) q WHERE base.search_tsv @@ q.q)`
-    : sql`rest AS MATERIALIZED (${pick(match)}), base AS (SELECT id FROM rest)`;
-  const pool = sql`(SELECT count(*) FROM base)::integer`;
+    ? sql`base AS MATERIALIZED (${pick(baseQuery)}), rest AS MATERIALIZED (SELECT base.* FROM base, (SELECT ${match} AS q) q WHERE base.search_tsv @@ q.q)`
+    : sql`rest AS MATERIALIZED (${pick(baseQuery)}), base AS (SELECT id FROM rest)`;
+  const pool = walk ? sql`(CASE WHEN ${crowded(baseQuery)} THEN ${CANDIDATES} ELSE (SELECT count(*) FROM base) END)::integer` : sql`(SELECT count(*) FROM base)::integer`;
   const phrased = phrase
     ? sql`, ${plan.mode === "all" ? sql`every_word AS (SELECT * FROM rest)` : sql`every_word AS MATERIALIZED (${pick(wordsQuery(words, plan.terms[plan.terms.length - 1]!.prefix))})`},
       phrase AS MATERIALIZED (SELECT every_word.* FROM every_word, (SELECT ${phrase} AS q) q WHERE every_word.search_tsv @@ q.q),
@@ -121,7 +128,7 @@ export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
   if (filter.verdict) where.push(sql`t.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
   if (filter.from) where.push(sql`t.stated_on >= ${filter.from}`);
   if (filter.to) where.push(sql`t.stated_on <= ${filter.to}`);
-  return sql`SELECT id, tier, score, pool FROM (${ranked("claims", sql`claims t`, where, claimWeights, plan)}) x ${page(plan.after, plan.limit)}`;
+  return sql`SELECT id, tier, score, pool FROM (${ranked("claims", sql`claims t`, where, claimWeights, plan, sql``, sql``, selectiveClaimFilter(filter) ? WALK.claims : null)}) x ${page(plan.after, plan.limit)}`;
 }
 
 export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promise<RankedHit[]> {
@@ -139,7 +146,7 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   return rows<RankedHit>(
     db,
     sql`SELECT source AS id, id AS passage, tier, score, pool FROM (
-      SELECT DISTINCT ON (source) * FROM (${ranked("source_passages", from, where, otherWeights, plan, sql`, t.source_id AS source`, sql`, NULL::integer`)}) c ORDER BY source, tier, score, id
+      SELECT DISTINCT ON (source) * FROM (${ranked("source_passages", from, where, otherWeights, plan, sql`, t.source_id AS source`, sql`, NULL::integer`, where.length > 0 ? WALK.passages : null)}) c ORDER BY source, tier, score, id
     ) x ${page(plan.after, plan.limit, sql`source`)}`,
   );
 }

@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { matchExpression, MARK_CLOSE, MARK_OPEN, phraseExpression } from "@/lib/search-query";
 import type { Db } from "../client";
 import { rows } from "../sql";
-import { CANDIDATES, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
+import { CANDIDATES, type ClaimFilter, selectiveClaimFilter, WALK, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
 
 /**
  * Search on SQLite: the FTS5 tables of migration 0005 (porter stemmer over unicode61, diacritics
@@ -33,21 +33,31 @@ const statusList = (statuses: readonly string[]) =>
  *
  * `from` is the FTS table and what joins to it (the FTS table outermost: CROSS JOIN pins that,
  * or SQLite would walk every claim and probe FTS for each); `id` what a candidate is; `where`
- * the filters over the joined rows.
+ * the filters over the joined rows; `extra` adds columns to each candidate (`nulls` as many NULLs).
  */
-function ranked(fts: string, score: SQL, from: SQL, id: SQL, where: SQL[], plan: SearchPlan, extra: SQL = sql``): SQL {
+function ranked(fts: string, score: SQL, from: SQL, id: SQL, where: SQL[], plan: SearchPlan, extra: SQL = sql``, nulls: SQL = sql``, walk: number | null = null): SQL {
   const t = sql.raw(fts);
   const match = matchExpression(plan.terms, plan.mode)!;
   const phrase = phraseExpression(plan.terms);
   const filters = where.length > 0 ? sql` AND ${sql.join(where, sql` AND `)}` : sql``;
+  // A selective filter reads only the newest `walk` rows holding the words: the rowid of the
+  // walk-th (0 when there are fewer) bounds the walk, a range FTS5 honours (one doclist read).
+  const bound = walk
+    ? sql`bound AS MATERIALIZED (SELECT coalesce((SELECT rowid FROM ${t} WHERE ${t} MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${walk}), 0) AS r), `
+    : sql``;
+  const bounded = walk ? sql` AND ${t}.rowid > (SELECT r FROM bound)` : sql``;
   const pick = (expression: string, tierOf: number) =>
-    sql`SELECT ${id} AS id, ${tierOf} AS tier, ${score} AS score${extra} FROM ${from} WHERE ${t} MATCH ${expression}${filters} ORDER BY ${t}.rowid DESC LIMIT ${CANDIDATES}`;
+    sql`SELECT ${id} AS id, ${tierOf} AS tier, ${score} AS score${extra} FROM ${from} WHERE ${t} MATCH ${expression}${bounded}${filters} ORDER BY ${t}.rowid DESC LIMIT ${CANDIDATES}`;
   const withPhrase = phrase
     ? sql`phrase AS MATERIALIZED (${pick(phrase, 0)}),
       rest AS MATERIALIZED (${pick(match, 1)}),
       candidates AS (SELECT * FROM phrase UNION ALL SELECT * FROM rest WHERE id NOT IN (SELECT id FROM phrase))`
     : sql`rest AS MATERIALIZED (${pick(match, 1)}), candidates AS (SELECT * FROM rest)`;
-  return sql`WITH ${withPhrase} SELECT *, (SELECT count(*) FROM rest) AS pool FROM candidates`;
+  // Stopped at the bound: older matches were left out, so the pool reads as full (capped).
+  const pool = walk ? sql`CASE WHEN (SELECT r FROM bound) > 0 THEN ${CANDIDATES} ELSE (SELECT count(*) FROM rest) END` : sql`(SELECT count(*) FROM rest)`;
+  // …and when it found nothing, a row of NULLs carries that pool (server/search/hits.ts drops it).
+  const empty = walk ? sql` UNION ALL SELECT NULL, NULL, NULL${nulls}, ${CANDIDATES} WHERE (SELECT r FROM bound) > 0 AND NOT EXISTS (SELECT 1 FROM candidates)` : sql``;
+  return sql`WITH ${bound}${withPhrase} SELECT *, ${pool} AS pool FROM candidates${empty}`;
 }
 
 /**
@@ -61,7 +71,7 @@ export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
   if (filter.verdict) where.push(sql`c.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
   if (filter.from) where.push(sql`c.stated_on >= ${filter.from}`);
   if (filter.to) where.push(sql`c.stated_on <= ${filter.to}`);
-  const candidates = ranked("claims_fts", sql`bm25(claims_fts, 1.0, 0.6)`, sql`claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid`, sql`c.id`, where, plan);
+  const candidates = ranked("claims_fts", sql`bm25(claims_fts, 1.0, 0.6)`, sql`claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid`, sql`c.id`, where, plan, sql``, sql``, selectiveClaimFilter(filter) ? WALK.claims : null);
   return sql`SELECT id, tier, score, pool FROM (${candidates}) ${page(plan.after, plan.limit)}`;
 }
 
@@ -77,7 +87,7 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
   if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
   const from = sql`source_passages_fts CROSS JOIN source_passages p ON p.id = source_passages_fts.rowid${where.length > 0 ? sql` CROSS JOIN sources s ON s.id = p.source_id` : sql``}`;
-  const candidates = ranked("source_passages_fts", sql`bm25(source_passages_fts, 2.0, 1.0)`, from, sql`p.id`, where, plan, sql`, p.source_id AS source`);
+  const candidates = ranked("source_passages_fts", sql`bm25(source_passages_fts, 2.0, 1.0)`, from, sql`p.id`, where, plan, sql`, p.source_id AS source`, sql`, NULL`, where.length > 0 ? WALK.passages : null);
   return rows<RankedHit>(
     db,
     sql`SELECT source AS id, id AS passage, tier, score, pool FROM (

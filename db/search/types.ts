@@ -33,6 +33,19 @@ export interface ClaimFilter {
  */
 export const CANDIDATES = 1000;
 
+/**
+ * With a selective filter (a speaker, a story, a date range, readers' publishable sources) the
+ * newest CANDIDATES rows that pass it may lie far down a common word's matches: a search reads
+ * at most the newest WALK rows holding the words (a passage costs
+ * two lookups, a claim one), and says it was capped when it stopped there.
+ */
+export const WALK = { claims: 5 * CANDIDATES, passages: 2 * CANDIDATES } as const;
+
+/** Whether few claims pass the filter: a speaker, story, verdict or dates, or a status other than published. */
+export function selectiveClaimFilter(filter: ClaimFilter): boolean {
+  return Boolean(filter.speaker || filter.story || filter.verdict || filter.from || filter.to) || (filter.statuses.length === 1 && filter.statuses[0] !== "published");
+}
+
 export interface RankedHit {
   /** Null in the one row PostgreSQL answers when a quoted phrase matched none of its candidates: it carries only `pool`. */
   id: number | null;
