@@ -8,8 +8,8 @@
  *
  * Mixes: `static` (a file from public/: the floor of what the server can do), `readers` (the
  * pages readers ask for: home, contested, claims, speakers, story timelines, search, the feed),
- * `writes` (the same with one request in ten a write: a comment or a new draft claim, as a
- * fact-checker through the API with a bearer token). Without --db, the demo data in a fresh
+ * `writes` (the same with one request in ten a write as a fact-checker through the API with a
+ * bearer token: a comment, a new draft claim, or evidence on a published claim; see writeRequest). Without --db, the demo data in a fresh
  * SQLite file; with --db, that file (the writes land in it: use a copy). Needs a production build
  * (`npx next build`).
  */
@@ -50,8 +50,9 @@ if (!file) {
 const db = openDatabase(file);
 const pick = async (query: ReturnType<typeof sql>) => (await rows<{ id: number }>(db, query)).map((r) => r.id);
 const claimIds = await pick(sql`SELECT id FROM claims WHERE status = 'published' ORDER BY id DESC LIMIT 60`);
-const speakerIds = await pick(sql`SELECT id FROM speakers WHERE merged_into_id IS NULL ORDER BY id LIMIT 20`);
-const storyIds = await pick(sql`SELECT id FROM stories ORDER BY id LIMIT 10`);
+// Readers see a speaker or story once it has a published claim (others are 404s to them).
+const speakerIds = await pick(sql`SELECT id FROM speakers WHERE merged_into_id IS NULL AND published_claims > 0 ORDER BY id LIMIT 20`);
+const storyIds = await pick(sql`SELECT id FROM stories WHERE published_claims > 0 ORDER BY id LIMIT 10`);
 const writer = await row<{ id: string; name: string }>(db, sql`SELECT id, name FROM users WHERE role IN ('factchecker', 'editor', 'admin') ORDER BY created_at LIMIT 1`);
 if (!writer || claimIds.length === 0 || speakerIds.length === 0) throw new Error("the database needs published claims, speakers and a staff user");
 const token = (await createApiToken(db, { kind: "user", id: writer.id, name: writer.name, role: "factchecker" }, { name: "load bench" })).token;
@@ -87,9 +88,16 @@ function readerRequest(): Req {
 }
 
 let written = 0;
+/**
+ * A fact-checker's writes: comments and new drafts (readers see neither, so their cached pages
+ * stay), and one in ten a piece of evidence on a published claim (readers see it: every cached
+ * reader page is rendered again).
+ */
 function writeRequest(): Req {
   written++;
-  if (Math.random() < 0.5) return { method: "POST", path: `/api/claims/${any(claimIds)}/comments`, body: JSON.stringify({ body: `Load bench note ${written}.` }) };
+  const r = Math.random();
+  if (r < 0.1) return { method: "POST", path: `/api/claims/${any(claimIds)}/evidence`, body: JSON.stringify({ stance: "context", url: `https://example.org/background/${written}` }) };
+  if (r < 0.55) return { method: "POST", path: `/api/claims/${any(claimIds)}/comments`, body: JSON.stringify({ body: `Load bench note ${written}.` }) };
   return { method: "POST", path: "/api/claims", body: JSON.stringify({ text: `A claim written under load, number ${written}.`, speakerId: any(speakerIds) }) };
 }
 

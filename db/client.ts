@@ -39,8 +39,8 @@ export interface PgHandle {
   engine: "postgres";
   url: string;
   pool: pg.Pool;
-  /** Transactions this process committed: its own writes show in changeVersion at once. */
-  commits: number;
+  /** Transactions this process committed (all, and those readers can see): its own writes show in changeVersion at once. */
+  commits: { all: number; readers: number };
 }
 
 export type Handle = SqliteHandle | PgHandle;
@@ -62,6 +62,9 @@ export function handleOf(db: Db): Handle {
   if (!handle) throw new Error("not a Counterpoint database handle (open it with openDatabase)");
   return handle;
 }
+
+/** Set on a PostgreSQL transaction object that announced a change readers can see (db/changes.ts, db/tx.ts). */
+export const READER_CHANGE = Symbol.for("counterpoint.readerChange");
 
 /** Registers a transaction object as belonging to `handle` (db/tx.ts). */
 export function registerTx(tx: object, handle: Handle): void {
@@ -143,7 +146,7 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
   // An idle client's error (the server restarted) must not crash the process; the pool drops it.
   pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
   const db = drizzlePg(pool, { schema: pgSchema, logger: queryLogger }) as unknown as NodePgDatabase<typeof pgSchema>;
-  attach(db, { engine: "postgres", url, pool, commits: 0 });
+  attach(db, { engine: "postgres", url, pool, commits: { all: 0, readers: 0 } });
   return db as unknown as Db;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { type Db, handleOf, type PgHandle, registerTx, type SqliteHandle, type Tx } from "./client";
+import { type Db, handleOf, type PgHandle, READER_CHANGE, registerTx, type SqliteHandle, type Tx } from "./client";
 
 /**
  * The one transaction API, for both engines: `await withTx(db, async (tx) => …)` runs the
@@ -81,15 +81,19 @@ async function pgTx<T>(db: Db, handle: PgHandle, fn: (tx: Tx) => Promise<T>): Pr
   const pgDb = db as unknown as NodePgDatabase;
   for (let attempt = 1; ; attempt++) {
     try {
+      let readerChange = false;
       const result = await pgDb.transaction(
         async (pgTx) => {
           const tx = pgTx as unknown as Tx;
           registerTx(tx, handle);
-          return active.run({ db, tx }, () => fn(tx));
+          const out = await active.run({ db, tx }, () => fn(tx));
+          readerChange = (tx as unknown as Record<symbol, boolean>)[READER_CHANGE] === true;
+          return out;
         },
         { isolationLevel: "serializable" },
       );
-      handle.commits++;
+      handle.commits.all++;
+      if (readerChange) handle.commits.readers++;
       return result;
     } catch (error) {
       const state = sqlState(error);

@@ -74,6 +74,11 @@ test("a reader's page is served from the cache until a write on either server ch
   const again = await reader.get(path);
   expect(again.headers()["x-counterpoint-cache"]).toBe("hit");
 
+  // A comment (seen by staff only) leaves the readers' page as it was: still served from the cache.
+  const note = await editor.post(`/api/claims/${published.id}/comments`, { data: { body: unique("A note for the desk") } });
+  expect(note.status()).toBe(201);
+  expect((await reader.get(path)).headers()["x-counterpoint-cache"]).toBe("hit");
+
   // An edit made through the other server: the next reader sees it, not the cached page.
   const text = unique("Edited while cached");
   const edited = await editor.patch(`/api/claims/${published.id}`, { data: { text, version: published.version } });

@@ -19,6 +19,25 @@ export interface EventInput {
 }
 
 /**
+ * Whether readers can see what an event changed, so that their cached pages must be rendered
+ * again (server/page-cache.ts): a claim only when it is published before or after the change;
+ * comments, accounts and tokens never, nor a rejected suggestion. Anything else counts (links,
+ * speakers, stories, sources, verdicts, the scale), erring towards a fresh page.
+ */
+export function readerVisible(event: Pick<EventInput, "entityType" | "action" | "before" | "after">): boolean {
+  switch (event.entityType) {
+    case "comment":
+    case "user":
+    case "token":
+      return false;
+    case "claim":
+      return event.before?.status === "published" || event.after?.status === "published";
+    default:
+      return event.action !== "suggestion-reject";
+  }
+}
+
+/**
  * Appends to the audit log. Call it inside the same transaction (withTx) as the change it records.
  * A change with both sides keeps only the fields that changed (compactChange); history pages
  * rebuild whole versions from the log (replaySnapshots).
@@ -27,7 +46,8 @@ export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
   const before = withoutDerived(event.before ?? null);
   const after = withoutDerived(event.after ?? null);
   const change = before && after ? compactChange(before, after) : { before, after };
-  await announceChange(tx);
+  const visible = readerVisible(event);
+  await announceChange(tx, visible);
   await tx.insert(events).values({
     actor: event.actor,
     entityType: event.entityType,
@@ -36,6 +56,7 @@ export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
     before: change.before,
     after: change.after,
     comment: event.comment ?? null,
+    readerVisible: visible,
   });
 }
 

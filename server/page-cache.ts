@@ -37,7 +37,7 @@ const MAX_ENTRY = 2 * 1024 * 1024;
 /** How old a page may be to be served while it is rendered again (see cachedPage). */
 const STALE_MS = (Number(process.env.COUNTERPOINT_PAGE_STALE_S) || 10) * 1000;
 /** Renders under way at once from which the server counts as busy. */
-const BUSY_RENDERS = 4;
+const BUSY_RENDERS = 2;
 
 interface Entry {
   version: string;
@@ -119,16 +119,17 @@ function respond(entry: Entry, state: "hit" | "miss" | "stale", head: boolean): 
  */
 export async function cachedPage(request: Request, url: URL, site: { host: string; proto: string }): Promise<Response | null> {
   if (!cacheable(request, url)) return null;
-  const version = await changeVersion(getDb());
+  const version = await changeVersion(getDb(), "readers");
   const key = `${site.proto}://${site.host}${url.pathname}${url.search}`;
   const found = cache.entries.get(key);
   if (found && found.version === version) {
     remember(key, found);
     return respond(found, "hit", request.method === "HEAD");
   }
-  // One render per page and version, however many readers ask at once.
-  const flight = `${version} ${key}`;
-  let pending = cache.pending.get(flight);
+  // One render of a page at a time, however many readers ask and however many writes land
+  // meanwhile: under a stream of writes every request would otherwise start a render of its
+  // own version, and the renders would starve the readers.
+  let pending = cache.pending.get(key);
   // The first reader after a change waits for the new page. Those who come while it is being
   // rendered — or while the server is busy rendering many pages (a burst of writes makes every
   // page stale at once) — get the copy of a moment ago (at most STALE_MS old) at once, rather
@@ -141,8 +142,8 @@ export async function cachedPage(request: Request, url: URL, site: { host: strin
     // A render that fails (the connection to this server dropped) is a page rendered the usual way.
     pending = render(url, site, version)
       .catch(() => null)
-      .finally(() => cache.pending.delete(flight));
-    cache.pending.set(flight, pending);
+      .finally(() => cache.pending.delete(key));
+    cache.pending.set(key, pending);
   }
   const entry = await pending;
   if (!entry) return null;

@@ -2,7 +2,8 @@
 // database at hand: measured by bench/queries.bench.ts at a million claims, and their plans
 // checked by tests/db/plans.test.ts at any size.
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { changeVersion } from "@/db/changes";
+import { type Db, engineOf } from "@/db/client";
 import { row } from "@/db/sql";
 import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { searchQuerySchema } from "@/lib/schemas";
@@ -69,5 +70,8 @@ export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>)
     ["annotation export: a page from the longest source on", () => allAnnotations(db, ANONYMOUS, SITE, encodeCursor([longSource, 0]))],
     ["review queue: quote changed", () => listQueue(db, staff, { filter: "quote_changed", limit: 20 } as never)],
     ["readers' lists: speakers, stories, sources", async () => [await listSpeakers(db, ANONYMOUS, { limit: 50 }), await listStories(db, ANONYMOUS, { limit: 30 }), await listSources(db, ANONYMOUS, { limit: 30 })]],
+    ["search: common word by the top speaker", () => search(db, ANONYMOUS, searchQuerySchema.parse({ q: "tax", speaker: topSpeaker }))],
+    // Asked on every request for a cached reader page (PostgreSQL answers from its listener, without a query).
+    ...(engineOf(db) === "sqlite" ? [["change versions", async () => [await changeVersion(db, "all"), await changeVersion(db, "readers")]] satisfies HotPath] : []),
   ];
 }

@@ -7,7 +7,7 @@ import type { ImportOutcome, ImportReportItem } from "@/lib/dto";
 import type { IncomingClaim } from "@/lib/interchange/incoming";
 import type { EntityType } from "@/lib/model";
 import { yieldToOthers } from "../offload";
-import { recordEvent, type Tx } from "../events";
+import { readerVisible, recordEvent, type Tx } from "../events";
 import { nowIso } from "../write-support";
 
 /**
@@ -146,12 +146,12 @@ async function findExisting(tx: Tx, ctx: WriteContext, items: IncomingClaim[]): 
  */
 async function record(tx: Tx, ctx: WriteContext, overlay: Overlay, entityType: EntityType, id: number, action: "create" | "update", before: Record<string, unknown> | null, after: Record<string, unknown>) {
   if (action === "update") await recordEvent(tx, { actor: ctx.actor, entityType, entityId: id, action, before, after, comment: ctx.comment });
-  else overlay.pending.events.push({ actor: ctx.actor, entityType, entityId: String(id), action, before: null, after, comment: ctx.comment });
+  else overlay.pending.events.push({ actor: ctx.actor, entityType, entityId: String(id), action, before: null, after, comment: ctx.comment, readerVisible: readerVisible({ entityType, action, before: null, after }) });
   overlay.pending.records.push({ importId: ctx.importId, entityType, entityId: id, action, before });
 }
 
 async function flushPending(tx: Tx, pending: Overlay["pending"]): Promise<void> {
-  if (pending.events.length > 0) await announceChange(tx);
+  if (pending.events.length > 0) await announceChange(tx, pending.events.some((e) => e.readerVisible));
   for (const part of chunks(pending.events, 200)) await tx.insert(events).values(part);
   for (const part of chunks(pending.records, 500)) await tx.insert(importRecords).values(part);
   for (const part of chunks(pending.keys, 500)) await tx.insert(importKeys).values(part);
