@@ -115,9 +115,10 @@ function ranked(table: string, from: SQL, where: SQL[], weights: SQL, plan: Sear
         UNION ALL
         SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, ${pool} AS pool FROM rest WHERE rest.id NOT IN (SELECT id FROM phrase))`
     : sql`, found AS (SELECT rest.*, 1 AS tier, ${score(match, "rest")} AS score, ${pool} AS pool FROM rest)`;
-  // A quoted phrase may match none of a full `base`: a row of NULLs then carries the pool, so the
-  // search can still say it is capped (server/search/hits.ts drops the row).
-  const empty = quoted ? sql` UNION ALL SELECT NULL::integer, NULL::tsvector${nulls}, NULL::integer, NULL::double precision, ${pool} WHERE NOT EXISTS (SELECT 1 FROM found)` : sql``;
+  // A quoted phrase may match none of a full `base`, and a selective filter none of the rows it
+  // read: a row of NULLs then carries the pool, so the search can still say it is capped
+  // (server/search/hits.ts drops the row).
+  const empty = quoted || walk ? sql` UNION ALL SELECT NULL::integer, NULL::tsvector${nulls}, NULL::integer, NULL::double precision, ${pool} WHERE NOT EXISTS (SELECT 1 FROM found)` : sql``;
   return sql`WITH ${candidates}${phrased} SELECT * FROM found${empty}`;
 }
 
@@ -128,7 +129,7 @@ export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
   if (filter.verdict) where.push(sql`t.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
   if (filter.from) where.push(sql`t.stated_on >= ${filter.from}`);
   if (filter.to) where.push(sql`t.stated_on <= ${filter.to}`);
-  return sql`SELECT id, tier, score, pool FROM (${ranked("claims", sql`claims t`, where, claimWeights, plan, sql``, sql``, selectiveClaimFilter(filter) ? WALK.claims : null)}) x ${page(plan.after, plan.limit)}`;
+  return sql`SELECT id, tier, score, pool FROM (${ranked("claims", sql`claims t`, where, claimWeights, plan, sql``, sql``, selectiveClaimFilter(filter) ? WALK : null)}) x ${page(plan.after, plan.limit)}`;
 }
 
 export function claimHits(db: Db, plan: SearchPlan, filter: ClaimFilter): Promise<RankedHit[]> {
@@ -146,7 +147,7 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   return rows<RankedHit>(
     db,
     sql`SELECT source AS id, id AS passage, tier, score, pool FROM (
-      SELECT DISTINCT ON (source) * FROM (${ranked("source_passages", from, where, otherWeights, plan, sql`, t.source_id AS source`, sql`, NULL::integer`, where.length > 0 ? WALK.passages : null)}) c ORDER BY source, tier, score, id
+      SELECT DISTINCT ON (source) * FROM (${ranked("source_passages", from, where, otherWeights, plan, sql`, t.source_id AS source`, sql`, NULL::integer`, where.length > 0 ? WALK : null)}) c ORDER BY source, tier, score, id
     ) x ${page(plan.after, plan.limit, sql`source`)}`,
   );
 }

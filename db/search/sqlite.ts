@@ -71,7 +71,7 @@ export function claimHitsQuery(plan: SearchPlan, filter: ClaimFilter): SQL {
   if (filter.verdict) where.push(sql`c.rating_id IN (SELECT id FROM ratings WHERE key = ${filter.verdict})`);
   if (filter.from) where.push(sql`c.stated_on >= ${filter.from}`);
   if (filter.to) where.push(sql`c.stated_on <= ${filter.to}`);
-  const candidates = ranked("claims_fts", sql`bm25(claims_fts, 1.0, 0.6)`, sql`claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid`, sql`c.id`, where, plan, sql``, sql``, selectiveClaimFilter(filter) ? WALK.claims : null);
+  const candidates = ranked("claims_fts", sql`bm25(claims_fts, 1.0, 0.6)`, sql`claims_fts CROSS JOIN claims c ON c.id = claims_fts.rowid`, sql`c.id`, where, plan, sql``, sql``, selectiveClaimFilter(filter) ? WALK : null);
   return sql`SELECT id, tier, score, pool FROM (${candidates}) ${page(plan.after, plan.limit)}`;
 }
 
@@ -87,7 +87,7 @@ export function sourceHits(db: Db, plan: SearchPlan, filter: { from?: string; to
   if (filter.from) where.push(sql`s.published_on >= ${filter.from}`);
   if (filter.to) where.push(sql`s.published_on <= ${filter.to}`);
   const from = sql`source_passages_fts CROSS JOIN source_passages p ON p.id = source_passages_fts.rowid${where.length > 0 ? sql` CROSS JOIN sources s ON s.id = p.source_id` : sql``}`;
-  const candidates = ranked("source_passages_fts", sql`bm25(source_passages_fts, 2.0, 1.0)`, from, sql`p.id`, where, plan, sql`, p.source_id AS source`, sql`, NULL`, where.length > 0 ? WALK.passages : null);
+  const candidates = ranked("source_passages_fts", sql`bm25(source_passages_fts, 2.0, 1.0)`, from, sql`p.id`, where, plan, sql`, p.source_id AS source`, sql`, NULL`, where.length > 0 ? WALK : null);
   return rows<RankedHit>(
     db,
     sql`SELECT source AS id, id AS passage, tier, score, pool FROM (

@@ -36,10 +36,9 @@ export const CANDIDATES = 1000;
 /**
  * With a selective filter (a speaker, a story, a date range, readers' publishable sources) the
  * newest CANDIDATES rows that pass it may lie far down a common word's matches: a search reads
- * at most the newest WALK rows holding the words (a passage costs
- * two lookups, a claim one), and says it was capped when it stopped there.
+ * at most the newest WALK rows holding the words, and says it was capped when it stopped there.
  */
-export const WALK = { claims: 5 * CANDIDATES, passages: 2 * CANDIDATES } as const;
+export const WALK = 2 * CANDIDATES;
 
 /** Whether few claims pass the filter: a speaker, story, verdict or dates, or a status other than published. */
 export function selectiveClaimFilter(filter: ClaimFilter): boolean {
