@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { indexAfterWrite } from "@/db/passage-index";
 import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources } from "@/db/schema";
 import { type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
@@ -48,6 +49,8 @@ export async function createSource(db: Db, viewer: UserViewer, input: CreateSour
     await recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: row!.id, action: "create", after: summary(row!) });
     return row!;
   });
+  // A long text is indexed for search off this thread, before the answer (db/passage-index.ts).
+  await indexAfterWrite(db);
   return getSource(db, viewer, row.id);
 }
 
@@ -166,6 +169,7 @@ export async function updateSource(db: Db, viewer: UserViewer, id: number, input
     if (text !== current.text) planned = { fromVersion: current.version, plan: await planReanchor(await anchoredClaims(db, id), current.text, text) };
   }
   const report = await withTx(db, (tx) => updateSourceInTx(db, tx, viewer, id, input, planned));
+  await indexAfterWrite(db);
   return { ...(await getSource(db, viewer, id)), reanchor: report };
 }
 
