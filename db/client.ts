@@ -174,6 +174,11 @@ const globalForDb = globalThis as unknown as { counterpointDb?: Db };
 
 /** The process-wide database, opened on first use (never at import, so builds need no database). */
 export function getDb(): Db {
-  globalForDb.counterpointDb ??= openDatabase();
+  if (!globalForDb.counterpointDb) {
+    const db = openDatabase();
+    globalForDb.counterpointDb = db;
+    // Long texts a crash left waiting to be indexed for search are indexed now (db/passage-index.ts).
+    void import("./passage-index").then(({ indexAfterWrite }) => indexAfterWrite(db));
+  }
   return globalForDb.counterpointDb;
 }

@@ -4,6 +4,7 @@ import { asc, getTableColumns, getTableName, gt, sql, type Table } from "drizzle
 import { type Db, engineOf } from "./client";
 import * as pgSchema from "./schema/pg";
 import * as sqliteSchema from "./schema/sqlite";
+import { indexQueuedPassages } from "./passage-index";
 import { execute, rows } from "./sql";
 import { withTx } from "./tx";
 
@@ -170,6 +171,8 @@ export async function copyDatabase(from: Db, to: Db, onProgress: (p: CopyProgres
     if (later.length > 0) await restoreSelfReferences(from, to, key, later);
   }
   if (engineOf(to) === "postgres") await advanceSequences(to);
+  // Long texts copied into SQLite wait to be indexed for search (db/passage-index.ts).
+  await indexQueuedPassages(to);
   return verifyCopy(from, to);
 }
 

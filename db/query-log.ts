@@ -30,7 +30,7 @@ export async function captureQueries<T>(fn: () => Promise<T>): Promise<{ result:
 }
 
 /** The tables that grow with a newsroom's archive: reading any of them whole is a bug. */
-const LARGE = ["claims", "sources", "events", "claim_links", "source_passages", "reviews"];
+const LARGE = ["claims", "sources", "events", "claim_links", "source_passages", "reviews", "evidence", "comments", "check_requests"];
 
 /**
  * The steps of a query's plan that read a large table whole: SQLite's `SCAN t` without an index,

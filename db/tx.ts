@@ -102,3 +102,22 @@ async function pgTx<T>(db: Db, handle: PgHandle, fn: (tx: Tx) => Promise<T>): Pr
     }
   }
 }
+
+/**
+ * Runs `fn` in this process's turn at the SQLite writer, without a transaction on the writer
+ * connection: for a write that another connection makes (a worker thread's, which opens its own
+ * transaction). Meanwhile this process's other transactions wait their turn without holding the
+ * thread, as they do behind any transaction; reads go on. On PostgreSQL it simply runs `fn`.
+ */
+export function withWriterTurn<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const handle = handleOf(db);
+  if (handle.engine !== "sqlite") return fn();
+  // Inside a transaction the turn is already taken: waiting for the next one would never end.
+  if (active.getStore()) throw new Error("withWriterTurn inside a transaction");
+  const run = handle.queue.then(fn);
+  handle.queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}

@@ -92,7 +92,7 @@ export type LinkGroup = "disputes" | "related";
  * `after` (a keyset on the link's creation time and id): the other claim is joined so drafts are
  * neither listed nor counted for readers.
  */
-function linksOf(db: Db, viewer: Viewer, id: number, group: LinkGroup) {
+export function linksOf(db: Db, viewer: Viewer, id: number, group: LinkGroup) {
   const other = sql`CASE WHEN ${claimLinks.fromClaimId} = ${id} THEN ${claimLinks.toClaimId} ELSE ${claimLinks.fromClaimId} END`;
   const where = (extra?: SQL) => and(or(eq(claimLinks.fromClaimId, id), eq(claimLinks.toClaimId, id)), group === "disputes" ? eq(claimLinks.kind, "disputes") : ne(claimLinks.kind, "disputes"), visibleClaim(viewer), extra);
   return {
@@ -108,7 +108,7 @@ function linksOf(db: Db, viewer: Viewer, id: number, group: LinkGroup) {
   };
 }
 
-async function toLinks(db: Db, viewer: Viewer, id: number, linkRows: (typeof claimLinks.$inferSelect)[]): Promise<LinkDTO[]> {
+export async function toLinks(db: Db, viewer: Viewer, id: number, linkRows: (typeof claimLinks.$inferSelect)[]): Promise<LinkDTO[]> {
   const others = await getClaimsByIds(
     db,
     viewer,

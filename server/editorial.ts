@@ -3,28 +3,38 @@ import { createHash } from "node:crypto";
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withTx } from "@/db/tx";
-import { checkRequests, claims, users } from "@/db/schema";
+import { checkRequests, claims, reviews, users } from "@/db/schema";
 import type { EditorialDTO, PersonRef } from "@/lib/dto";
 import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
 import { type Viewer, visibleStatuses } from "@/lib/model";
 import { authSecret } from "./auth";
 import type { UserViewer } from "./authz";
 import { recordEvent } from "./events";
-import { lastReturns, listComments, listEvidence, listReviews, peopleByIds } from "./reviews";
+import { commentsPage, EDITORIAL_SHOWN, evidencePage, lastReturns, latestReviews, peopleByIds, pendingReviewsFor } from "./reviews";
 import { checkVersion, nowIso } from "./write-support";
 
+/**
+ * What staff see of a claim's review. Its lists are capped: the newest EDITORIAL_SHOWN reviews,
+ * evidence items and comments, with how many there are in all (`counts`); the rest of the
+ * evidence and comments come a page at a time (GET /api/claims/{id}/evidence and …/comments, the
+ * page /claims/{id}/editorial). Check requests are only counted.
+ */
 export async function getEditorial(db: Db, claimId: number): Promise<EditorialDTO> {
   const [claim] = await db.select({ id: claims.id, assigneeId: claims.assigneeId }).from(claims).where(eq(claims.id, claimId));
   if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
-  const reviews = await listReviews(db, claimId);
+  const reviewList = await latestReviews(db, claimId, EDITORIAL_SHOWN);
+  const reviewTotal = reviewList.length < EDITORIAL_SHOWN ? reviewList.length : ((await db.select({ n: count() }).from(reviews).where(eq(reviews.claimId, claimId)))[0]?.n ?? 0);
   const [requests] = await db.select({ n: count() }).from(checkRequests).where(eq(checkRequests.claimId, claimId));
+  const evidence = await evidencePage(db, claimId, { limit: EDITORIAL_SHOWN });
+  const comments = await commentsPage(db, claimId, { limit: EDITORIAL_SHOWN });
   return {
     claimId,
-    reviews,
-    pending: reviews.find((r) => r.state === "pending") ?? null,
+    reviews: reviewList,
+    pending: (await pendingReviewsFor(db, [claimId])).get(claimId) ?? null,
     lastReturn: (await lastReturns(db, [claimId])).get(claimId) ?? null,
-    evidence: await listEvidence(db, claimId),
-    comments: await listComments(db, claimId),
+    evidence: evidence.items,
+    comments: comments.items,
+    counts: { reviews: reviewTotal, evidence: evidence.total, comments: comments.total },
     checkRequests: requests?.n ?? 0,
     assignee: claim.assigneeId ? (await peopleByIds(db, [claim.assigneeId])).get(claim.assigneeId)! : null,
   };

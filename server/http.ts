@@ -95,8 +95,10 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: ApiContext<P
 
 /** The body limit of a JSON write unless its route says otherwise (a source's text says more). */
 export const JSON_BODY_LIMIT = 256 * 1024;
+/** The body limit of the auth library's endpoints (/api/auth/*): an email and a password or two. */
+export const AUTH_BODY_LIMIT = 16 * 1024;
 
-function formatLimit(bytes: number): string {
+export function formatLimit(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
 

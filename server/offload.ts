@@ -142,15 +142,17 @@ class Pool {
   }
 }
 
-const globalForPool = globalThis as unknown as { counterpointOffload?: Pool };
+const globalForPool = globalThis as unknown as { counterpointOffload?: Pool; counterpointOffloadDatabase?: Pool };
 
 /**
  * Runs task `name` on a worker thread and resolves with its result, or rejects: with a
  * DeadlineError after `deadlineMs`, a BusyError when the queue is full, a FileRefusal as the
- * task threw it, or an Error with the task's message.
+ * task threw it, or an Error with the task's message. Database tasks (`lane: "database"`, which
+ * run while their caller holds the writer's turn) have a worker of their own, so they never wait
+ * behind a long computation while every write waits behind them.
  */
-export function offload<K extends TaskName>(name: K, input: Input<K>, options: { deadlineMs: number; what: string }): Promise<Output<K>> {
-  const pool = (globalForPool.counterpointOffload ??= new Pool(poolSize()));
+export function offload<K extends TaskName>(name: K, input: Input<K>, options: { deadlineMs: number; what: string; lane?: "compute" | "database" }): Promise<Output<K>> {
+  const pool = options.lane === "database" ? (globalForPool.counterpointOffloadDatabase ??= new Pool(1)) : (globalForPool.counterpointOffload ??= new Pool(poolSize()));
   return pool.run(name, input, options.deadlineMs, options.what) as Promise<Output<K>>;
 }
 

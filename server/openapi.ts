@@ -5,7 +5,11 @@ import { historyQuerySchema, restoreVersionSchema } from "@/lib/history-schemas"
 import * as s from "@/lib/schemas";
 import * as r from "@/lib/schemas/responses";
 import { ANNOTATION_MEDIA_TYPE } from "@/lib/web-annotation";
+import { MAX_IMPORT_BYTES } from "@/lib/import";
 import type { Permission } from "./authz";
+import { AUTH_BODY_LIMIT, formatLimit, JSON_BODY_LIMIT } from "./http";
+import { IDEMPOTENCY_HEADER } from "./idempotency";
+import { SOURCE_JSON_LIMIT, SOURCE_UPLOAD_LIMIT } from "./source-upload";
 
 /**
  * The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. Request schemas
@@ -30,6 +34,16 @@ interface Operation {
   multipart?: Record<string, unknown>;
   /** The success answer's JSON (every JSON operation has one; a CSV or JSON Lines download has none). */
   response?: z.ZodType;
+  /** The body's limit in bytes (413 beyond), when not JSON_BODY_LIMIT; every operation with a body has one. */
+  bodyLimit?: number;
+  /** The limit of the multipart/form-data alternative, when there is one. */
+  multipartLimit?: number;
+  /** A POST that only reads (nothing is made): it takes no Idempotency-Key. */
+  read?: true;
+  /** Why the operation may answer 422 besides a reused Idempotency-Key. */
+  unprocessable?: string;
+  /** The rate limit behind the operation's 429. */
+  rateLimited?: string;
   /**
    * A request that works against the demo data (path ids aside): its query, JSON body or file.
    * A test sends every one to the real route and checks the answer against `response`.
@@ -45,11 +59,11 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/claims/similar": { get: { summary: "Existing claims that look like a text (numbers matching count extra)", auth: "content:write", query: s.similarClaimsQuerySchema, response: r.itemsSchema(r.similarClaimSchema), example: { query: { text: "53 scam centers in Cambodia" } } } },
   "/api/matches": {
     get: { summary: "Checked before? Published claims a text may repeat, each with its strength and why it matches", auth: "public", query: s.findMatchesSchema, response: r.itemsSchema(r.matchSchema), example: { query: { text: "Amnesty says there are 53 scam centres in Cambodia", limit: "3" } } },
-    post: { summary: "Checked before? The same, for a long text in the body", auth: "public", body: s.findMatchesSchema, status: "200", response: r.itemsSchema(r.matchSchema), example: { body: { text: "Amnesty says there are 53 scam centres in Cambodia" } } },
+    post: { summary: "Checked before? The same, for a long text in the body", auth: "public", read: true, body: s.findMatchesSchema, status: "200", response: r.itemsSchema(r.matchSchema), example: { body: { text: "Amnesty says there are 53 scam centres in Cambodia" } } },
   },
   "/api/claims/{id}": {
     get: { summary: "A claim with its links and its quote in context", auth: "public", response: r.claimDetailSchema, example: {} },
-    patch: { summary: "Edit a claim; a new anchor re-attaches an orphan", auth: "content:write", body: s.updateClaimSchema, response: r.claimDetailSchema, example: { body: { statedOn: "2025-06-01", version: 1 } } },
+    patch: { summary: "Edit a claim; a new anchor re-attaches an orphan", auth: "content:write", body: s.updateClaimSchema, unprocessable: "re-attaching a claim to words other than its quote without saying which it quotes (`fields` names what to send)", response: r.claimDetailSchema, example: { body: { statedOn: "2025-06-01", version: 1 } } },
   },
   "/api/claims/{id}/links": {
     get: { summary: "The claim's links of one group (disputes, or the others), oldest first, keyset-paged, with the group's total", auth: "public", query: s.listClaimLinksSchema, response: r.claimLinksPageSchema, example: { query: { group: "disputes", limit: "10" } } },
@@ -61,10 +75,16 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/claims/{id}/archive": { post: { summary: "Archive a published or returned claim", auth: "claims:archive", body: s.transitionBodySchema, response: r.claimDetailSchema, example: { body: { comment: "Superseded", version: 1 } } } },
   "/api/claims/{id}/assign": { post: { summary: "Assign a claim to a staff member", auth: "claims:assign", body: s.assignSchema, response: r.editorialSchema, example: { body: { assigneeId: null, version: 1 } } } },
   "/api/claims/{id}/reviews": { post: { summary: "Propose a verdict with rationale and evidence", auth: "review:draft", body: s.createReviewSchema, response: r.editorialSchema, example: { body: { rating: "false", rationale: "The ministry's own figures say otherwise.", evidence: [{ stance: "refutes", url: "https://example.org/figures", note: "Table 3" }], version: 1 } } } },
-  "/api/claims/{id}/evidence": { post: { summary: "Attach evidence", auth: "content:write", body: s.evidenceInputSchema, response: r.evidenceSchema, example: { body: { stance: "context", url: "https://example.org/background" } } } },
-  "/api/claims/{id}/comments": { post: { summary: "Comment on a claim", auth: "comment:write", body: s.commentSchema, response: r.commentDtoSchema, example: { body: { body: "Is there a second source for this figure?" } } } },
-  "/api/claims/{id}/check-requests": { post: { summary: "A reader asks for a check (rate-limited)", auth: "public", body: s.checkRequestSchema, response: r.checkRequestAnswerSchema, example: { body: { reason: "I heard this repeated on the radio." } } } },
-  "/api/claims/{id}/editorial": { get: { summary: "Proposed verdicts, evidence, comments, requests and assignee", auth: "staff", response: r.editorialSchema, example: {} } },
+  "/api/claims/{id}/evidence": {
+    get: { summary: "The claim's evidence, newest first, keyset-paged, with its total (the editorial view carries the newest 20)", auth: "staff", query: s.editorialListQuerySchema, response: r.evidencePageSchema, example: { query: { limit: "10" } } },
+    post: { summary: "Attach evidence", auth: "content:write", body: s.evidenceInputSchema, response: r.evidenceSchema, example: { body: { stance: "context", url: "https://example.org/background" } } },
+  },
+  "/api/claims/{id}/comments": {
+    get: { summary: "The claim's comments, newest first, keyset-paged, with their total (the editorial view carries the newest 20)", auth: "staff", query: s.editorialListQuerySchema, response: r.commentsPageSchema, example: { query: { limit: "10" } } },
+    post: { summary: "Comment on a claim", auth: "comment:write", body: s.commentSchema, response: r.commentDtoSchema, example: { body: { body: "Is there a second source for this figure?" } } },
+  },
+  "/api/claims/{id}/check-requests": { post: { summary: "A reader asks for a check (rate-limited)", auth: "public", body: s.checkRequestSchema, rateLimited: "five requests an hour per reader (signed-in account, else client address), one per claim a day", response: r.checkRequestAnswerSchema, example: { body: { reason: "I heard this repeated on the radio." } } } },
+  "/api/claims/{id}/editorial": { get: { summary: "Proposed verdicts, evidence and comments (the newest 20 of each, with their totals), check requests (counted) and assignee", auth: "staff", response: r.editorialSchema, example: {} } },
   "/api/claims/{id}/history": { get: { summary: "The claim's field-level history", auth: "staff", query: historyQuerySchema, response: r.historySchema, example: {} } },
   "/api/claims/{id}/restore": { post: { summary: "Restore an earlier version (a new event)", auth: "content:write", body: restoreVersionSchema, response: r.claimDetailSchema, example: { body: { eventId: 1, version: 1 } } } },
   "/api/claims/{id}/claimreview": { get: { summary: "ClaimReview JSON-LD of a published verdict", auth: "public", produces: "application/ld+json", response: r.claimReviewJsonLdSchema, example: {} } },
@@ -81,6 +101,8 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
       summary: "A new source (JSON, or multipart with a .txt/.md/.html file)",
       auth: "content:write",
       body: s.createSourceSchema,
+      bodyLimit: SOURCE_JSON_LIMIT,
+      multipartLimit: SOURCE_UPLOAD_LIMIT,
       response: r.sourceSchema,
       example: { body: { title: "Minister's budget speech", kind: "transcript", text: "Unemployment fell to 4 percent last year.", publishedOn: "2025-03-02", url: "https://example.org/speech" } },
       multipart: {
@@ -103,7 +125,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/sources/from-url": { post: { summary: "A new source from a web page: fetched (http/https only, time and size limits, bounded redirects, no private or loopback addresses), text and metadata extracted", auth: "content:write", body: s.createSourceFromUrlSchema, response: r.sourceSchema, example: { body: { url: "https://news.example.org/article", kind: "article" } } } },
   "/api/sources/{id}": {
     get: { summary: "A source with its text", auth: "public", response: r.sourceSchema, example: {} },
-    patch: { summary: "Edit a source; new text makes a revision and re-anchors its claims", auth: "content:write", body: s.updateSourceSchema, response: r.revisedSourceSchema, example: { body: { publisher: "The Example Times", version: 1 } } },
+    patch: { summary: "Edit a source; new text makes a revision and re-anchors its claims", auth: "content:write", body: s.updateSourceSchema, bodyLimit: SOURCE_JSON_LIMIT, response: r.revisedSourceSchema, example: { body: { publisher: "The Example Times", version: 1 } } },
   },
   "/api/sources/{id}/claims": { get: { summary: "The claims made in a source, in text order", auth: "public", response: r.itemsSchema(r.claimSchema), example: {} } },
   "/api/sources/{id}/annotations": { get: { summary: "The source's claims as a W3C AnnotationCollection (with ?page=N: one AnnotationPage, 100 items)", auth: "public", query: s.collectionPageQuerySchema, produces: ANNOTATION_MEDIA_TYPE, response: r.annotationCollectionOrPageSchema, example: { query: { page: "0" } } } },
@@ -159,6 +181,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
       summary: "Import a file sent as the body; 202 with the import's id (poll GET /api/imports/{id})",
       auth: "imports:run",
       query: s.startImportQuerySchema,
+      bodyLimit: MAX_IMPORT_BYTES,
       status: "202",
       response: r.importSchema,
       example: { query: { dryRun: "1", filename: "claims.csv" }, file: { type: "text/csv", content: "text,speaker,stated_on\nUnemployment fell to 4 percent last year.,A. Minister,2025-03-02\n" } },
@@ -180,6 +203,15 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/openapi.json": { get: { summary: "This document", auth: "public", response: r.openApiDocumentSchema, example: {} } },
 };
 
+/** A refusal in the API's error shape. */
+const refusal = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+
+/** The 413 of a body limit, which the error's message names too. */
+const tooLarge = (limit: number, multipart?: number) => ({
+  ...refusal(`The body is larger than ${formatLimit(limit)} (${limit} bytes)${multipart ? `; a multipart/form-data upload, ${formatLimit(multipart)} (${multipart} bytes)` : ""}: refused from Content-Length, or while streaming`),
+  "x-body-limit": limit,
+});
+
 /** better-auth's endpoints staff use (served by its catch-all route, so not in OPERATIONS). */
 const AUTH_USER = {
   type: "object",
@@ -192,6 +224,7 @@ const AUTH_PATHS = {
   "/api/auth/sign-in/email": {
     post: {
       operationId: "postAuthSignInEmail",
+      "x-body-limit": AUTH_BODY_LIMIT,
       summary: "Sign in; sets the session cookie (five attempts a minute per address). The session token travels in the cookie only, never in the body.",
       security: [],
       "x-permission": "public",
@@ -208,6 +241,7 @@ const AUTH_PATHS = {
         "200": { description: "Signed in: the user; a Set-Cookie header carries the session", content: { "application/json": { schema: { type: "object", required: ["user"], properties: { redirect: { type: "boolean" }, url: { type: ["string", "null"] }, user: AUTH_USER } } } } },
         "400": AUTH_ERROR,
         "401": { ...AUTH_ERROR, description: "Wrong email or password" },
+        "413": tooLarge(AUTH_BODY_LIMIT),
         "403": { description: "A cross-site request", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         "429": { ...AUTH_ERROR, description: "Too many attempts" },
       },
@@ -219,7 +253,8 @@ const AUTH_PATHS = {
       summary: "Sign out (ends the session)",
       security: [{ session: [] }],
       "x-permission": "staff",
-      responses: { "200": { description: "Signed out", content: { "application/json": { schema: { type: "object", properties: { success: { type: "boolean" } } } } } } },
+      "x-body-limit": AUTH_BODY_LIMIT,
+      responses: { "200": { description: "Signed out", content: { "application/json": { schema: { type: "object", properties: { success: { type: "boolean" } } } } } }, "413": tooLarge(AUTH_BODY_LIMIT) },
     },
   },
   "/api/auth/get-session": {
@@ -248,7 +283,7 @@ const ERROR = jsonSchema(r.apiErrorSchema, "output");
 
 const ERRORS = {
   "4XX": {
-    description: "Refused: 400 bad input (each bad field named in `fields`), 401 no credentials, 403 not allowed, 404 not found, 405 method not allowed (with an Allow header), 409 stale version (`current` holds the current state) or an illegal step, 413 body too large, 415 not JSON, 429 too many requests",
+    description: "Refused: 400 bad input (each bad field named in `fields`), 401 no credentials, 403 not allowed, 404 not found, 405 method not allowed (with an Allow header), 409 stale version (`current` holds the current state) or an illegal step; the operations that may also answer 413, 415, 422 or 429 list them",
     content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
   },
   "5XX": { description: "Our fault; nothing was changed", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
@@ -266,7 +301,7 @@ export function openApiDocument(serverUrl: string) {
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     for (const [method, op] of Object.entries(methods)) {
       const querySchema = op.query ? (jsonSchema(op.query) as { properties?: Record<string, { description?: string }>; required?: string[] }) : null;
-      const parameters = [
+      const parameters: Record<string, unknown>[] = [
         ...params.map((name) => ({ name, in: "path", required: true, description: op.pathParams?.[name] ?? "a numeric id", schema: name === "id" && !op.pathParams?.id ? { type: "integer", minimum: 1 } : { type: "string" } })),
         ...Object.entries(querySchema?.properties ?? {}).map(([name, schema]) => ({
           name,
@@ -278,6 +313,24 @@ export function openApiDocument(serverUrl: string) {
         })),
       ];
       const success = op.status ?? (method === "post" ? "201" : "200");
+      // Every write's POST takes an Idempotency-Key (server/idempotency.ts); a POST that reads does not.
+      const idempotent = method === "post" && !op.read;
+      const bodyLimit = op.body || op.fileBody ? (op.bodyLimit ?? JSON_BODY_LIMIT) : null;
+      if (idempotent) {
+        parameters.push({
+          name: IDEMPOTENCY_HEADER,
+          in: "header",
+          required: false,
+          description: "Makes a retry safe: a repeat with the same key and request gets the first answer again (marked Idempotent-Replayed: true) instead of a second row; the same key with another request is a 422, a repeat while the first still runs a 409. Keys are kept a day per caller.",
+          schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+        });
+      }
+      const refusals = {
+        ...(bodyLimit !== null ? { "413": tooLarge(bodyLimit, op.multipartLimit) } : {}),
+        ...(op.body ? { "415": refusal("The body is not sent as JSON (Content-Type: application/json, or another +json type)") } : {}),
+        ...(idempotent || op.unprocessable ? { "422": refusal([idempotent ? `the ${IDEMPOTENCY_HEADER} was used before with a different request` : null, op.unprocessable].filter(Boolean).join("; ").replace(/^./, (c) => c.toUpperCase())) } : {}),
+        ...(op.rateLimited ? { "429": refusal(`Too many requests: ${op.rateLimited}`) } : {}),
+      };
       const successContent = op.response
         ? { [op.produces ?? "application/json"]: { schema: jsonSchema(op.response, "output") } }
         : { [op.produces ?? "application/json"]: { schema: { type: "string" } } };
@@ -286,6 +339,7 @@ export function openApiDocument(serverUrl: string) {
         summary: op.summary,
         security: op.auth === "public" ? [] : [{ session: [] }, { token: [] }],
         "x-permission": op.auth,
+        ...(bodyLimit !== null ? { "x-body-limit": bodyLimit } : {}),
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(op.body
           ? {
@@ -308,7 +362,7 @@ export function openApiDocument(serverUrl: string) {
               },
             }
           : {}),
-        responses: { [success]: { description: "OK", content: successContent }, ...ERRORS },
+        responses: { [success]: { description: "OK", content: successContent }, ...refusals, ...ERRORS },
       };
     }
   }

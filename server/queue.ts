@@ -1,14 +1,18 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { claimLinks, claims } from "@/db/schema";
+import { claims } from "@/db/schema";
 import type { ClaimDTO, Page, QueueItemDTO } from "@/lib/dto";
 import type { QueueQuery } from "@/lib/schemas";
 import type { UserViewer } from "./authz";
 import { getClaimsByIds } from "./claim-query";
 import { decodeCursorOf, toPage } from "./pagination";
-import { lastReturns, listReviewsFor, peopleByIds } from "./reviews";
+import { linksOf, toLinks } from "./claims";
+import { lastReturns, peopleByIds, pendingReviewsFor } from "./reviews";
+
+/** How many counter-claims each contested claim in the queue shows (the rest: its page of links). */
+export const OTHER_SIDE_SHOWN = 3;
 
 /** The queue's order and cursor: most check requests first, then oldest, then id. */
 const queueCursor = z.tuple([z.number().int().min(0), z.string(), z.number().int().refine(Number.isSafeInteger)]);
@@ -48,22 +52,27 @@ export async function listQueue(db: Db, viewer: UserViewer, query: QueueQuery): 
   const page = toPage(rows, query.limit, (r) => r, (r) => [r.requests, r.createdAt, r.id]);
   const ids = page.items.map((r) => r.id);
   const byId = await getClaimsByIds(db, viewer, ids);
-  const links = ids.length === 0 ? [] : await db.select().from(claimLinks).where(and(eq(claimLinks.kind, "disputes"), or(inArray(claimLinks.fromClaimId, ids), inArray(claimLinks.toClaimId, ids))));
-  const others = await getClaimsByIds(db, viewer, links.flatMap((l) => [l.fromClaimId, l.toClaimId]));
+  // The other side of each contested claim: its first few counter-claims (a claim may have
+  // thousands), with how many there are; the rest are on the claim's page of links.
+  const otherSides = new Map<number, { claims: ClaimDTO[]; count: number }>();
+  for (const id of ids) {
+    const disputes = linksOf(db, viewer, id, "disputes");
+    const rows = await disputes.rows(OTHER_SIDE_SHOWN, null);
+    const shown = (await toLinks(db, viewer, id, rows.map((r) => r.link))).map((l) => l.claim);
+    otherSides.set(id, { claims: shown, count: rows.length < OTHER_SIDE_SHOWN ? rows.length : await disputes.count() });
+  }
   const people = await peopleByIds(db, page.items.map((r) => r.assigneeId));
-  const reviewsByClaim = await listReviewsFor(db, ids);
+  const pending = await pendingReviewsFor(db, ids);
   const returns = await lastReturns(db, ids);
   const items: QueueItemDTO[] = page.items.map((r) => ({
     claim: byId.get(r.id)!,
     reason: r.reason!,
-    pending: reviewsByClaim.get(r.id)?.find((v) => v.state === "pending") ?? null,
+    pending: pending.get(r.id) ?? null,
     lastReturn: returns.get(r.id) ?? null,
     requests: r.requests,
     assignee: r.assigneeId ? people.get(r.assigneeId)! : null,
-    otherSide: links
-      .filter((l) => l.fromClaimId === r.id || l.toClaimId === r.id)
-      .map((l) => others.get(l.fromClaimId === r.id ? l.toClaimId : l.fromClaimId))
-      .filter((c): c is ClaimDTO => c !== undefined),
+    otherSide: otherSides.get(r.id)!.claims,
+    otherSideCount: otherSides.get(r.id)!.count,
   }));
   return { ...page, items };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { indexAfterWrite } from "@/db/passage-index";
 import type { Db } from "@/db/client";
 import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources, speakers, stories } from "@/db/schema";
@@ -251,6 +252,7 @@ async function restoreSource(db: Db, viewer: UserViewer, id: number, input: Rest
     });
     return report;
   });
+  await indexAfterWrite(db);
   return { ...(await getSource(db, viewer, id)), reanchor };
 }
 

@@ -1,16 +1,17 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withTx } from "@/db/tx";
 import { claims, comments, events, evidence, ratings, reviews, sources, users } from "@/db/schema";
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
-import type { CommentDTO, EvidenceDTO, PersonRef, ReturnNoteDTO, ReviewDTO } from "@/lib/dto";
+import type { CommentDTO, EvidenceDTO, Page, PersonRef, ReturnNoteDTO, ReviewDTO } from "@/lib/dto";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CreateReviewInput, EvidenceInput } from "@/lib/schemas";
 import { nextStatus } from "@/lib/workflow";
 import type { UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
+import { type CursorKey, decodeCursor, keysetAfter, toPage } from "./pagination";
 import { scaleRatings } from "./ratings";
 import { checkVersion, nowIso } from "./write-support";
 
@@ -23,11 +24,30 @@ export async function peopleByIds(db: Db | Tx, ids: (string | null)[]): Promise<
   return map;
 }
 
-/** The reviews of each of the claims, newest first (claims with none are left out). */
-export async function listReviewsFor(db: Db, claimIds: number[]): Promise<Map<number, ReviewDTO[]>> {
+type ReviewRow = typeof reviews.$inferSelect;
+
+/** The pending proposal of each of the claims (at most one each: a newer one withdraws the older). */
+export async function pendingReviewsFor(db: Db, claimIds: number[]): Promise<Map<number, ReviewDTO>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(reviews)
+    .where(and(inArray(reviews.claimId, claimIds), eq(reviews.state, "pending")))
+    .orderBy(desc(reviews.id));
+  const out = new Map<number, ReviewDTO>();
+  for (const [claimId, list] of await reviewDTOs(db, rows)) out.set(claimId, list[0]!);
+  return out;
+}
+
+/** The newest `limit` reviews of a claim, newest first. */
+export async function latestReviews(db: Db, claimId: number, limit: number): Promise<ReviewDTO[]> {
+  const rows = await db.select().from(reviews).where(eq(reviews.claimId, claimId)).orderBy(desc(reviews.createdAt), desc(reviews.id)).limit(limit);
+  return (await reviewDTOs(db, rows)).get(claimId) ?? [];
+}
+
+/** Review rows as DTOs, grouped by claim in the rows' order. */
+async function reviewDTOs(db: Db, rows: ReviewRow[]): Promise<Map<number, ReviewDTO[]>> {
   const out = new Map<number, ReviewDTO[]>();
-  if (claimIds.length === 0) return out;
-  const rows = await db.select().from(reviews).where(inArray(reviews.claimId, claimIds)).orderBy(desc(reviews.id));
   if (rows.length === 0) return out;
   const scale = new Map((await db.select().from(ratings)).map((r) => [r.id, r]));
   const people = await peopleByIds(db, rows.flatMap((r) => [r.authorId, r.decidedBy]));
@@ -51,24 +71,69 @@ export async function listReviewsFor(db: Db, claimIds: number[]): Promise<Map<nu
   return out;
 }
 
-export async function listReviews(db: Db, claimId: number): Promise<ReviewDTO[]> {
-  return (await listReviewsFor(db, [claimId])).get(claimId) ?? [];
+/** How many of a claim's reviews, evidence items and comments its page (and GET …/editorial) carries: the newest. */
+export const EDITORIAL_SHOWN = 20;
+/** A page of the paged lists of a claim's evidence and comments. */
+export const EDITORIAL_PAGE = 50;
+
+const evidenceColumns = { e: evidence, s: { id: sources.id, title: sources.title, kind: sources.kind, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn } };
+
+function evidenceDTO({ e, s }: { e: typeof evidence.$inferSelect; s: EvidenceDTO["source"] }): EvidenceDTO {
+  return { id: e.id, stance: e.stance, note: e.note, url: e.url, source: s, quote: e.anchorExact, start: e.anchorStart, end: e.anchorEnd, createdAt: e.createdAt };
 }
 
+/** Every evidence item of a claim, oldest first (the verdict record's; see server/verdict-record.ts). */
 export async function listEvidence(db: Db, claimId: number): Promise<EvidenceDTO[]> {
+  const rows = await db.select(evidenceColumns).from(evidence).leftJoin(sources, eq(sources.id, evidence.sourceId)).where(eq(evidence.claimId, claimId)).orderBy(evidence.id);
+  return rows.map(evidenceDTO);
+}
+
+/** A page of a claim's evidence or comments, newest first, with how many there are in all. */
+export type EditorialPage<T> = Page<T> & { total: number };
+
+/**
+ * A claim's evidence, newest first, keyset-paged on (created_at, id) — the order of the index
+ * evidence_claim_idx — `limit` at a time. The total is counted only when the page is full.
+ */
+export async function evidencePage(db: Db, claimId: number, query: { cursor?: string | null; limit: number }): Promise<EditorialPage<EvidenceDTO>> {
+  const after = decodeCursor(query.cursor);
   const rows = await db
-    .select({ e: evidence, s: { id: sources.id, title: sources.title, kind: sources.kind, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn } })
+    .select(evidenceColumns)
     .from(evidence)
     .leftJoin(sources, eq(sources.id, evidence.sourceId))
-    .where(eq(evidence.claimId, claimId))
-    .orderBy(evidence.id);
-  return rows.map(({ e, s }) => ({ id: e.id, stance: e.stance, note: e.note, url: e.url, source: s, quote: e.anchorExact, start: e.anchorStart, end: e.anchorEnd, createdAt: e.createdAt }));
+    .where(and(eq(evidence.claimId, claimId), after ? keysetAfter([evidence.createdAt, evidence.id], after, "desc") : undefined))
+    .orderBy(desc(evidence.createdAt), desc(evidence.id))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, evidenceDTO, (r) => [r.e.createdAt, r.e.id]);
+  const total = !after && !page.hasMore ? page.items.length : ((await db.select({ n: count() }).from(evidence).where(eq(evidence.claimId, claimId)))[0]?.n ?? 0);
+  return { ...page, total };
 }
 
-export async function listComments(db: Db, claimId: number): Promise<CommentDTO[]> {
-  const rows = await db.select().from(comments).where(eq(comments.claimId, claimId)).orderBy(comments.id);
-  const people = await peopleByIds(db, rows.map((r) => r.authorId));
-  return rows.map((r) => ({ id: r.id, author: people.get(r.authorId)!, body: r.body, createdAt: r.createdAt }));
+/** A claim's comments, newest first, keyset-paged on (created_at, id) (index comments_claim_idx), with their total. */
+export async function commentsPage(db: Db, claimId: number, query: { cursor?: string | null; limit: number }): Promise<EditorialPage<CommentDTO>> {
+  const after: CursorKey | null = decodeCursor(query.cursor);
+  const rows = await db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.claimId, claimId), after ? keysetAfter([comments.createdAt, comments.id], after, "desc") : undefined))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (r) => r, (r) => [r.createdAt, r.id]);
+  const people = await peopleByIds(db, page.items.map((r) => r.authorId));
+  const items = page.items.map((r) => ({ id: r.id, author: people.get(r.authorId)!, body: r.body, createdAt: r.createdAt }));
+  const total = !after && !page.hasMore ? items.length : ((await db.select({ n: count() }).from(comments).where(eq(comments.claimId, claimId)))[0]?.n ?? 0);
+  return { items, nextCursor: page.nextCursor, hasMore: page.hasMore, total };
+}
+
+async function commentById(db: Db, id: number): Promise<CommentDTO> {
+  const [row] = await db.select().from(comments).where(eq(comments.id, id));
+  const people = await peopleByIds(db, [row!.authorId]);
+  return { id: row!.id, author: people.get(row!.authorId)!, body: row!.body, createdAt: row!.createdAt };
+}
+
+async function evidenceById(db: Db, id: number): Promise<EvidenceDTO> {
+  const [row] = await db.select(evidenceColumns).from(evidence).leftJoin(sources, eq(sources.id, evidence.sourceId)).where(eq(evidence.id, id));
+  return evidenceDTO(row!);
 }
 
 /** Adds one evidence item; a quote from a source is located in its current text and anchored there. */
@@ -169,7 +234,12 @@ export async function decideClaim(db: Db, viewer: UserViewer, claimId: number, i
   });
 }
 
-async function assertClaim(tx: Tx, claimId: number): Promise<void> {
+/** 404 unless the claim exists (staff see every claim, drafts too). */
+export async function assertClaimExists(db: Db, claimId: number): Promise<void> {
+  await assertClaim(db, claimId);
+}
+
+async function assertClaim(tx: Db | Tx, claimId: number): Promise<void> {
   const [claim] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId));
   if (!claim) throw new NotFoundError(`No claim with id ${claimId}.`);
 }
@@ -181,7 +251,7 @@ export async function addComment(db: Db, viewer: UserViewer, claimId: number, bo
     await recordEvent(tx, { actor: viewer.id, entityType: "comment", entityId: row!.id, action: "create", after: row });
     return row!.id;
   });
-  return (await listComments(db, claimId)).find((c) => c.id === id)!;
+  return commentById(db, id);
 }
 
 export async function addEvidence(db: Db, viewer: UserViewer, claimId: number, item: EvidenceInput): Promise<EvidenceDTO> {
@@ -189,7 +259,7 @@ export async function addEvidence(db: Db, viewer: UserViewer, claimId: number, i
     await assertClaim(tx, claimId);
     return (await insertEvidence(tx, viewer, claimId, item)).id;
   });
-  return (await listEvidence(db, claimId)).find((e) => e.id === id)!;
+  return evidenceById(db, id);
 }
 
 export async function deleteEvidence(db: Db, viewer: UserViewer, id: number): Promise<{ id: number; deleted: true }> {
@@ -212,10 +282,16 @@ export async function reviewClaimId(db: Db, reviewId: number): Promise<number> {
 /** The latest "return" of each claim (from the events log, whether or not a verdict was proposed). */
 export async function lastReturns(db: Db, claimIds: number[]): Promise<Map<number, ReturnNoteDTO>> {
   if (claimIds.length === 0) return new Map();
+  // Only each claim's latest: a claim returned a hundred times reads one row, not a hundred.
+  const latest = db
+    .select({ id: max(events.id) })
+    .from(events)
+    .where(and(eq(events.entityType, "claim"), inArray(events.entityId, claimIds.map(String)), eq(events.action, "return")))
+    .groupBy(events.entityId);
   const rows = await db
     .select({ entityId: events.entityId, actor: events.actor, at: events.createdAt, comment: events.comment })
     .from(events)
-    .where(and(eq(events.entityType, "claim"), eq(events.action, "return"), inArray(events.entityId, claimIds.map(String))))
+    .where(inArray(events.id, latest))
     .orderBy(events.id);
   const people = await peopleByIds(db, rows.map((r) => r.actor));
   return new Map(rows.map((r) => [Number(r.entityId), { by: people.get(r.actor)!, at: r.at, comment: r.comment ?? "" }]));

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { indexAfterWrite } from "@/db/passage-index";
 import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources } from "@/db/schema";
 import { type ReanchorResult, type TextAnchor } from "@/lib/anchoring";
@@ -12,7 +13,7 @@ import type { Viewer } from "@/lib/model";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas";
 import { authorize, type UserViewer } from "./authz";
 import { recordEvent, type Tx } from "./events";
-import { offload } from "./offload";
+import { offload, yieldToOthers } from "./offload";
 import { quoteChange } from "./quote-change";
 import { peopleByIds } from "./reviews";
 import { getSource, readerMayReadText } from "./sources";
@@ -21,10 +22,13 @@ import { changedFields, checkVersion, nowIso } from "./write-support";
 type SourceRow = typeof sources.$inferSelect;
 
 /** A source row for the audit log: everything but the text, which lives in source_revisions. */
-function summary(row: SourceRow): Record<string, unknown> {
-  const { text: _text, ...rest } = row;
+function summary(row: SourceRow | Omit<SourceRow, "text">): Record<string, unknown> {
+  const { text: _text, ...rest } = row as SourceRow;
   return rest;
 }
+
+/** A source's columns but its text: what a write reads back (RETURNING a 5 MiB text costs SQLite a tenth of a second on the request thread). */
+const { text: _text, ...sourceColumnsButText } = getTableColumns(sources);
 
 export async function createSource(db: Db, viewer: UserViewer, input: CreateSourceInput): Promise<SourceDTO> {
   const text = normalizeSourceText(input.text);
@@ -43,11 +47,17 @@ export async function createSource(db: Db, viewer: UserViewer, input: CreateSour
         revision: 1,
         createdBy: viewer.id,
       })
-      .returning();
+      .returning(sourceColumnsButText);
+    // Writing a long text takes SQLite tens of milliseconds a statement: other requests' reads
+    // (on the reader connection) get in between, rather than after the whole transaction.
+    await yieldToOthers();
     await tx.insert(sourceRevisions).values({ sourceId: row!.id, revision: 1, text, createdBy: viewer.id });
+    await yieldToOthers();
     await recordEvent(tx, { actor: viewer.id, entityType: "source", entityId: row!.id, action: "create", after: summary(row!) });
     return row!;
   });
+  // A long text is indexed for search off this thread, before the answer (db/passage-index.ts).
+  await indexAfterWrite(db);
   return getSource(db, viewer, row.id);
 }
 
@@ -166,6 +176,7 @@ export async function updateSource(db: Db, viewer: UserViewer, id: number, input
     if (text !== current.text) planned = { fromVersion: current.version, plan: await planReanchor(await anchoredClaims(db, id), current.text, text) };
   }
   const report = await withTx(db, (tx) => updateSourceInTx(db, tx, viewer, id, input, planned));
+  await indexAfterWrite(db);
   return { ...(await getSource(db, viewer, id)), reanchor: report };
 }
 
@@ -196,10 +207,12 @@ export async function updateSourceInTx(db: Db, tx: Tx, viewer: UserViewer, id: n
     .update(sources)
     .set({ ...patch, revision, version: before.version + 1, updatedAt: nowIso() })
     .where(eq(sources.id, id))
-    .returning();
+    .returning(sourceColumnsButText);
   let report: ReanchorReport | null = null;
   if (patch.text !== undefined) {
+    await yieldToOthers();
     await tx.insert(sourceRevisions).values({ sourceId: id, revision, text: patch.text, note: input.revisionNote ?? null, createdBy: viewer.id });
+    await yieldToOthers();
     report = await reanchorClaims(tx, viewer, id, before.text, patch.text, revision, planned?.fromVersion === before.version ? planned.plan : null);
   }
   await recordEvent(tx, {

@@ -9,11 +9,13 @@ import { ANONYMOUS, type Viewer } from "@/lib/model";
 import { searchQuerySchema } from "@/lib/schemas";
 import { allAnnotations } from "@/server/annotation-export";
 import { getClaimDetail, listClaims } from "@/server/claims";
+import { getEditorial } from "@/server/editorial";
 import { listContestedPairs } from "@/server/contested";
 import { contestedFacets } from "@/server/facets";
 import { listPublishedVerdicts } from "@/server/feeds";
 import { getHistory } from "@/server/history";
 import { listQueue } from "@/server/queue";
+import { commentsPage, evidencePage } from "@/server/reviews";
 import { getScorecard } from "@/server/scorecard";
 import { search } from "@/server/search";
 import { correctTerms } from "@/server/search/spelling";
@@ -67,6 +69,8 @@ export async function hotPaths(db: Db, staff: Extract<Viewer, { kind: "user" }>)
     ["review queue: contested", () => listQueue(db, staff, { filter: "contested", limit: 20 } as never)],
     ["review queue: big story", () => listQueue(db, staff, { filter: "all", story: bigStory, limit: 20 } as never)],
     ["claim history", () => getHistory(db, "claim", claim)],
+    ["claim editorial (staff): newest reviews, evidence, comments and counts", () => getEditorial(db, claim)],
+    ["claim evidence and comments (staff): a later page", async () => [await evidencePage(db, claim, { limit: 50, cursor: encodeCursor(["9999-12-31T00:00:00.000Z", 1]) }), await commentsPage(db, claim, { limit: 50, cursor: encodeCursor(["9999-12-31T00:00:00.000Z", 1]) })]],
     ["annotation export: a page from the longest source on", () => allAnnotations(db, ANONYMOUS, SITE, encodeCursor([longSource, 0]))],
     ["review queue: quote changed", () => listQueue(db, staff, { filter: "quote_changed", limit: 20 } as never)],
     ["readers' lists: speakers, stories, sources", async () => [await listSpeakers(db, ANONYMOUS, { limit: 50 }), await listStories(db, ANONYMOUS, { limit: 30 }), await listSources(db, ANONYMOUS, { limit: 30 })]],

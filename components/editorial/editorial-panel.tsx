@@ -1,12 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { SaveError } from "@/components/field-errors";
 import { useAddComment, useAssign, useDecision } from "@/components/hooks/mutations";
 import { Rationale } from "@/components/rationale";
 import { VerdictBadge } from "@/components/verdict-badge";
-import type { ClaimDetailDTO, EditorialDTO, EvidenceDTO, PersonRef, RatingDTO } from "@/lib/dto";
+import type { ClaimDetailDTO, CommentDTO, EditorialDTO, EvidenceDTO, PersonRef, RatingDTO } from "@/lib/dto";
 import { formatDate } from "@/lib/format";
 import type { Role } from "@/lib/model";
 import { editorialQuery } from "@/lib/queries";
@@ -43,12 +44,12 @@ export function EditorialPanel({ claim, initial, ratings, role, assignees }: { c
           </p>
           <VerdictBadge verdict={{ rating: pending.rating, rationale: pending.rationale }} />
           <Rationale markdown={pending.rationale} />
-          <EvidenceList items={editorial.evidence} />
+          <EvidenceList claimId={claim.id} items={editorial.evidence} total={editorial.counts.evidence} />
           {canDecide ? <DecisionForm claim={claim} /> : <p className="text-sm text-muted">An editor will approve it or send it back.</p>}
         </section>
       ) : (
         <>
-          {editorial.evidence.length > 0 ? <EvidenceList items={editorial.evidence} /> : null}
+          {editorial.evidence.length > 0 ? <EvidenceList claimId={claim.id} items={editorial.evidence} total={editorial.counts.evidence} /> : null}
           {canDecide && claim.status === "in_review" ? <DecisionForm claim={claim} /> : null}
         </>
       )}
@@ -66,27 +67,50 @@ export function EditorialPanel({ claim, initial, ratings, role, assignees }: { c
   );
 }
 
-function EvidenceList({ items }: { items: EvidenceDTO[] }) {
+/** When a list has more than the panel shows: how many are shown, and a link to all of them, paged. */
+function ShowAll({ claimId, list, shown, total, what }: { claimId: number; list: "evidence" | "comments"; shown: number; total: number; what: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="text-sm">
+      Showing the newest {shown.toLocaleString("en")} of {total.toLocaleString("en")}.{" "}
+      <Link href={`/claims/${claimId}/editorial?list=${list}`} className="font-medium">
+        Show all {total.toLocaleString("en")} {what} →
+      </Link>
+    </p>
+  );
+}
+
+/** Evidence items, newest first. */
+export function EvidenceList({ claimId, items, total }: { claimId?: number; items: EvidenceDTO[]; total?: number }) {
   if (items.length === 0) return <p className="text-sm text-muted">No evidence attached.</p>;
   return (
-    <ul className="space-y-1 text-sm" aria-label="Evidence">
-      {items.map((e) => (
-        <li key={e.id}>
-          <span className={`font-semibold ${e.stance === "refutes" ? "text-red-800" : e.stance === "supports" ? "text-green-800" : "text-muted"}`}>{e.stance}</span>{" "}
-          {e.url ? (
-            <a href={e.url} rel="noopener noreferrer nofollow">
-              {e.url}
-            </a>
-          ) : e.source ? (
-            <span>
-              {e.source.title}
-              {e.quote ? <span className="font-serif"> — “{e.quote}”</span> : null}
-            </span>
-          ) : null}
-          {e.note ? <span className="text-muted"> · {e.note}</span> : null}
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-1">
+      <ul className="space-y-1 text-sm" aria-label="Evidence">
+        {items.map((e) => (
+          <EvidenceItem key={e.id} item={e} />
+        ))}
+      </ul>
+      {claimId !== undefined && total !== undefined ? <ShowAll claimId={claimId} list="evidence" shown={items.length} total={total} what="evidence items" /> : null}
+    </div>
+  );
+}
+
+function EvidenceItem({ item: e }: { item: EvidenceDTO }) {
+  return (
+    <li>
+      <span className={`font-semibold ${e.stance === "refutes" ? "text-red-800" : e.stance === "supports" ? "text-green-800" : "text-muted"}`}>{e.stance}</span>{" "}
+      {e.url ? (
+        <a href={e.url} rel="noopener noreferrer nofollow">
+          {e.url}
+        </a>
+      ) : e.source ? (
+        <span>
+          {e.source.title}
+          {e.quote ? <span className="font-serif"> — “{e.quote}”</span> : null}
+        </span>
+      ) : null}
+      {e.note ? <span className="text-muted"> · {e.note}</span> : null}
+    </li>
   );
 }
 
@@ -140,14 +164,11 @@ function Comments({ claimId, editorial }: { claimId: number; editorial: Editoria
       <h3 id={`comments-${claimId}`} className="mb-2 text-sm font-bold uppercase tracking-wider text-muted">
         Discussion
       </h3>
-      <ol className="mb-3 space-y-2">
-        {editorial.comments.map((c) => (
-          <li key={c.id} className="rounded border border-rule bg-white p-2 text-sm">
-            <p className="text-xs text-muted">
-              {c.author.name} · {when(c.createdAt)}
-            </p>
-            <p className="whitespace-pre-wrap">{c.body}</p>
-          </li>
+      <ShowAll claimId={claimId} list="comments" shown={editorial.comments.length} total={editorial.counts.comments} what="comments" />
+      {/* The newest comments, read in the order they were written. */}
+      <ol className="mb-3 space-y-2" aria-label="Comments">
+        {[...editorial.comments].reverse().map((c) => (
+          <CommentItem key={c.id} comment={c} />
         ))}
       </ol>
       <form
@@ -167,5 +188,16 @@ function Comments({ claimId, editorial }: { claimId: number; editorial: Editoria
       </form>
       <SaveError error={add.error} />
     </section>
+  );
+}
+
+export function CommentItem({ comment: c }: { comment: CommentDTO }) {
+  return (
+    <li className="rounded border border-rule bg-white p-2 text-sm">
+      <p className="text-xs text-muted">
+        {c.author.name} · {when(c.createdAt)}
+      </p>
+      <p className="whitespace-pre-wrap">{c.body}</p>
+    </li>
   );
 }

@@ -221,6 +221,11 @@ function QueueItem({
             {item.otherSide.map((c) => (
               <ClaimCard key={c.id} claim={c} side="counter" />
             ))}
+            {item.otherSideCount > item.otherSide.length ? (
+              <p className="text-sm">
+                <Link href={`/claims/${item.claim.id}/links?group=disputes`}>All {item.otherSideCount.toLocaleString("en")} counter-claims →</Link>
+              </p>
+            ) : null}
           </div>
         </div>
       ) : (

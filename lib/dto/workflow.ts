@@ -60,7 +60,10 @@ export interface CommentDTO {
   createdAt: string;
 }
 
-/** What staff see about a claim's review: proposals, evidence, discussion, requests, assignee. */
+/**
+ * What staff see about a claim's review: proposals, evidence, discussion, requests, assignee.
+ * The lists hold the newest few (newest first); `counts` says how many there are in all.
+ */
 export interface EditorialDTO {
   claimId: number;
   reviews: ReviewDTO[];
@@ -69,6 +72,7 @@ export interface EditorialDTO {
   lastReturn: ReturnNoteDTO | null;
   evidence: EvidenceDTO[];
   comments: CommentDTO[];
+  counts: { reviews: number; evidence: number; comments: number };
   checkRequests: number;
   assignee: PersonRef | null;
 }
@@ -81,6 +85,8 @@ export interface QueueItemDTO {
   lastReturn: ReturnNoteDTO | null;
   requests: number;
   assignee: PersonRef | null;
-  /** For a contested claim: the claims on the other side of its disputes. */
+  /** For a contested claim: the first few claims on the other side of its disputes… */
   otherSide: ClaimDTO[];
+  /** …and how many there are in all. */
+  otherSideCount: number;
 }

@@ -2,7 +2,8 @@
  * The work that may take long for a long input, as pure functions of plain data: what
  * server/offload.ts runs on a worker thread, so a request that asks for it never holds up the
  * others. Inputs and results cross threads by structured clone (plain objects, arrays, Maps).
- * No database and no Node APIs here.
+ * No database and no Node APIs here, but for the one database task of ./db-tasks.ts (indexing a
+ * long source's passages for search on the worker's own SQLite connection).
  */
 import { reanchor, reanchorAll, type ReanchorResult, type TextAnchor } from "../anchoring";
 import type { SiteInfo } from "../claimreview";
@@ -13,6 +14,7 @@ import { FileRefusal } from "../interchange/json-ld";
 import { readLiarTsv } from "../interchange/liar";
 import type { ScaleEntry } from "../interchange/verdicts";
 import { diffParagraphs } from "../paragraph-diff";
+import { indexPassages } from "./db-tasks";
 import { type KnownSpeaker, suggestClaims, type Suggestion } from "../suggest";
 
 export interface ReanchorPlanInput {
@@ -40,6 +42,7 @@ export const tasks = {
     orphans: input.orphans.map((a) => reanchor(input.newText, a)),
   }),
   diffParagraphs: (input: { before: string; after: string }) => diffParagraphs(input.before, input.after),
+  indexPassages,
   readImport: (input: ReadImportInput): ParsedItem[] => {
     const options = { scale: input.scale, ratingMap: input.ratingMap, site: input.site };
     switch (input.format) {

@@ -157,6 +157,8 @@ export const evidenceSchema = z.object({
   createdAt: timestamp,
 });
 export const commentDtoSchema = z.object({ id: z.number().int(), author: personRefSchema, body: z.string(), createdAt: timestamp });
+export const evidencePageSchema = pageSchema(evidenceSchema).extend({ total: z.number().int() });
+export const commentsPageSchema = pageSchema(commentDtoSchema).extend({ total: z.number().int() });
 export const editorialSchema = z.object({
   claimId: z.number().int(),
   reviews: z.array(reviewSchema),
@@ -164,6 +166,7 @@ export const editorialSchema = z.object({
   lastReturn: returnNoteSchema.nullable(),
   evidence: z.array(evidenceSchema),
   comments: z.array(commentDtoSchema),
+  counts: z.object({ reviews: z.number().int(), evidence: z.number().int(), comments: z.number().int() }),
   checkRequests: z.number().int(),
   assignee: personRefSchema.nullable(),
 });
@@ -175,6 +178,7 @@ export const queueItemSchema = z.object({
   requests: z.number().int(),
   assignee: personRefSchema.nullable(),
   otherSide: z.array(claimSchema),
+  otherSideCount: z.number().int(),
 });
 export const checkRequestAnswerSchema = z.object({ claimId: z.number().int(), requests: z.number().int() });
 

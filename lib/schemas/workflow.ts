@@ -51,6 +51,12 @@ export const commentSchema = z.object({
   body: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters"),
 });
 
+/** GET /api/claims/{id}/evidence and …/comments, and the claim's editorial page: newest first, keyset-paged. */
+export const editorialListQuerySchema = z.object({
+  cursor: z.string().max(500, "malformed cursor").optional(),
+  limit: limitSchema.default(50),
+});
+
 export const checkRequestSchema = z.object({
   reason: z.string({ error: "must be text" }).trim().min(3, "say briefly why (at least 3 characters)").max(1000, "must be at most 1000 characters"),
 });

@@ -163,6 +163,8 @@ const SETUP: Record<string, (body: Json) => Promise<Setup>> = {
   "post /api/claims/{id}/evidence": async () => ({ params: { id: String(await draftClaim("A claim with evidence.")) } }),
   "post /api/claims/{id}/comments": async () => ({ params: { id: String(await draftClaim("A claim to discuss.")) } }),
   "post /api/claims/{id}/check-requests": async () => ({ params: { id: String(await first("SELECT id FROM claims WHERE status = 'published' ORDER BY id DESC LIMIT 1")) } }),
+  "get /api/claims/{id}/evidence": async () => ({ params: { id: String(await published()) } }),
+  "get /api/claims/{id}/comments": async () => ({ params: { id: String(await published()) } }),
   "get /api/claims/{id}/editorial": async () => ({ params: { id: String(await published()) } }),
   "get /api/claims/{id}/history": async () => ({ params: { id: String(await published()) } }),
   "post /api/claims/{id}/restore": async (body) => {

@@ -58,7 +58,8 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
     expect(proposed.body.pending).toMatchObject({ rating: { key: "false" }, state: "pending", author: { name: "Fatima Checker" } });
     expect(proposed.body.evidence).toHaveLength(2);
-    expect(proposed.body.evidence[1]).toMatchObject({ source: { id: cambodiaSource }, quote: "two of the compounds looked as though they had been shut down" });
+    // Newest first: the second item sent is listed first.
+    expect(proposed.body.evidence[0]).toMatchObject({ source: { id: cambodiaSource }, quote: "two of the compounds looked as though they had been shut down" });
     expect((await call(getClaim, "/x", { token: fc, params })).body.status).toBe("in_review");
     // Readers see nothing yet.
     expect((await call(getClaim, "/x", { params })).status).toBe(404);

@@ -160,7 +160,7 @@ export const evidence = pgTable(
     check("evidence_stance_check", oneOf("stance", EVIDENCE_STANCES)),
     check("evidence_target_check", sql`source_id IS NOT NULL OR url IS NOT NULL`),
     check("evidence_anchor_check", sql`anchor_start IS NULL OR (source_id IS NOT NULL AND anchor_start >= 0 AND anchor_end > anchor_start)`),
-    index("evidence_claim_idx").on(t.claimId),
+    index("evidence_claim_idx").on(t.claimId, t.createdAt),
     index("evidence_source_idx").on(t.sourceId),
   ],
 );

@@ -1,10 +1,7 @@
 // /api/auth/* — better-auth's endpoints: sign-in/email, sign-out, get-session, change-password …
-import { assertBrowserSameOrigin, errorResponse, readBodyBytes } from "@/server/http";
+import { assertBrowserSameOrigin, AUTH_BODY_LIMIT, errorResponse, readBodyBytes } from "@/server/http";
 import { CLIENT_ADDRESS_HEADER, getAuth } from "@/server/auth";
 import { clientAddress, requestSite } from "@/server/forwarding";
-
-/** Auth bodies are an email and a password or two: nothing near this. */
-const AUTH_BODY_LIMIT = 16 * 1024;
 
 /**
  * In front of the library's handler, the same edge as our own routes: a browser's cross-site
