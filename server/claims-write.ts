@@ -143,8 +143,12 @@ export async function updateClaim(db: Db, viewer: UserViewer, id: number, input:
   return getClaimDetail(db, viewer, id);
 }
 
-/** Moves a claim through the workflow; an illegal transition is a 409 naming the current state. */
-export async function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: ClaimAction; comment?: string | null; version: number }): Promise<ClaimDetailDTO> {
+/**
+ * Moves a claim through the workflow by a step that needs no editor's decision (submit,
+ * archive); an illegal transition is a 409 naming the current state. Approving and returning
+ * go through decideClaim (server/reviews.ts), which publishes only with a verdict.
+ */
+export async function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: Exclude<ClaimAction, "approve" | "return">; comment?: string | null; version: number }): Promise<ClaimDetailDTO> {
   await withTx(db, async (tx) => {
     const [before] = await tx.select().from(claims).where(eq(claims.id, id));
     if (!before) throw new NotFoundError(`No claim with id ${id}.`);
@@ -154,7 +158,7 @@ export async function transitionClaim(db: Db, viewer: UserViewer, id: number, in
     if (TRANSITIONS[input.action].commentRequired && !input.comment) throw new ValidationError("Say why, for the fact-checker.", { comment: "is required to return a claim" });
     const [after] = await tx
       .update(claims)
-      .set({ status: to, version: before.version + 1, updatedAt: nowIso(), ...(to === "published" ? { publishedAt: nowIso() } : {}) })
+      .set({ status: to, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(claims.id, id))
       .returning();
     await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.action, before, after, comment: input.comment ?? null });
