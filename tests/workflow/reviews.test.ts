@@ -11,7 +11,7 @@ import { POST as createClaim } from "@/app/api/claims/route";
 import { GET as queue } from "@/app/api/queue/route";
 import { POST as reviewDecision } from "@/app/api/reviews/[id]/decision/route";
 import type { Db } from "@/db/client";
-import { all, createSeededDb, get, idOf, installDb, num, run, snapshot, tokenFor } from "../support/db";
+import { all, get, idOf, num, run, seededApi, snapshot } from "../support/db";
 import { call } from "../support/http";
 import { refused } from "../support/refused";
 
@@ -23,10 +23,7 @@ let bona: number;
 let cambodiaSource: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
-  admin = await tokenFor(db, "admin");
+  ({ db, factchecker: fc, editor, admin } = await seededApi("factchecker", "editor", "admin"));
   bona = await idOf(db, "speakers", "name", "Pen Bona");
   cambodiaSource = await idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
 });
