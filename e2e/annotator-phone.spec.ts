@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { longPress, pointOnText } from "./support/selection";
 import { storageStatePath, unique } from "./support/users";
 
@@ -12,12 +12,18 @@ const ARTICLE = [
   "The authority said the change would cut car traffic by a third. Residents have asked for this for years.",
 ].join("\n\n");
 
-test("on a phone: tap a sentence, extend it, make the claim in a bottom sheet, tap the highlight to see it", async ({ page, baseURL }) => {
-  const res = await page.request.post("/api/sources", { headers: { origin: baseURL! }, data: { title: unique("Ferry fares"), text: ARTICLE, publishedOn: "2025-03-01" } });
+/** The article as a new source, opened in the annotator once its shortcuts are ready; its id. */
+async function annotateArticle(page: Page, baseURL: string, title: string): Promise<number> {
+  const res = await page.request.post("/api/sources", { headers: { origin: baseURL }, data: { title: unique(title), text: ARTICLE, publishedOn: "2025-03-01" } });
   expect(res.status(), await res.text()).toBe(201);
-  const { id } = await res.json();
+  const { id } = (await res.json()) as { id: number };
   await page.goto(`/sources/${id}/annotate`);
   await expect(page.locator("[data-keys=ready]")).toHaveCount(1);
+  return id;
+}
+
+test("on a phone: tap a sentence, extend it, make the claim in a bottom sheet, tap the highlight to see it", async ({ page, baseURL }) => {
+  await annotateArticle(page, baseURL!, "Ferry fares");
   const text = page.getByTestId("annotator-text");
 
   const tickets = await pointOnText(text, "Tickets will cost");
@@ -58,11 +64,7 @@ test("on a phone: tap a sentence, extend it, make the claim in a bottom sheet, t
 
 
 test("on a phone: a long-press selects a word and opens the claim form with it; a tap on a later sentence extends the selection to it", async ({ page, baseURL }) => {
-  const res = await page.request.post("/api/sources", { headers: { origin: baseURL! }, data: { title: unique("Ferry fares, long-pressed"), text: ARTICLE, publishedOn: "2025-03-01" } });
-  expect(res.status(), await res.text()).toBe(201);
-  const { id } = await res.json();
-  await page.goto(`/sources/${id}/annotate`);
-  await expect(page.locator("[data-keys=ready]")).toHaveCount(1);
+  const id = await annotateArticle(page, baseURL!, "Ferry fares, long-pressed");
   const text = page.getByTestId("annotator-text");
   const form = page.getByRole("form", { name: "New claim" });
   const sheet = page.getByRole("complementary", { name: "Claim panel" });
