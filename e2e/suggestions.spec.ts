@@ -128,11 +128,16 @@ test("suggestions come ranked in confidence groups; a whole group is accepted wi
   await expect(low).toHaveCount(0);
   await expect(text.locator("mark.suggestion", { hasText: FERRY })).toHaveCount(0);
 
-  // Accept the high group: one claim each, the statement as claim text, the span verbatim.
+  // Accept the high group: one claim each, the statement as claim text, the span verbatim — in one request.
+  const writes: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/api/")) writes.push(new URL(r.url()).pathname);
+  });
   await high.getByRole("button", { name: "Accept all" }).click();
   await expect(high.getByRole("group", { name: "Confirm" })).toContainText("Save 2 claims as drafts");
   await high.getByRole("button", { name: "Save 2" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved 2 claims as drafts." })).toBeVisible();
+  expect(writes.filter((w) => !w.endsWith("/suggestions"))).toEqual([`/api/sources/${id}/suggestions/accept`]);
   await expect(high).toHaveCount(0);
   await expect(text.locator("mark.span")).toHaveCount(2);
   await expect(text.locator("mark.suggestion")).toHaveText([AUDIT_2]);
@@ -149,6 +154,31 @@ test("suggestions come ranked in confidence groups; a whole group is accepted wi
   await page.getByRole("button", { name: "Suggest claims" }).click();
   await expect(page.getByTestId("suggestion-count")).toHaveText("1 suggestion · 1 rejected");
   await expect(medium.getByTestId("suggestion-item")).toHaveCount(1);
+});
+
+test("a group that cannot be saved whole is not saved at all, and the error names the suggestion", async ({ page, baseURL }) => {
+  const id = await createSource(page, baseURL!, unique("Harbour fees, revised meanwhile"), GROUPED);
+  await page.goto(`/sources/${id}/annotate`);
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  const high = page.getByRole("region", { name: "High confidence suggestions" });
+  await expect(high.getByTestId("suggestion-item")).toHaveCount(2);
+
+  // Meanwhile the source is revised: the union's words change, the harbour master's stay where they were.
+  const source = (await (await page.request.get(`/api/sources/${id}`)).json()) as { version: number };
+  const revised = await page.request.patch(`/api/sources/${id}`, { headers: { origin: baseURL! }, data: { text: GROUPED.replace("from night crews", "from the night shifts"), version: source.version } });
+  expect(revised.status(), await revised.text()).toBe(200);
+
+  await high.getByRole("button", { name: "Accept all" }).click();
+  await high.getByRole("button", { name: "Save 2" }).click();
+  const error = page.getByTestId("suggestion-groups").getByRole("alert");
+  await expect(error).toContainText("Suggestion 2 of 2 (“the port authority was ignoring safety complaints");
+  await expect(error).toContainText("cannot be saved, so none was");
+  await expect(error).toContainText("items.1.anchor.exact");
+  await page.screenshot({ path: "/tmp/suggest-group-refused.png", fullPage: true });
+  // Nothing was made, not even the harbour master’s claim that came first.
+  const claims = (await (await page.request.get(`/api/sources/${id}/claims`)).json()) as { items: unknown[] };
+  expect(claims.items).toEqual([]);
+  await expect(high.getByTestId("suggestion-item")).toHaveCount(2);
 });
 
 test("a long source is read chunk by chunk, with progress", async ({ page, baseURL }) => {

@@ -76,6 +76,27 @@ test("a returned claim shows the editor's comment to the fact-checker", async ({
   for (const c of [checker, editor]) await c.context.close();
 });
 
+test("an editor cannot publish a claim that has no verdict: the claim page says what is missing and nothing changes", async ({ browser, baseURL }) => {
+  const checker = await as(browser, "factchecker");
+  const claim = await draftClaim(checker.page.request, baseURL!, unique("Every ferry ran on time in June"));
+  const submitted = await checker.page.request.post(`/api/claims/${claim.id}/submit`, { headers: { origin: baseURL! }, data: { version: 1 } });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+
+  const editor = await as(browser, "editor");
+  await editor.page.goto(`/claims/${claim.id}`);
+  await editor.page.getByRole("button", { name: "Approve and publish" }).click();
+  const error = editor.page.getByRole("alert").filter({ hasText: "no verdict" });
+  await expect(error).toContainText("This claim has no verdict: propose a verdict before approving it.");
+  await expect(error).toContainText("rating");
+  await editor.page.screenshot({ path: "/tmp/approve-without-verdict.png", fullPage: true });
+  const now = await (await editor.page.request.get(`/api/claims/${claim.id}`)).json();
+  expect(now).toMatchObject({ status: "in_review", verdict: null, publishedAt: null });
+  // Readers still find nothing.
+  const reader = await as(browser, null);
+  expect((await reader.page.request.get(`/api/claims/${claim.id}`)).status()).toBe(404);
+  for (const c of [checker, editor, reader]) await c.context.close();
+});
+
 test("script in a rationale or a source text stays inert", async ({ browser, baseURL }) => {
   const checker = await as(browser, "factchecker");
   const hostile = [

@@ -51,8 +51,12 @@ async function assertStory(tx: Tx, storyId: number): Promise<void> {
   if (!row) throw new ValidationError(`No story with id ${storyId}.`, { storyId: "no such story" });
 }
 
-/** Inserts a claim (and its new speaker or story, if given) inside the caller's transaction. */
-export async function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput, fieldPrefix = ""): Promise<ClaimRow> {
+/**
+ * Inserts a claim (and its new speaker or story, if given) inside the caller's transaction.
+ * `fieldPrefix` goes before the field names of a refusal (the claim's place in a larger body);
+ * `comment` is the create event's.
+ */
+export async function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaimInput, fieldPrefix = "", comment: string | null = null): Promise<ClaimRow> {
   if (input.sameAsClaimId !== undefined && (await tx.select({ id: claims.id }).from(claims).where(eq(claims.id, input.sameAsClaimId))).length === 0) {
     throw new ValidationError(`No claim with id ${input.sameAsClaimId}.`, { [`${fieldPrefix}sameAsClaimId`]: "no such claim" });
   }
@@ -85,7 +89,7 @@ export async function insertClaim(tx: Tx, viewer: UserViewer, input: CreateClaim
     })
     .returning();
   if (storyId !== null) await touchStory(tx, storyId);
-  await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: row!.id, action: "create", after: row });
+  await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: row!.id, action: "create", after: row, comment });
   if (input.sameAsClaimId !== undefined) {
     // A repetition of a claim already recorded: linked to it rather than left a standalone duplicate.
     const [link] = await tx.insert(claimLinks).values({ fromClaimId: row!.id, toClaimId: input.sameAsClaimId, kind: "same-as", createdBy: viewer.id }).returning();
@@ -143,8 +147,12 @@ export async function updateClaim(db: Db, viewer: UserViewer, id: number, input:
   return getClaimDetail(db, viewer, id);
 }
 
-/** Moves a claim through the workflow; an illegal transition is a 409 naming the current state. */
-export async function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: ClaimAction; comment?: string | null; version: number }): Promise<ClaimDetailDTO> {
+/**
+ * Moves a claim through the workflow by a step that needs no editor's decision (submit,
+ * archive); an illegal transition is a 409 naming the current state. Approving and returning
+ * go through decideClaim (server/reviews.ts), which publishes only with a verdict.
+ */
+export async function transitionClaim(db: Db, viewer: UserViewer, id: number, input: { action: Exclude<ClaimAction, "approve" | "return">; comment?: string | null; version: number }): Promise<ClaimDetailDTO> {
   await withTx(db, async (tx) => {
     const [before] = await tx.select().from(claims).where(eq(claims.id, id));
     if (!before) throw new NotFoundError(`No claim with id ${id}.`);
@@ -154,7 +162,7 @@ export async function transitionClaim(db: Db, viewer: UserViewer, id: number, in
     if (TRANSITIONS[input.action].commentRequired && !input.comment) throw new ValidationError("Say why, for the fact-checker.", { comment: "is required to return a claim" });
     const [after] = await tx
       .update(claims)
-      .set({ status: to, version: before.version + 1, updatedAt: nowIso(), ...(to === "published" ? { publishedAt: nowIso() } : {}) })
+      .set({ status: to, version: before.version + 1, updatedAt: nowIso() })
       .where(eq(claims.id, id))
       .returning();
     await recordEvent(tx, { actor: viewer.id, entityType: "claim", entityId: id, action: input.action, before, after, comment: input.comment ?? null });

@@ -1,5 +1,7 @@
 import "server-only";
 import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BusyError, DeadlineError } from "@/lib/errors";
 import { FileRefusal } from "@/lib/interchange/json-ld";
@@ -43,22 +45,24 @@ function poolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-/** Run from source (tests, scripts), a worker loads the TypeScript entry through tsx. */
+/** Run from source (tests, scripts, a Turbopack dev server), a worker loads the TypeScript entry through tsx. */
 const FROM_SOURCE_BOOT = `import("tsx/esm/api").then(({ tsImport }) => tsImport(require("node:worker_threads").workerData.entry, require("node:worker_threads").workerData.entry))`;
 
-// The bundler's public path (webpack's module variable), in the production build only: `npm run build`
-// builds with webpack, whose worker support this relies on (Turbopack's server build has no such variable).
+// The bundler's public path (webpack's module variable): `npm run build` and `npm run dev` use
+// webpack, whose worker support this relies on. Turbopack has no such variable (`typeof` says so).
 declare let __webpack_public_path__: string;
 
 /**
- * A worker. In the production build, `new Worker(new URL(…, import.meta.url))` is the form the
- * bundler recognises and builds the worker file for; it resolves that file against its public
- * path, which for the server is the browser's "/_next/", so the path is cleared while the URL is
- * made (the file then sits beside the server's other chunks). From source (tests, scripts), the
- * URL would name a TypeScript file Node cannot load on its own: tsx loads it.
+ * A worker. Built by webpack (`next build --webpack`, `next dev --webpack`),
+ * `new Worker(new URL(…, import.meta.url))` is the form the bundler recognises and builds the
+ * worker file for; it resolves that file against its public path, which for the server is the
+ * browser's "/_next/", so the path is cleared while the URL is made (the file then sits beside
+ * the server's other chunks). From source (tests, scripts), the URL would name a TypeScript file
+ * Node cannot load on its own: tsx loads it. Under a Turbopack dev server (plain `next dev`),
+ * which builds no worker file, tsx loads the worker's source from the project folder.
  */
 function spawnWorker(): Worker {
-  if (process.env.NEXT_RUNTIME) {
+  if (process.env.NEXT_RUNTIME && typeof __webpack_public_path__ === "string") {
     const saved = __webpack_public_path__;
     __webpack_public_path__ = "";
     try {
@@ -67,7 +71,8 @@ function spawnWorker(): Worker {
       __webpack_public_path__ = saved;
     }
   }
-  return new Worker(FROM_SOURCE_BOOT, { eval: true, workerData: { entry: import.meta.url.replace(/offload\.ts$/, "offload.worker.ts") } });
+  const entry = process.env.NEXT_RUNTIME ? pathToFileURL(path.join(process.cwd(), "server", "offload.worker.ts")).href : import.meta.url.replace(/offload\.ts$/, "offload.worker.ts");
+  return new Worker(FROM_SOURCE_BOOT, { eval: true, workerData: { entry } });
 }
 
 class Pool {

@@ -8,6 +8,7 @@ import { ANNOTATION_MEDIA_TYPE } from "@/lib/web-annotation";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import type { Permission } from "./authz";
 import { AUTH_BODY_LIMIT, formatLimit, JSON_BODY_LIMIT } from "./http";
+import { ACCEPT_BODY_LIMIT } from "./suggestions";
 import { IDEMPOTENCY_HEADER } from "./idempotency";
 import { SOURCE_JSON_LIMIT, SOURCE_UPLOAD_LIMIT } from "./source-upload";
 
@@ -134,6 +135,7 @@ export const OPERATIONS: Record<string, Partial<Record<"get" | "post" | "patch" 
   "/api/sources/{id}/history": { get: { summary: "The source's field-level history", auth: "staff", query: historyQuerySchema, response: r.historySchema, example: {} } },
   "/api/sources/{id}/restore": { post: { summary: "Restore an earlier version", auth: "content:write", body: restoreVersionSchema, response: r.revisedSourceSchema, example: { body: { eventId: 1, version: 1 } } } },
   "/api/sources/{id}/suggestions": { post: { summary: "Claim suggestions for the source text (or a range of it)", auth: "content:write", body: s.suggestionRangeSchema, status: "200", response: r.suggestionsPageSchema, example: { body: { start: 0 } } } },
+  "/api/sources/{id}/suggestions/accept": { post: { summary: "Accept a group of suggestions: a draft claim each (a new speaker that several name is made once), in one transaction — all or none; a refused item is named by its place (fields items.N.…)", auth: "content:write", body: s.acceptSuggestionsSchema, bodyLimit: ACCEPT_BODY_LIMIT, response: r.acceptedSuggestionsSchema, example: { body: { items: [{ text: "Amnesty said so.", anchor: { start: 0, end: 7, exact: "Amnesty" }, speaker: { name: "Amnesty International" } }] } } } },
   "/api/sources/{id}/suggestions/rejections": { post: { summary: "Reject a suggestion for good", auth: "content:write", body: s.rejectSuggestionSchema, response: r.suggestionRejectionSchema, example: { body: { start: 0, end: 7, exact: "Amnesty" } } } },
   "/api/speakers": {
     get: { summary: "Speakers A–Z; q matches names and aliases", auth: "public", query: s.searchPageQuerySchema, response: r.pageSchema(r.speakerSchema), example: { query: { q: "Amnesty" } } },

@@ -6,7 +6,7 @@ import { claims, comments, events, evidence, ratings, reviews, sources, users } 
 import { createAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
 import type { CommentDTO, EvidenceDTO, Page, PersonRef, ReturnNoteDTO, ReviewDTO } from "@/lib/dto";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import type { CreateReviewInput, EvidenceInput } from "@/lib/schemas";
 import { nextStatus } from "@/lib/workflow";
 import type { UserViewer } from "./authz";
@@ -189,10 +189,28 @@ export async function createReview(db: Db, viewer: UserViewer, claimId: number, 
   });
 }
 
+/** What publishing needs and a claim lacks, field by field. */
+const PUBLISH_NEEDS = {
+  rating: "is required to publish: no verdict was proposed",
+  rationale: "is required to publish: the verdict has no rationale",
+} as const;
+
+/**
+ * The first part of a verdict a claim lacks for publishing (with no pending proposal to supply
+ * it): its rating, then its rationale; null when it has both.
+ */
+function publishingGap(claim: { ratingId: number | null; rationale: string | null }): keyof typeof PUBLISH_NEEDS | null {
+  if (claim.ratingId === null) return "rating";
+  if (!claim.rationale?.trim()) return "rationale";
+  return null;
+}
+
 /**
  * An editor's decision on a claim in the queue. Approve: a claim in review is published, and
  * the pending verdict (if any) becomes the claim's verdict — also for a published claim that was
- * awaiting one. Return: back to the fact-checker with a comment (required). The proposer of a
+ * awaiting one. Publishing needs a verdict: approving a claim with no pending proposal and no
+ * verdict (or one without a rationale) of its own is a 422 naming the missing field, nothing
+ * written. Return: back to the fact-checker with a comment (required). The proposer of a
  * verdict cannot approve it: every published verdict is seen by a second person.
  */
 export async function decideClaim(db: Db, viewer: UserViewer, claimId: number, input: { action: "approve" | "return"; comment?: string | null; version: number; reviewId?: number }): Promise<void> {
@@ -209,6 +227,10 @@ export async function decideClaim(db: Db, viewer: UserViewer, claimId: number, i
     if (input.action === "return" && !input.comment) throw new ValidationError("Say what needs to change.", { comment: "is required to return a claim" });
     if (input.action === "approve" && pending && pending.authorId === viewer.id) {
       throw new ConflictError("You proposed this verdict; another editor must approve it.", { id: claim.id, version: claim.version, status: claim.status });
+    }
+    if (input.action === "approve" && !pending) {
+      const missing = publishingGap(claim);
+      if (missing) throw new UnprocessableError(`This claim has no ${missing === "rating" ? "verdict" : "rationale for its verdict"}: propose a verdict before approving it.`, { [missing]: PUBLISH_NEEDS[missing] });
     }
     const at = nowIso();
     if (pending) {

@@ -6,14 +6,16 @@ import { withTx } from "@/db/tx";
 import { claims, sourceRevisions, sources, speakers, suggestionRejections } from "@/db/schema";
 import { createAnchor, splitParagraphs, type ParagraphRange, type TextAnchor } from "@/lib/anchoring";
 import { CodePointIndex } from "@/lib/codepoints";
-import type { SuggestionDTO, SuggestionRejectionDTO, SuggestionsPageDTO, TextSpanDTO } from "@/lib/dto";
+import type { AcceptedSuggestionsDTO, SuggestionDTO, SuggestionRejectionDTO, SuggestionsPageDTO, TextSpanDTO } from "@/lib/dto";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { SpeakerKind } from "@/lib/model";
-import type { SpanInput } from "@/lib/schemas";
+import type { AcceptSuggestionsInput, SpanInput } from "@/lib/schemas";
 import { SUGGESTION_DEADLINE_MS, SUGGESTION_RANGE_MAX } from "@/lib/schemas";
 import { groupOf, isFragment, type KnownSpeaker, normaliseStatement, type Span } from "@/lib/suggest";
 import { normalizeName } from "@/lib/speaker-names";
 import type { UserViewer } from "./authz";
+import { getClaimsByIds } from "./claim-query";
+import { insertClaim } from "./claims-write";
 import { recordEvent } from "./events";
 import { offload } from "./offload";
 
@@ -283,4 +285,40 @@ export async function rejectSuggestion(db: Db, viewer: UserViewer, sourceId: num
 
 function toRejectionDTO(row: typeof suggestionRejections.$inferSelect, created: boolean): SuggestionRejectionDTO {
   return { id: row.id, sourceId: row.sourceId, revision: row.revision, start: row.start, end: row.end, exact: row.exact, createdAt: row.createdAt, created };
+}
+
+/** "“The port authority was ignoring…”": a suggestion's words, short enough for a message. */
+const shortQuote = (words: string) => `“${words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words}”`;
+
+/** The body limit of accepting a group: up to 200 spans and claim texts can outgrow the usual JSON limit. */
+export const ACCEPT_BODY_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Accepts a group of suggestions: each becomes a draft claim on its span of the source's current
+ * text, with its speaker (an existing one, or a new one made once however many items name it), in
+ * one transaction — all or nothing. Each item is checked as POST /api/claims checks a claim; the
+ * first refused one refuses the whole group, its fields prefixed `items.N.` and the message
+ * naming the suggestion by its place and words. Each claim's create event says it came from the
+ * group.
+ */
+export async function acceptSuggestions(db: Db, viewer: UserViewer, sourceId: number, input: AcceptSuggestionsInput): Promise<AcceptedSuggestionsDTO> {
+  const ids = await withTx(db, async (tx) => {
+    const [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, sourceId));
+    if (!source) throw new NotFoundError(`No source with id ${sourceId}.`);
+    const made: number[] = [];
+    for (const [i, item] of input.items.entries()) {
+      const claim = { text: item.text, sourceId, anchor: item.anchor, speakerId: item.speakerId, speaker: item.speaker, statedOn: item.statedOn };
+      try {
+        made.push((await insertClaim(tx, viewer, claim, `items.${i}.`, `accepted from a claim suggestion (${i + 1} of ${input.items.length})`)).id);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        // The same kind of refusal (400, or 422), naming the suggestion.
+        const Refusal = error.constructor as new (message: string, fields: Record<string, string>) => ValidationError;
+        throw new Refusal(`Suggestion ${i + 1} of ${input.items.length} (${shortQuote(item.anchor.exact)}) cannot be saved, so none was: ${error.message}`, error.fields);
+      }
+    }
+    return made;
+  });
+  const byId = await getClaimsByIds(db, viewer, ids);
+  return { items: ids.map((id) => byId.get(id)!) };
 }

@@ -97,7 +97,7 @@ export function Annotator({ source, initialClaims }: { source: SourceDTO; initia
   }, []);
   const [status, setStatus] = useState("");
   const suggestions = useSuggestions(source, claims);
-  const acceptMany = useAcceptSuggestions(source.id, source.publishedOn);
+  const acceptMany = useAcceptSuggestions(source.id);
   const [groupReport, setGroupReport] = useState("");
 
   const anchored = useMemo(() => claims.filter((c) => c.anchor?.state === "anchored"), [claims]);

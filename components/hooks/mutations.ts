@@ -7,9 +7,9 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/api-client";
-import type { ClaimDetailDTO, CommentDTO, SuggestionDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
+import type { AcceptedSuggestionsDTO, ClaimDetailDTO, CommentDTO, SuggestionDTO, EditorialDTO, ReanchorReport, SourceDTO, SpeakerDetailDTO } from "@/lib/dto";
 import { queryKeys } from "@/lib/queries";
-import type { CreateClaimBody, CreateLinkBody, CreateSourceBody, EvidenceBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
+import type { AcceptSuggestionsBody, CreateClaimBody, CreateLinkBody, CreateSourceBody, EvidenceBody, UpdateClaimBody, UpdateSourceBody, UpdateSpeakerBody } from "@/lib/schemas";
 
 function useWrite<TInput, TResult>(request: (input: TInput) => Promise<TResult>, invalidate: (result: TResult, input: TInput) => QueryKey[]) {
   const client = useQueryClient();
@@ -45,34 +45,28 @@ export const useCreateClaim = () =>
   );
 
 /**
- * Accepts a group of claim suggestions at once: one claim each (its normalised statement, the
- * verbatim span as anchor, the guessed speaker), in order. A new speaker proposed by several
- * suggestions is created once, by the first, and reused. Suggestions without a speaker cannot be
- * claims and are left open (`skipped`); a failure stops the run and reports what was saved.
+ * Accepts a group of claim suggestions at once, in one request and one transaction: a draft
+ * claim each (its normalised statement, the verbatim span as anchor, the guessed speaker — a new
+ * one named by several is made once), or, when one is refused, none (the error names it).
+ * Suggestions without a speaker cannot be claims and are left open (`skipped`).
  */
-export const useAcceptSuggestions = (sourceId: number, statedOn: string | null) =>
+export const useAcceptSuggestions = (sourceId: number) =>
   useWrite(
-    async (items: SuggestionDTO[]) => {
-      const created: ClaimDetailDTO[] = [];
-      const newSpeakers = new Map<string, number>();
-      let skipped = 0;
-      for (const s of items) {
-        if (!s.speaker) {
-          skipped++;
-          continue;
-        }
-        const known = s.speaker.speakerId ?? newSpeakers.get(s.speaker.name.toLowerCase());
-        const body: CreateClaimBody = {
-          text: s.statement,
-          sourceId,
-          anchor: { start: s.content.start, end: s.content.end, exact: s.content.text },
-          statedOn,
-          ...(known !== undefined ? { speakerId: known } : { speaker: { name: s.speaker.name, kind: s.speaker.kind, affiliationId: null } }),
-        };
-        const claim = await apiFetch<ClaimDetailDTO>("/api/claims", json("POST", body));
-        if (known === undefined) newSpeakers.set(s.speaker.name.toLowerCase(), claim.speaker.id);
-        created.push(claim);
-      }
+    async (suggestions: SuggestionDTO[]) => {
+      const items: AcceptSuggestionsBody["items"] = suggestions.flatMap((s) =>
+        s.speaker
+          ? [
+              {
+                text: s.statement,
+                anchor: { start: s.content.start, end: s.content.end, exact: s.content.text },
+                ...(s.speaker.speakerId !== null ? { speakerId: s.speaker.speakerId } : { speaker: { name: s.speaker.name, kind: s.speaker.kind, affiliationId: null } }),
+              },
+            ]
+          : [],
+      );
+      const skipped = suggestions.length - items.length;
+      if (items.length === 0) return { created: [], skipped };
+      const { items: created } = await apiFetch<AcceptedSuggestionsDTO>(`/api/sources/${sourceId}/suggestions/accept`, json("POST", { items }));
       return { created, skipped };
     },
     () => [queryKeys.claims, queryKeys.speakers, queryKeys.contested, queryKeys.sourceClaims(sourceId)],

@@ -59,3 +59,25 @@ export async function pointOnText(container: Locator, phrase: string): Promise<{
     throw new Error(`"${wanted}" is not in one text node`);
   }, phrase);
 }
+
+/**
+ * A long-press at `point` on a touch screen, held `holdMs`: Chromium's touch emulation turns a
+ * held mouse press into a touch with the long-press gesture, as a finger makes it (the browser
+ * selects the word under it and fires `contextmenu`, no click). Playwright's touchscreen can
+ * only tap.
+ */
+export async function longPress(page: Page, point: { x: number; y: number }, holdMs = 1000): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("Emulation.setEmitTouchEventsForMouse", { enabled: true, configuration: "mobile" });
+    await cdp.send("Input.dispatchMouseEvent", { type: "mouseMoved", x: point.x, y: point.y });
+    // The press is only acknowledged once the emulated touch is over: not awaited.
+    void cdp.send("Input.dispatchMouseEvent", { type: "mousePressed", x: point.x, y: point.y, button: "left", clickCount: 1 }).catch(() => undefined);
+    await page.waitForTimeout(holdMs);
+    void cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x: point.x, y: point.y, button: "left", clickCount: 1 }).catch(() => undefined);
+    await page.waitForTimeout(100);
+    await cdp.send("Emulation.setEmitTouchEventsForMouse", { enabled: false });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -1,5 +1,6 @@
 /** Claim suggestions (staff): what the suggestion engine proposes in a source, and rejections. */
 import type { SpeakerKind } from "../model";
+import type { ClaimDTO } from "./claims";
 
 /** A span of a source's current text (code points) with the words in it. */
 export interface TextSpanDTO {
@@ -70,4 +71,9 @@ export interface SuggestionRejectionDTO {
   createdAt: string;
   /** False when the same rejection was already stored (the call is idempotent). */
   created: boolean;
+}
+
+/** A group of suggestions accepted in one transaction: the draft claims made, in the order given. */
+export interface AcceptedSuggestionsDTO {
+  items: ClaimDTO[];
 }

@@ -231,6 +231,7 @@ export const suggestionRejectionSchema = z.object({
   createdAt: timestamp,
   created: z.boolean(),
 });
+export const acceptedSuggestionsSchema = z.object({ items: z.array(claimSchema).describe("the draft claims made, in the order the suggestions were given") });
 
 // ---- search --------------------------------------------------------------------------------
 
@@ -389,6 +390,7 @@ export const SCHEMAS_MATCH_DTOS = [
   same<typeof storyTimelineSchema, dto.StoryTimelineDTO>(true),
   same<typeof speakerTimelineSchema, dto.SpeakerTimelineDTO>(true),
   same<typeof suggestionRejectionSchema, dto.SuggestionRejectionDTO>(true),
+  same<typeof acceptedSuggestionsSchema, dto.AcceptedSuggestionsDTO>(true),
   same<typeof importSchema, dto.ImportDTO>(true),
   same<typeof scaleRatingSchema, ScaleRatingDTO>(true),
   same<typeof ratingScaleSchema, RatingScaleDTO>(true),

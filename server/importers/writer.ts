@@ -220,6 +220,12 @@ async function writeOne(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Incom
   const ratingKey = item.verdict && "key" in item.verdict ? item.verdict.key : null;
   const ratingId = ratingKey ? ctx.ratingIds.get(ratingKey) : undefined;
   if (ratingKey && ratingId === undefined) return { ref: item.ref, outcome: "refused", reason: `verdict “${ratingKey}” is not on the rating scale` };
+  // Publishing needs a verdict, from the file or already on the claim: without one the claim
+  // waits, a draft, for a fact-checker to propose one.
+  const wantsPublishing = item.status === "published" && before?.status !== "published" && before?.status !== "archived";
+  const unrated = wantsPublishing && ratingId === undefined && (before?.ratingId ?? null) === null;
+  if (unrated) notes.push("no verdict: imported as a draft until one is proposed");
+  const status = unrated ? "draft" : item.status;
   const speakerId = await speakerFor(tx, ctx, overlay, item.speaker);
   const storyId = item.story ? await storyFor(tx, ctx, overlay, item.story) : null;
   const done = (outcome: ImportOutcome, claimId: number): ImportReportItem => ({ ref: item.ref, outcome, claimId, ...(notes.length > 0 ? { notes } : {}) });
@@ -229,7 +235,7 @@ async function writeOne(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Incom
       notes.push("archived here: not updated");
       return done("unchanged", before.id);
     }
-    const publish = item.status === "published" && before.status !== "published";
+    const publish = status === "published" && before.status !== "published";
     if (item.status === "draft" && before.status === "published") notes.push("published here: its verdict is kept");
     const patch: Partial<ClaimRow> = {};
     const want: Partial<ClaimRow> = {
@@ -255,7 +261,7 @@ async function writeOne(tx: Tx, ctx: WriteContext, overlay: Overlay, item: Incom
 
   const sourceId = item.anchor?.sourceId ?? (await sourceFor(tx, ctx, overlay, item));
   if (ctx.dryRun) return { ref: item.ref, outcome: "created", ...(notes.length > 0 ? { notes } : {}) };
-  const published = item.status === "published";
+  const published = status === "published";
   const [row] = await tx
     .insert(claims)
     .values({

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteRating, PATCH as patchRating } from "@/app/api/ratings/[id]/route";
 import { GET as listRatings, POST as createRating } from "@/app/api/ratings/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, get, idOf, installDb, parseJson, run, tokenFor } from "../support/db";
+import { get, idOf, parseJson, run, seededApi } from "../support/db";
 import { call } from "../support/http";
 import { eventsFor, refused, userIdOf } from "./support";
 
@@ -12,10 +12,7 @@ let editor: string;
 let fc: string;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  admin = await tokenFor(db, "admin");
-  editor = await tokenFor(db, "editor");
-  fc = await tokenFor(db, "factchecker");
+  ({ db, admin, editor, factchecker: fc } = await seededApi("admin", "editor", "factchecker"));
 });
 
 const rating = (id: number) => get(db, "SELECT * FROM ratings WHERE id = ?", id);

@@ -4,7 +4,7 @@ import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/tokens/route";
 import type { Db } from "@/db/client";
 import { hashToken } from "@/server/tokens";
-import { all, createSeededDb, get, installDb, run, tokenFor } from "../support/db";
+import { all, get, run, seededApi } from "../support/db";
 import { call } from "../support/http";
 import { eventsFor, refused, userIdOf } from "./support";
 
@@ -14,10 +14,7 @@ let editor: string;
 let fc: string;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  admin = await tokenFor(db, "admin");
-  editor = await tokenFor(db, "editor");
-  fc = await tokenFor(db, "factchecker");
+  ({ db, admin, editor, factchecker: fc } = await seededApi("admin", "editor", "factchecker"));
 });
 
 const tokenRow = async (id: number) => (await get(db, "SELECT * FROM api_tokens WHERE id = ?", id))!;

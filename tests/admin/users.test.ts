@@ -5,7 +5,7 @@ import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { withTx } from "@/db/tx";
-import { createSeededDb, get, installDb, num, parseJson, tokenFor } from "../support/db";
+import { get, num, parseJson, seededApi } from "../support/db";
 import { call } from "../support/http";
 import { getUser } from "@/server/users";
 import { eventsFor, refused, userIdOf } from "./support";
@@ -16,10 +16,7 @@ let editor: string;
 let fc: string;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  admin = await tokenFor(db, "admin");
-  editor = await tokenFor(db, "editor");
-  fc = await tokenFor(db, "factchecker");
+  ({ db, admin, editor, factchecker: fc } = await seededApi("admin", "editor", "factchecker"));
 });
 
 const versionOf = async (id: string) => (await getUser(db, id)).version;

@@ -5,7 +5,7 @@ import { POST as createSpeaker } from "@/app/api/speakers/route";
 import type { Db } from "@/db/client";
 import { IDEMPOTENCY_TTL_MS } from "@/server/idempotency";
 import { PEER_HEADER } from "@/server/forwarding";
-import { createSeededDb, idOf, installDb, num, run, tokenFor } from "../support/db";
+import { idOf, num, run, seededApi } from "../support/db";
 import { call } from "../support/http";
 
 /** Retried creates (`Idempotency-Key`): one row, the first answer again. */
@@ -13,9 +13,7 @@ let db: Db;
 let fc: string;
 let editor: string;
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
 });
 
 const stories = (title: string) => num(db, "SELECT count(*) FROM stories WHERE title = ?", title);

@@ -8,15 +8,14 @@ import type { ImportDTO } from "@/lib/dto";
 import { fixture } from "../importers/support";
 import { callRaw, SITE, useTestSite } from "../interchange/support";
 import { BOOKKEEPING } from "../importers/support";
-import { createSeededDb, installDb, num, snapshot, tokenFor } from "../support/db";
+import { num, seededApi, snapshot, tokenFor } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
 let editor: string;
 beforeAll(async () => {
   useTestSite();
-  db = installDb(await createSeededDb());
-  editor = await tokenFor(db, "editor");
+  ({ db, editor } = await seededApi("editor"));
 });
 
 /** POSTs a file as the request body with its media type. */

@@ -12,7 +12,7 @@ import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
 import { JSON_BODY_LIMIT } from "@/server/http";
 import { SOURCE_UPLOAD_LIMIT } from "@/server/source-upload";
-import { createSeededDb, installDb, num, snapshot, tokenFor } from "../support/db";
+import { num, seededApi, snapshot } from "../support/db";
 import { call } from "../support/http";
 import { refused } from "../support/refused";
 
@@ -23,9 +23,7 @@ let editor: string;
 let claimId: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
   claimId = await num(db, "SELECT min(id) FROM claims WHERE status = 'published'");
 });
 

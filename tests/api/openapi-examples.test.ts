@@ -197,6 +197,10 @@ const SETUP: Record<string, (body: Json) => Promise<Setup>> = {
     return { params: { id: String(id) }, body: { ...body, eventId: await latestEvent("source", id), version: await versionOf("sources", id) } };
   },
   "post /api/sources/{id}/suggestions": async () => ({ params: { id: String(await sourceWithClaims()) } }),
+  "post /api/sources/{id}/suggestions/accept": async (body) => {
+    const id = await sourceWithClaims();
+    return { params: { id: String(id) }, body: { items: [{ ...body.items[0], ...(await spanOf(id, 0, 5)) }].map(({ sourceId: _, ...item }) => item) } };
+  },
   "post /api/sources/{id}/suggestions/rejections": async (body) => {
     const id = await sourceWithClaims();
     return { params: { id: String(id) }, body: { ...body, ...(await spanOf(id, 0, 5)).anchor } };
@@ -360,8 +364,11 @@ function documentedBodies(schema: Json, example: Record<string, unknown>): Recor
   return bodies.filter((b) => validate(schema, b) === null);
 }
 
-/** Body fields whose value must fit the data (an id, a version, a span of a stored text, a free key), not just the schema. */
-const DATA_BOUND = ["version", "targetVersion", "targetId", "eventId", "url", "sourceId", "anchor", "targetClaimId", "key", "start", "end", "exact"];
+/**
+ * Body fields whose value must fit the data (an id, a version, a span of a stored text, a free
+ * key, accepted suggestions with their spans), not just the schema.
+ */
+const DATA_BOUND = ["version", "targetVersion", "targetId", "eventId", "url", "sourceId", "anchor", "targetClaimId", "key", "start", "end", "exact", "items"];
 
 describe("bodies the documented request schemas accept", () => {
   it("are never refused as bad input by the route (a 404 or 409 about the data is fine, a 400 is a mismatch)", async () => {

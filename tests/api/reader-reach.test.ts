@@ -26,7 +26,7 @@ import { GET as siteFeed } from "@/app/feed.xml/route";
 import { GET as speakerFeed } from "@/app/speakers/[id]/feed.xml/route";
 import { GET as storyFeed } from "@/app/stories/[id]/feed.xml/route";
 import type { Db } from "@/db/client";
-import { createSeededDb, get, installDb, tokenFor } from "../support/db";
+import { get, seededApi } from "../support/db";
 import { call } from "../support/http";
 import { refused } from "../support/refused";
 
@@ -72,9 +72,7 @@ async function rawAsReader(handler: Handler, url: string, params: Record<string,
 }
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
   const source = await call(createSource, "/api/sources", { method: "POST", token: fc, json: { title: "Zyxwomble Gazette", text: TEXT } });
   expect(source.status, JSON.stringify(source.body)).toBe(201);
   sourceId = source.body.id;

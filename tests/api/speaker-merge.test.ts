@@ -4,7 +4,7 @@ import { POST as createClaim } from "@/app/api/claims/route";
 import { POST as createSpeaker } from "@/app/api/speakers/route";
 import type { Db } from "@/db/client";
 import { MERGE_BATCH } from "@/server/speakers-write";
-import { createSeededDb, get, installDb, num, run, tokenFor } from "../support/db";
+import { get, num, run, seededApi } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -12,9 +12,7 @@ let fc: string;
 let editor: string;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
 });
 
 async function speakerWithClaims(name: string, count: number): Promise<number> {

@@ -14,7 +14,7 @@ import { POST as createSpeaker } from "@/app/api/speakers/route";
 import { PATCH as patchStory } from "@/app/api/stories/[id]/route";
 import { POST as createStory } from "@/app/api/stories/route";
 import type { Db } from "@/db/client";
-import { all, createSeededDb, get, idOf, installDb, num, tokenFor } from "../support/db";
+import { all, get, idOf, num, seededApi } from "../support/db";
 import { call, type CallInit } from "../support/http";
 import { refused as expectRefused } from "../support/refused";
 
@@ -29,9 +29,7 @@ let amnestyClaimId: number;
 type Handler = Parameters<typeof call>[0];
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
   sourceId = await idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
   sourceText = (await get<{ text: string }>(db, "SELECT text FROM sources WHERE id = ?", sourceId))!.text;
   bonaId = await idOf(db, "speakers", "name", "Pen Bona");

@@ -25,6 +25,7 @@ const EXPECTED: Record<string, Permission> = {
   "PATCH /api/sources/[id]": "content:write",
   "POST /api/sources/[id]/suggestions": "content:write",
   "POST /api/sources/[id]/suggestions/rejections": "content:write",
+  "POST /api/sources/[id]/suggestions/accept": "content:write",
   "POST /api/sources/[id]/restore": "content:write",
   "POST /api/speakers": "content:write",
   "PATCH /api/speakers/[id]": "content:write",

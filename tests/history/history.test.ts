@@ -11,7 +11,7 @@ import { PATCH as patchSpeaker } from "@/app/api/speakers/[id]/route";
 import type { Db } from "@/db/client";
 import type { HistoryEntryDTO } from "@/lib/history-schemas";
 import { getHistory, getVersionAt } from "@/server/history";
-import { createSeededDb, get, idOf, installDb, num, parseJson, tokenFor } from "../support/db";
+import { get, idOf, num, parseJson, seededApi } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -23,9 +23,7 @@ let callamardId: number;
 let counterId: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
   claimId = await idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
   counterId = await idOf(db, "claims", "quote", "he called Amnesty’s report “exaggerated.”");
   amnestyId = await idOf(db, "speakers", "name", "Amnesty International");

@@ -14,7 +14,7 @@ import { PATCH as patchSpeaker } from "@/app/api/speakers/[id]/route";
 import { POST as createSpeaker } from "@/app/api/speakers/route";
 import type { Db } from "@/db/client";
 import type { HistoryEntryDTO } from "@/lib/history-schemas";
-import { all, createSeededDb, get, idOf, installDb, num, parseJson, tokenFor } from "../support/db";
+import { all, get, idOf, num, parseJson, seededApi } from "../support/db";
 import { call, type CallInit } from "../support/http";
 import { refused as expectRefused } from "../support/refused";
 
@@ -25,9 +25,7 @@ let editor: string;
 type Handler = Parameters<typeof call>[0];
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
 });
 
 const row = async (table: string, id: number) => (await get(db, `SELECT * FROM ${table} WHERE id = ?`, id)) as Record<string, unknown> & { version: number };

@@ -66,6 +66,9 @@ describe("CSV import of claims", () => {
       source_url: "https://news.example.com/port",
       rationale: "Figures from\nthe port authority.",
     });
+    // Publishing needs a verdict: a row marked published without one waits as a draft.
+    expect(await storedClaim(db, items["line 4"]!.claimId!)).toMatchObject({ text: "No verdict given.", status: "draft", verdict: null });
+    expect(items["line 4"]!.notes).toEqual(["no verdict: imported as a draft until one is proposed"]);
     expect(await storedClaim(db, items["line 10"]!.claimId!)).toMatchObject({ status: "draft", verdict: null });
     expect(items["line 10"]!.notes).toEqual(["status “in_review” imported as a draft", "verdict “Four Pinocchios” is not on our scale: kept as a draft until it is mapped"]);
   });
@@ -78,7 +81,7 @@ describe("CSV import of claims", () => {
     expect(await snapshot(db, ["api_tokens"])).toEqual(before);
   });
 
-  it("exports with the list's filters a CSV that the import reads back: into this site it updates nothing, into an empty one it makes the same claims", async () => {
+  it("exports with the list's filters a CSV that the import reads back: into this site it updates nothing, into an empty one it makes the same claims (those without a verdict as drafts)", async () => {
     const db = await createSeededDb();
     const csv = await claimsCsv(db, ANONYMOUS, {}, SITE);
     const published = await all<{ id: number }>(db, "SELECT id FROM claims WHERE status = 'published' ORDER BY id");
@@ -94,10 +97,16 @@ describe("CSV import of claims", () => {
     const before = await snapshot(empty, BOOKKEEPING);
     const copy = await importAs(empty, { format: "csv", content: csv, site: { ...SITE, url: "https://elsewhere.example" } });
     expect(copy.counts).toEqual({ created: published.length, updated: 0, unchanged: 0, refused: 0 });
-    const strip = (text: string) => [...parseCsv(text)].slice(1).map((r) => r.fields.slice(2, 13).join("|")).sort();
+    const verdictAt = [...parseCsv(csv)][0]!.fields.indexOf("verdict");
+    const rows = (text: string) => [...parseCsv(text)].slice(1);
+    const strip = (list: ReturnType<typeof rows>) => list.map((r) => r.fields.slice(2, 13).join("|")).sort();
     const exported = await claimsCsv(empty, ANONYMOUS, {}, SITE);
-    // Everything but ids, the source's publisher and the publication time survives the trip (columns text … source_url).
-    expect(strip(exported)).toEqual(strip(csv));
+    // Everything but ids, the source's publisher and the publication time survives the trip (columns text … source_url);
+    // a claim published here without a verdict (older data) is imported as a draft, as publishing needs a verdict.
+    const unrated = rows(csv).filter((r) => r.fields[verdictAt] === "");
+    expect(unrated.length).toBeGreaterThan(0);
+    expect(strip(rows(exported))).toEqual(strip(rows(csv).filter((r) => r.fields[verdictAt] !== "")));
+    expect(copy.report!.items.filter((i) => i.notes?.includes("no verdict: imported as a draft until one is proposed"))).toHaveLength(unrated.length);
     const again = await importAs(empty, { format: "csv", content: csv, site: { ...SITE, url: "https://elsewhere.example" } });
     expect(again.counts.created).toBe(0);
     expect(Object.keys(before)).toEqual(Object.keys(await snapshot(empty, BOOKKEEPING)));

@@ -147,6 +147,17 @@ export async function idOf(db: Db, table: string, column: string, value: string)
   return Number(row.id);
 }
 
+/**
+ * The usual start of an API test file: a fresh database with the demo data, installed as the one
+ * route handlers use (installDb), and a bearer token for each of `roles`, made in the order given.
+ */
+export async function seededApi<const R extends "factchecker" | "editor" | "admin">(...roles: R[]): Promise<{ db: Db } & Record<R, string>> {
+  const db = installDb(await createSeededDb());
+  const tokens = {} as Record<R, string>;
+  for (const role of roles) tokens[role] = await tokenFor(db, role);
+  return { db, ...tokens };
+}
+
 /** A bearer token acting as the demo account of `role` (the seeded database has one per role). */
 export async function tokenFor(db: Db, role: "factchecker" | "editor" | "admin"): Promise<string> {
   const user = await get<{ id: string; name: string; role: typeof role }>(db, "SELECT id, name, role FROM users WHERE role = ? ORDER BY created_at LIMIT 1", role);

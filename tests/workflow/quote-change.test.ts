@@ -7,7 +7,7 @@ import { GET as getQueue } from "@/app/api/queue/route";
 import { GET as getSource, PATCH as patchSource } from "@/app/api/sources/[id]/route";
 import { POST as createSource } from "@/app/api/sources/route";
 import type { Db } from "@/db/client";
-import { all, createSeededDb, get, installDb, num, tokenFor } from "../support/db";
+import { all, get, num, seededApi } from "../support/db";
 import { call } from "../support/http";
 import { refused } from "../support/refused";
 
@@ -24,9 +24,7 @@ let fc: string;
 let editor: string;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
 });
 
 /** Every anchored claim's quote is the text of its span, or the claim waits as 'quote_changed'. */

@@ -6,11 +6,12 @@ import { POST as claimDecision } from "@/app/api/claims/[id]/decision/route";
 import { GET as editorial } from "@/app/api/claims/[id]/editorial/route";
 import { POST as propose } from "@/app/api/claims/[id]/reviews/route";
 import { GET as getClaim } from "@/app/api/claims/[id]/route";
+import { POST as submit } from "@/app/api/claims/[id]/submit/route";
 import { POST as createClaim } from "@/app/api/claims/route";
 import { GET as queue } from "@/app/api/queue/route";
 import { POST as reviewDecision } from "@/app/api/reviews/[id]/decision/route";
 import type { Db } from "@/db/client";
-import { all, createSeededDb, get, idOf, installDb, num, snapshot, tokenFor } from "../support/db";
+import { all, get, idOf, num, run, seededApi, snapshot } from "../support/db";
 import { call } from "../support/http";
 import { refused } from "../support/refused";
 
@@ -22,10 +23,7 @@ let bona: number;
 let cambodiaSource: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
-  admin = await tokenFor(db, "admin");
+  ({ db, factchecker: fc, editor, admin } = await seededApi("factchecker", "editor", "admin"));
   bona = await idOf(db, "speakers", "name", "Pen Bona");
   cambodiaSource = await idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
 });
@@ -121,6 +119,52 @@ describe("verdicts: a fact-checker proposes, an editor decides", () => {
     await bad({ rating: "true", rationale: "x", version: claim.version + 3 }, 409);
     const anon = await call(propose, "/x", { method: "POST", params, json: { rating: "true", rationale: "x", version: claim.version } });
     expect(anon.status).toBe(401);
+  });
+});
+
+describe("publishing needs a verdict", () => {
+  /** A draft sent to review without a verdict, as the claim page's "Submit for review" does. */
+  async function submittedWithoutVerdict(text: string) {
+    const claim = await newDraft(text);
+    const res = await call(submit, "/x", { method: "POST", token: fc, params: { id: String(claim.id) }, json: { version: claim.version } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return claim.id;
+  }
+  const approve = (id: number, version: number) => ({ method: "POST", token: editor, params: { id: String(id) }, json: { action: "approve", version } });
+
+  it("refuses to approve a claim with no verdict: a 422 naming the rating, nothing written, the claim still in review", async () => {
+    const id = await submittedWithoutVerdict("Every compound has been raided twice");
+    const res = await refused(db, claimDecision, "/x", approve(id, await version(id)), 422, ["rating"]);
+    expect(res.body.error).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/no verdict/), fields: { rating: expect.stringMatching(/required to publish/) } });
+    expect((await call(getClaim, "/x", { params: { id: String(id) } })).status).toBe(404);
+    expect(await get(db, "SELECT status, rating_id, published_at FROM claims WHERE id = ?", id)).toEqual({ status: "in_review", rating_id: null, published_at: null });
+    // Returning it still works; once a verdict is proposed, another editor approves it.
+    await call(propose, "/x", { method: "POST", token: fc, params: { id: String(id) }, json: { rating: "false", rationale: "No raid is on record for most sites.", version: await version(id) } });
+    const approved = await call(claimDecision, "/x", approve(id, await version(id)));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    expect((await call(getClaim, "/x", { params: { id: String(id) } })).body).toMatchObject({ status: "published", verdict: { rating: { key: "false" } } });
+  });
+
+  it("refuses a verdict without a rationale (as an import of a rated draft leaves one), naming the rationale", async () => {
+    const id = await submittedWithoutVerdict("The raids freed four thousand workers");
+    await run(db, "UPDATE claims SET rating_id = (SELECT id FROM ratings WHERE key = 'unproven' ORDER BY id LIMIT 1), rationale = '  ' WHERE id = ?", id);
+    await refused(db, claimDecision, "/x", approve(id, await version(id)), 422, ["rationale"]);
+    await run(db, "UPDATE claims SET rationale = 'No count is published.' WHERE id = ?", id);
+    const approved = await call(claimDecision, "/x", approve(id, await version(id)));
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    expect((await call(getClaim, "/x", { params: { id: String(id) } })).body).toMatchObject({ status: "published", verdict: { rating: { key: "unproven" }, rationale: "No count is published." } });
+  });
+
+  it("publishes through neither decision route once the claim's proposals are withdrawn", async () => {
+    const claim = await newDraft("The task force closed its inquiry");
+    const params = { id: String(claim.id) };
+    const proposed = await call(propose, "/x", { method: "POST", token: fc, params, json: { rating: "true", rationale: "The closure was announced.", submit: true, version: claim.version } });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const reviewId = proposed.body.pending.id as number;
+    // A claim left in review with no proposal pending (its verdict withdrawn).
+    await run(db, "UPDATE reviews SET state = 'withdrawn' WHERE claim_id = ?", claim.id);
+    await refused(db, reviewDecision, "/x", { method: "POST", token: editor, params: { id: String(reviewId) }, json: { action: "approve", version: await version(claim.id) } }, 409);
+    await refused(db, claimDecision, "/x", approve(claim.id, await version(claim.id)), 422, ["rating"]);
   });
 });
 

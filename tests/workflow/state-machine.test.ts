@@ -5,7 +5,7 @@ import { POST as submit } from "@/app/api/claims/[id]/submit/route";
 import type { Db } from "@/db/client";
 import { CLAIM_STATUSES, type ClaimStatus } from "@/lib/model";
 import { CLAIM_ACTIONS, type ClaimAction, legalActions, nextStatus } from "@/lib/workflow";
-import { createSeededDb, get, idOf, installDb, run, snapshot, tokenFor } from "../support/db";
+import { createSeededDb, get, idOf, installDb, num, run, snapshot, tokenFor } from "../support/db";
 import { call } from "../support/http";
 
 /** The workflow as the issue states it, written out independently of lib/workflow.ts. */
@@ -37,7 +37,9 @@ describe("every (state, action) pair through the API", () => {
   beforeEach(async () => {
     db = installDb(await createSeededDb());
     editor = await tokenFor(db, "editor");
-    claimId = await idOf(db, "claims", "quote", "two of the compounds looked as though they had been shut down");
+    // A claim with a verdict: approving publishes, and publishing needs one.
+    claimId = await idOf(db, "claims", "quote", "it had identified 53 scam centers around the country");
+    expect(await num(db, "SELECT count(*) FROM claims WHERE id = ? AND rating_id IS NOT NULL AND rationale IS NOT NULL", claimId)).toBe(1);
   });
 
   const setStatus = (status: ClaimStatus) => run(db, "UPDATE claims SET status = ? WHERE id = ?", status, claimId);

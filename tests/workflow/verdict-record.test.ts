@@ -9,7 +9,7 @@ import type { Db } from "@/db/client";
 import { reviews } from "@/db/schema";
 import { withTx } from "@/db/tx";
 import { getVerdictRecord } from "@/server/verdict-record";
-import { createSeededDb, get, idOf, installDb, num, tokenFor } from "../support/db";
+import { get, idOf, num, seededApi } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -19,9 +19,7 @@ let bona: number;
 let cambodiaSource: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  fc = await tokenFor(db, "factchecker");
-  editor = await tokenFor(db, "editor");
+  ({ db, factchecker: fc, editor } = await seededApi("factchecker", "editor"));
   bona = await idOf(db, "speakers", "name", "Pen Bona");
   cambodiaSource = await idOf(db, "sources", "title", "Amnesty accuses Cambodia of ignoring scam-compound abuses; government calls report “exaggerated”");
 });
