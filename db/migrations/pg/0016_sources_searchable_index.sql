@@ -1,0 +1,1 @@
+CREATE INDEX "sources_searchable_idx" ON "sources" USING btree ("id") WHERE publishable AND published_claims > 0;

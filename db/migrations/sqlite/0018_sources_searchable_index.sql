@@ -1,0 +1,1 @@
+CREATE INDEX `sources_searchable_idx` ON `sources` (`id`) WHERE publishable = 1 AND published_claims > 0;
