@@ -68,7 +68,7 @@ export async function findMatches(db: Db, viewer: Viewer, text: string, options:
   const stats = await corpusStats(db);
   const { terms } = stage1Query(text, stats);
   if (terms.length === 0) return [];
-  const rows = await matchCandidates(db, terms, visibleStatuses(viewer), DEFAULT_CANDIDATES + (options.excludeId ? 1 : 0));
+  const rows = await matchCandidates(db, terms, visibleStatuses(viewer), DEFAULT_CANDIDATES + (options.excludeId ? 1 : 0), stats);
   const candidates: Candidate[] = rows
     .filter((r) => r.id !== options.excludeId)
     .map((r) => ({ id: r.id, text: r.text, quote: r.quote ?? "", headline: r.rationale ?? "", date: r.statedOn ?? r.publishedAt?.slice(0, 10) ?? "" }));

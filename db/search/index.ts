@@ -8,4 +8,4 @@ const engine: typeof sqliteSearch = ENGINE === "postgres" ? pgSearch : sqliteSea
 
 export const { claimHits, claimHitsQuery, sourceHits, speakerHits, claimSnippets, sourceSnippets, speakerSnippets, similarCandidates, wordCounts } = engine;
 export { CANDIDATES, WALK, type ClaimFilter, type ClaimSnippet, type Key, type RankedHit, type SearchPlan, type SourceSnippet, type SpeakerSnippet } from "./types";
-export { nearWords, type SpellingScope, wordFrequencies } from "./spelling";
+export { claimsHolding, nearWords, type SpellingScope, wordFrequencies } from "./spelling";

@@ -34,6 +34,21 @@ export async function wordFrequencies(db: Db, words: string[], scope: SpellingSc
   return out;
 }
 
+/** How many claims (any status) hold each word in their text or quote, by the spelling index (0 for a word it has never seen). Words as folded by `foldWord`. */
+export async function claimsHolding(db: Db, words: string[]): Promise<Map<string, number>> {
+  const out = new Map(words.map((w) => [w, 0]));
+  if (words.length === 0) return out;
+  const found = await rows<{ word: string; n: number }>(
+    db,
+    sql`SELECT w.word AS word, w.claims AS n FROM search_words w WHERE w.word IN (${sql.join(
+      words.map((w) => sql`${w}`),
+      sql`, `,
+    )})`,
+  );
+  for (const f of found) out.set(f.word, Number(f.n));
+  return out;
+}
+
 /** The padded trigrams of a word, as the migrations store them ('  word '). */
 export function trigramsOf(word: string): string[] {
   const chars = [" ", " ", ...word, " "];

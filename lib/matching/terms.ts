@@ -9,7 +9,8 @@
  *   for: each term is a run of word characters (no quote, operator or column filter can appear)
  *   wrapped in double quotes, and terms are joined by " OR " only;
  * - `terms` is the same list as plain lower-case words, for an engine that builds its own query
- *   (PostgreSQL: `to_tsquery` of the terms joined by `|`, ranked by `ts_rank_cd`);
+ *   (PostgreSQL: the rarest of them probed through its GIN index within PROBE_BUDGET claims,
+ *   `probeTerms`, then the best of those claims ranked by `ts_rank` over all the terms);
  * - the terms kept when there are too many are the rarest (highest idf), so the query keeps
  *   its most telling words; words common in the archive are left out (MAX_DF_SHARE).
  */
@@ -89,6 +90,29 @@ export function stage1Query(post: string, stats: CorpusStats, options: TermOptio
   const kept = rare.length >= MIN_TERMS ? rare : [...rare, ...picked.filter((p) => p.common).slice(0, MIN_TERMS - rare.length)];
   const terms = kept.slice(0, maxTerms).map((p) => p.word);
   return { match: terms.length ? terms.map(ftsQuote).join(" OR ") : null, terms };
+}
+
+/**
+ * How many index entries (claims holding a probed word) one bounded stage 1 may read: an
+ * engine that cannot rank an OR query's matches best first (PostgreSQL's GIN index) probes the
+ * rarest terms until their document counts reach this.
+ */
+export const PROBE_BUDGET = 5000;
+
+/**
+ * The terms to probe, rarest first as stage1Query orders them, each with its idf: while their
+ * document counts add up to at most `budget`, and the first (the rarest) always.
+ */
+export function probeTerms(terms: string[], stats: CorpusStats, budget = PROBE_BUDGET): { word: string; idf: number }[] {
+  const out: { word: string; idf: number }[] = [];
+  let entries = 0;
+  for (const word of terms) {
+    const s = stem(word);
+    entries += stats.df(s);
+    if (out.length > 0 && entries > budget) break;
+    out.push({ word, idf: idf(stats, s) });
+  }
+  return out;
 }
 
 /** The SQLite statement stage 1 runs: bind the match expression and the candidate count. */

@@ -3,7 +3,9 @@ import { GET as similarRoute } from "@/app/api/claims/similar/route";
 import { POST as createClaim } from "@/app/api/claims/route";
 import type { Db } from "@/db/client";
 import type { SimilarClaimDTO } from "@/lib/search-query";
-import { createSeededDb, get, idOf, installDb, snapshot, tokenFor } from "../support/db";
+import { captureQueries } from "@/db/query-log";
+import { similarClaims } from "@/server/similar";
+import { createSeededDb, get, idOf, installDb, run, snapshot, tokenFor, viewerFor } from "../support/db";
 import { call } from "../support/http";
 
 let db: Db;
@@ -70,5 +72,24 @@ describe("saving a claim as a repetition (sameAsClaimId)", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("sameAsClaimId");
     expect(await snapshot(db, ["api_tokens"])).toEqual(before);
+  });
+});
+
+describe("counting how rare a word is", () => {
+  it("takes a word in a thousand claims or more for common from the spelling index, counting only the others through the full-text index", async () => {
+    await run(
+      db,
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) INSERT INTO claims (text, speaker_id) SELECT 'Gravel lorries crossed the old bridge, count ' || i, ? FROM n",
+      speakerId,
+    );
+    const quarry = await newClaim("The gravel quarry at Kampot shipped its stone to the Mekong dredgers");
+    const editor = await viewerFor(db, "editor");
+    const { result, queries } = await captureQueries(() => similarClaims(db, editor, "Kampot quarry gravel went to Mekong dredgers", { limit: 5 }));
+    expect(result[0]!.claim.id).toBe(quarry);
+    const counts = queries.filter((q) => /count\(\*\)/i.test(q.sql));
+    const countedWords = counts.flatMap((q) => q.params.filter((p): p is string => typeof p === "string")).join(" ");
+    expect(countedWords).toMatch(/kampot/);
+    expect(countedWords).toMatch(/dredgers/);
+    expect(countedWords).not.toMatch(/gravel/);
   });
 });

@@ -3,7 +3,7 @@ import { timelineOrder } from "../timeline-order";
 import { check, index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { ANCHOR_STATES, CLAIM_STATUSES, EVIDENCE_STANCES, LINK_KINDS, QUEUE_REASONS } from "@/lib/model";
 import { users } from "./auth";
-import { computed, isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
+import { bool, computed, isoDateCheck, nowIso, oneOf, serialId, versioned } from "./columns";
 import { ratings } from "./ratings";
 import { sources } from "./sources";
 import { speakers } from "./speakers";
@@ -124,6 +124,16 @@ export const claimLinks = pgTable(
     note: text("note"),
     createdBy: text("created_by").notNull().default("system"),
     createdAt: text("created_at").notNull().default(nowIso),
+    /**
+     * Kept by the database (migration triggers) from the two claims: each end's story and
+     * speaker, and whether both ends are published (a pair a reader may see). The contested
+     * board filtered by a story or a speaker reads its page from one index in the page's order.
+     */
+    fromStoryId: integer("from_story_id"),
+    toStoryId: integer("to_story_id"),
+    fromSpeakerId: integer("from_speaker_id"),
+    toSpeakerId: integer("to_speaker_id"),
+    bothPublished: bool("both_published").notNull().default(false),
   },
   (t) => [
     check("claim_links_kind_check", oneOf("kind", LINK_KINDS)),
@@ -133,6 +143,12 @@ export const claimLinks = pgTable(
     index("claim_links_from_kind_idx").on(t.fromClaimId, t.kind),
     index("claim_links_to_kind_idx").on(t.toClaimId, t.kind),
     index("claim_links_kind_created_idx").on(t.kind, t.createdAt),
+    // The contested board by story or speaker: the disputes whose disputed (to) or counter (from)
+    // claim is in it, newest first, a reader's pairs told apart within the index.
+    index("claim_links_disputes_to_story_idx").on(t.toStoryId, t.createdAt, t.id, t.bothPublished).where(sql`kind = 'disputes'`),
+    index("claim_links_disputes_from_story_idx").on(t.fromStoryId, t.createdAt, t.id, t.bothPublished).where(sql`kind = 'disputes'`),
+    index("claim_links_disputes_to_speaker_idx").on(t.toSpeakerId, t.createdAt, t.id, t.bothPublished).where(sql`kind = 'disputes'`),
+    index("claim_links_disputes_from_speaker_idx").on(t.fromSpeakerId, t.createdAt, t.id, t.bothPublished).where(sql`kind = 'disputes'`),
   ],
 );
 

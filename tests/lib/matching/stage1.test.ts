@@ -3,7 +3,8 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CorpusStats } from "@/lib/matching/stats";
-import { MAX_TERMS, MIN_TERMS, stage1Query, stage1Sql } from "@/lib/matching/terms";
+import { MAX_TERMS, MIN_TERMS, PROBE_BUDGET, probeTerms, stage1Query, stage1Sql } from "@/lib/matching/terms";
+import { stem } from "@/lib/matching/text";
 
 // The matching index as the claim_matching migration declares it (claims_match_fts: text, quote, rationale; porter unicode61).
 const db = new Database(":memory:");
@@ -97,5 +98,28 @@ describe("stage 1: one FTS5 query from any input", () => {
     const richStats: CorpusStats = { ...everyWord, df: (s) => ({ trump: 400, video: 300 })[s] ?? 5 };
     expect(stage1Query(rich, richStats).terms).not.toContain("trump");
     expect(stage1Query(rich, richStats).terms.length).toBeGreaterThanOrEqual(MIN_TERMS);
+  });
+});
+
+describe("a bounded stage 1's probe (PostgreSQL)", () => {
+  const counts = new Map(Object.entries({ versailles: 40, oak: 900, notre: 1500, dame: 2100, trees: 2900 }).map(([w, n]) => [stem(w), n]));
+  const stats: CorpusStats = { n: 100_000, df: (s) => counts.get(s) ?? 0, avgTextLength: 10, avgHeadlineLength: 10 };
+  const terms = stage1Query("Oak trees from Versailles rebuilt the roof of Notre Dame", stats).terms;
+
+  it("probes the rarest terms while their claims add up to the budget, each with its idf", () => {
+    expect(terms.slice(0, 5)).toEqual(["versailles", "oak", "notre", "dame", "trees"]);
+    const probed = probeTerms(terms, stats, 5000);
+    // 40 + 900 + 1500 + 2100 = 4540 ≤ 5000; the trees' 2900 more would pass it.
+    expect(probed.map((p) => p.word)).toEqual(["versailles", "oak", "notre", "dame"]);
+    expect(probed[0]!.idf).toBeGreaterThan(probed[1]!.idf);
+    expect(probed[3]!.idf).toBeGreaterThan(0);
+    expect(probeTerms(terms, stats, 100_000).map((p) => p.word)).toEqual(terms);
+  });
+
+  it("always probes the rarest term, however common", () => {
+    expect(probeTerms(terms, stats, 10).map((p) => p.word)).toEqual(["versailles"]);
+    const common: CorpusStats = { ...stats, df: () => 3 * PROBE_BUDGET };
+    expect(probeTerms(["health", "care"], common).map((p) => p.word)).toEqual(["health"]);
+    expect(probeTerms([], stats)).toEqual([]);
   });
 });
