@@ -1,11 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { ImportDTO } from "@/lib/dto";
 import { csvRecord } from "@/lib/interchange/csv";
-import { importQuery } from "./import-hooks";
+import { importKeys, importQuery } from "./import-hooks";
 
 const OUTCOMES = [
   ["created", "Created"],
@@ -25,9 +25,15 @@ function reportCsv(run: ImportDTO): string {
 /** One import as it runs: a progress bar, then its counts, unmapped verdicts, refusals and a report to download. */
 export function ImportProgress({ id, onImportForReal, busy }: { id: number; onImportForReal?: () => void; busy?: boolean }) {
   const { data: run } = useQuery(importQuery(id));
+  const client = useQueryClient();
   const href = useMemo(() => (run?.report ? URL.createObjectURL(new Blob([reportCsv(run)], { type: "text/csv" })) : null), [run]);
+  const ended = run !== undefined && run.state !== "queued" && run.state !== "running";
+  // Once it has ended, the list of imports shows it so (and offers its undo): the list was read
+  // when it started, and an import may still be running after its first answer.
+  useEffect(() => {
+    if (ended) void client.invalidateQueries({ queryKey: importKeys.all, exact: true });
+  }, [ended, client]);
   if (!run) return <p className="text-muted">Starting…</p>;
-  const ended = run.state !== "queued" && run.state !== "running";
   const refused = run.report?.items.filter((i) => i.outcome === "refused") ?? [];
   return (
     <section aria-labelledby={`import-${id}`} className="space-y-4 rounded border border-rule bg-white p-4">
