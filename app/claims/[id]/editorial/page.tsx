@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ClaimSublistHeader, SublistPager } from "@/components/claim-sublist";
 import { getDb } from "@/db/client";
 import { CommentItem, EvidenceList } from "@/components/editorial/editorial-panel";
 import { editorialListQuerySchema } from "@/lib/schemas";
@@ -41,18 +41,7 @@ export default async function ClaimEditorialListPage(props: Props) {
   const other: List = list === "evidence" ? "comments" : "evidence";
   return (
     <div className="space-y-6">
-      <header className="space-y-2 border-b border-rule pb-4">
-        <p className="text-sm">
-          <Link href={`/claims/${id}`}>← Back to the claim</Link>
-        </p>
-        <h1 className="font-serif text-2xl font-bold sm:text-3xl">
-          {TITLES[list]} ({page.total.toLocaleString("en")})
-        </h1>
-        <p className="max-w-4xl font-serif text-lg text-ink/80">“{claim.text}”</p>
-        <nav aria-label="Lists" className="text-sm">
-          <Link href={`/claims/${id}/editorial?list=${other}`}>{TITLES[other]} →</Link>
-        </nav>
-      </header>
+      <ClaimSublistHeader claimId={id} claimText={claim.text} title={TITLES[list]} total={page.total} navLabel="Lists" other={{ href: `/claims/${id}/editorial?list=${other}`, title: TITLES[other] }} />
       {page.items.length === 0 ? (
         <p className="text-muted">{query.cursor ? "No more." : "None recorded."}</p>
       ) : list === "evidence" ? (
@@ -67,14 +56,11 @@ export default async function ClaimEditorialListPage(props: Props) {
         </ol>
       )}
       <p className="text-sm text-muted">Newest first.</p>
-      <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {query.cursor ? <Link href={`/claims/${id}/editorial?list=${list}`}>← Newest</Link> : null}
-        {page.nextCursor ? (
-          <Link href={`/claims/${id}/editorial?list=${list}&cursor=${encodeURIComponent(page.nextCursor)}`} rel="next">
-            Next {EDITORIAL_PAGE} →
-          </Link>
-        ) : null}
-      </nav>
+      <SublistPager
+        first={query.cursor ? { href: `/claims/${id}/editorial?list=${list}`, label: "← Newest" } : null}
+        next={page.nextCursor ? `/claims/${id}/editorial?list=${list}&cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        size={EDITORIAL_PAGE}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ClaimSublistHeader, SublistPager } from "@/components/claim-sublist";
 import { getDb } from "@/db/client";
 import { ClaimCard } from "@/components/claim-card";
 import { relationLabel } from "@/lib/link-labels";
@@ -41,18 +41,7 @@ export default async function ClaimLinksPage(props: Props) {
   const other = query.group === "disputes" ? "related" : "disputes";
   return (
     <div className="space-y-6">
-      <header className="space-y-2 border-b border-rule pb-4">
-        <p className="text-sm">
-          <Link href={`/claims/${id}`}>← Back to the claim</Link>
-        </p>
-        <h1 className="font-serif text-2xl font-bold sm:text-3xl">
-          {TITLES[query.group]} ({page.total.toLocaleString("en")})
-        </h1>
-        <p className="max-w-4xl font-serif text-lg text-ink/80">“{claim.text}”</p>
-        <nav aria-label="Links" className="text-sm">
-          <Link href={`/claims/${id}/links?group=${other}`}>{TITLES[other]} →</Link>
-        </nav>
-      </header>
+      <ClaimSublistHeader claimId={id} claimText={claim.text} title={TITLES[query.group]} total={page.total} navLabel="Links" other={{ href: `/claims/${id}/links?group=${other}`, title: TITLES[other] }} />
       {page.items.length === 0 ? (
         <p className="text-muted">{query.cursor ? "No more links." : "None recorded."}</p>
       ) : (
@@ -66,14 +55,11 @@ export default async function ClaimLinksPage(props: Props) {
           ))}
         </ul>
       )}
-      <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {query.cursor ? <Link href={`/claims/${id}/links?group=${query.group}`}>← First page</Link> : null}
-        {page.nextCursor ? (
-          <Link href={`/claims/${id}/links?group=${query.group}&cursor=${encodeURIComponent(page.nextCursor)}`} rel="next">
-            Next {LINKS_PAGE} →
-          </Link>
-        ) : null}
-      </nav>
+      <SublistPager
+        first={query.cursor ? { href: `/claims/${id}/links?group=${query.group}`, label: "← First page" } : null}
+        next={page.nextCursor ? `/claims/${id}/links?group=${query.group}&cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        size={LINKS_PAGE}
+      />
     </div>
   );
 }
