@@ -142,7 +142,9 @@ describe("the contested board from the links' kept ends", () => {
       const picks = queries.filter((x) => /from "claim_links"/i.test(x.sql));
       expect(picks).toHaveLength(2);
       for (const [i, pick] of picks.entries()) {
-        const plan = (await explain(db, sql.raw(inlineParams(pick.sql, pick.params)))).join("\n");
+        // (On PostgreSQL a handful of rows may be read through a bitmap and sorted: priced out, the
+        // plan shows whether the index can give the order, as it must at a million links.)
+        const plan = (await explain(db, sql.raw(inlineParams(pick.sql, pick.params)), ["seqscan", "bitmapscan", "sort"])).join("\n");
         expect(plan).toContain(indexes[i]!);
         // The index gives the order: nothing is sorted.
         expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
