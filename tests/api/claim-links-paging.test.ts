@@ -6,7 +6,7 @@ import { claimLinks, claims } from "@/db/schema";
 import { withTx } from "@/db/tx";
 import type { ClaimDetailDTO, LinkDTO } from "@/lib/dto";
 import { LINKS_SHOWN } from "@/server/claims";
-import { createSeededDb, idOf, installDb, tokenFor } from "../support/db";
+import { idOf, seededApi } from "../support/db";
 import { call } from "../support/http";
 
 /**
@@ -24,8 +24,7 @@ let token: string;
 let claimId: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  token = await tokenFor(db, "editor");
+  ({ db, editor: token } = await seededApi("editor"));
   const speakerId = await idOf(db, "speakers", "name", "Pen Bona");
   await withTx(db, async (tx) => {
     const [claim] = await tx.insert(claims).values({ text: "The claim everyone argues with.", speakerId, status: "published", publishedAt: "2024-01-01T00:00:00.000Z" }).returning({ id: claims.id });

@@ -9,7 +9,7 @@ import { withTx } from "@/db/tx";
 import type { CommentDTO, EditorialDTO, EvidenceDTO, QueueItemDTO } from "@/lib/dto";
 import { OTHER_SIDE_SHOWN } from "@/server/queue";
 import { EDITORIAL_SHOWN } from "@/server/reviews";
-import { createSeededDb, idOf, installDb, tokenFor, viewerFor } from "../support/db";
+import { idOf, seededApi, viewerFor } from "../support/db";
 import { call } from "../support/http";
 
 /**
@@ -31,8 +31,7 @@ let token: string;
 let claimId: number;
 
 beforeAll(async () => {
-  db = installDb(await createSeededDb());
-  token = await tokenFor(db, "editor");
+  ({ db, editor: token } = await seededApi("editor"));
   const author = (await viewerFor(db, "factchecker")).id;
   const speakerId = await idOf(db, "speakers", "name", "Pen Bona");
   await withTx(db, async (tx) => {
